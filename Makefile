@@ -1,0 +1,60 @@
+# Two commands on a fresh machine: `make run` and `make test`. Every target sets up what is missing.
+SHELL := /bin/bash
+PY := .venv/bin/python
+STAMP := .venv/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the pipeline and its tests need (OCR, PDF tools, fonts for the corpus
+# renderer, the Indonesian dictionary for OCR repair, a browser for the report test).
+APT_PACKAGES := tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng ghostscript poppler-utils \
+	qpdf unpaper pngquant hunspell-id fonts-liberation fonts-dejavu-core chromium
+SHARED := ../shared
+OUT := outputs
+
+.PHONY: setup system run test lint schema corpus expected eval bench clean
+
+setup: system $(STAMP)
+
+system:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml constraints.txt
+	[ -x $(PY) ] || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(PY) -m lampiran ingest corpus $(wildcard $(SHARED)/corpus-real) -o $(OUT)
+	$(PY) -m lampiran validate $(OUT)
+
+test: setup lint
+	$(PY) -m pytest -q
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/mypy
+
+schema: setup
+	$(PY) -m lampiran schema --write schemas/json
+
+corpus: setup
+	$(PY) -m corpus.render
+
+expected: setup
+	$(PY) -m lampiran.expected
+
+eval: setup
+	$(PY) -m lampiran eval-corpus -o $(OUT)
+
+bench: setup
+	$(PY) -m lampiran.bench -o $(OUT)
+
+clean:
+	rm -rf $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,140 @@
+"""Find ruled table grids: camelot lattice first, pdfplumber's table finder second.
+
+A `Grid` is a table's geometry only: its column and row boundaries and the ruling
+segments that lie on or inside it, in upright page points with the origin top-left.
+Which cells are merged, and the text, are decided later from these (see build_table).
+
+Camelot runs per batch of pages with `engine="vector"` on pages whose rules are PDF
+vector graphics (no rendering) and `engine="raster"` on page images (scans, OCR'd pages),
+where OpenCV finds the rules on a rendering of the page.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import camelot
+import pdfplumber.page
+
+Source = Literal["camelot", "pdfplumber", "image"]
+
+RULE_MARGIN = 3.0
+"""Points around a grid within which a ruling segment still belongs to it."""
+MIN_CELL = 1.0
+"""Boundaries closer than this (points) are one boundary."""
+
+
+@dataclass(frozen=True, order=True)
+class Rule:
+    """A ruling segment: `at` is its position across, `start`-`end` its extent along."""
+
+    at: float
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table's geometry: boundaries (ascending) and the rules on and inside it."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    v_rules: tuple[Rule, ...]
+    h_rules: tuple[Rule, ...]
+    source: Source
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+class TableFinderError(Exception):
+    """Camelot failed on a page set; the caller falls back to pdfplumber."""
+
+
+def camelot_grids(path: Path, pages: Sequence[int], engine: Literal["vector", "raster"],
+                  line_scale: int, dpi: int) -> dict[int, list[Grid]]:
+    """Camelot lattice grids of `pages` (1-based) of the PDF at `path`, by page.
+
+    Tables camelot de-rotated itself (text drawn sideways on an upright page) are left
+    out: their coordinates are not upright page coordinates.
+    """
+    if not pages:
+        return {}
+    kwargs: dict[str, Any] = {"engine": engine}
+    if engine == "raster":
+        kwargs |= {"line_scale": line_scale, "resolution": dpi}
+    try:
+        with warnings.catch_warnings():
+            # camelot warns for every page without a table.
+            warnings.simplefilter("ignore")
+            tables = camelot.read_pdf(
+                str(path), pages=",".join(map(str, pages)), flavor="lattice",
+                suppress_stdout=True, **kwargs,
+            )
+    except Exception as exc:  # camelot has no error hierarchy; any failure means "no answer"
+        raise TableFinderError(f"{type(exc).__name__}: {exc}") from exc
+    found: dict[int, list[Grid]] = {}
+    for table in tables:
+        if table.rotation:
+            continue
+        found.setdefault(int(table.page), []).append(_camelot_grid(table))
+    return found
+
+
+def _camelot_grid(table: Any) -> Grid:
+    """Camelot's PDF coordinates (origin bottom-left) to upright top-left coordinates."""
+    height = float(table.pdf_size[1])
+    xs = _distinct([c[0] for c in table.cols] + [table.cols[-1][1]])
+    ys = _distinct([height - r[0] for r in table.rows] + [height - table.rows[-1][1]])
+    v_segments, h_segments = table._segments
+    v_rules = [Rule(x0, height - max(y0, y1), height - min(y0, y1))
+               for x0, y0, _, y1 in v_segments]
+    h_rules = [Rule(height - y0, min(x0, x1), max(x0, x1)) for x0, y0, x1, _ in h_segments]
+    return _with_rules(xs, ys, v_rules, h_rules, "camelot")
+
+
+def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
+    """Grids of pdfplumber's table finder (vector ruling lines) on one page."""
+    edges = page.edges
+    v_rules = [Rule(float(e["x0"]), float(e["top"]), float(e["bottom"]))
+               for e in edges if e["orientation"] == "v"]
+    h_rules = [Rule(float(e["top"]), float(e["x0"]), float(e["x1"]))
+               for e in edges if e["orientation"] == "h"]
+    grids = []
+    for table in page.find_tables():
+        cells = table.cells
+        xs = _distinct([float(c[0]) for c in cells] + [float(c[2]) for c in cells])
+        ys = _distinct([float(c[1]) for c in cells] + [float(c[3]) for c in cells])
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append(_with_rules(xs, ys, v_rules, h_rules, "pdfplumber"))
+    return grids
+
+
+def _distinct(values: Iterable[float]) -> tuple[float, ...]:
+    """Sorted values with near-duplicates (closer than MIN_CELL) folded into the first."""
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] >= MIN_CELL:
+            out.append(value)
+    return tuple(out)
+
+
+def _with_rules(xs: tuple[float, ...], ys: tuple[float, ...], v_rules: Iterable[Rule],
+                h_rules: Iterable[Rule], source: Source) -> Grid:
+    """A grid keeping only the rules on or inside its bounding box."""
+    x0, x1, y0, y1 = xs[0] - RULE_MARGIN, xs[-1] + RULE_MARGIN, ys[0] - RULE_MARGIN, \
+        ys[-1] + RULE_MARGIN
+    return Grid(
+        xs=xs,
+        ys=ys,
+        v_rules=tuple(sorted(r for r in v_rules
+                             if x0 <= r.at <= x1 and r.end >= y0 and r.start <= y1)),
+        h_rules=tuple(sorted(r for r in h_rules
+                             if y0 <= r.at <= y1 and r.end >= x0 and r.start <= x1)),
+        source=source,
+    )

@@ -1,0 +1,117 @@
+"""One page's tables: choose between the grid finders, then fill cells with their words.
+
+Camelot's grids come first. pdfplumber's are the second opinion: a pdfplumber grid
+replaces the camelot grids it overlaps when camelot found nothing there, or when its own
+grid cuts fewer words (a rule through a word means a misplaced rule or a missed one).
+A grid with a single cell is a ruled box, not a table, and is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.build_table import Layout, cut_words, lay_out, to_raw_table
+from extract.find_grids import Grid
+from extract.read_lines import cell_text
+from extract.read_words import Char, Word, read_words
+from schemas.decree import PipelineWarning
+from schemas.raw import RawTable
+
+OVERLAP = 0.5
+"""Two grids describe the same table when their intersection is over half the smaller."""
+
+
+@dataclass(frozen=True)
+class PageTables:
+    """A page's tables, and its words with the table cell each belongs to."""
+
+    tables: tuple[RawTable, ...]
+    words: tuple[Word, ...]
+    warnings: tuple[PipelineWarning, ...]
+
+
+def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Word],
+                     primary: Sequence[Grid], second: Sequence[Grid]) -> PageTables:
+    """Tables of one page from candidate grids and the page's characters.
+
+    `plain_words` are the page's words built without zones (to judge grids by).
+    """
+    layouts = choose_layouts(primary, second, plain_words)
+    layouts = sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0]))
+
+    def zone_of(char: Char) -> tuple[int, int] | None:
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        for index, layout in enumerate(layouts):
+            position = layout.position(cx, cy)
+            if position is not None:
+                return index, layout.owner[position[0]][position[1]]
+        return None
+
+    words = read_words(chars, zone_of)
+    by_cell: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        if isinstance(word.zone, tuple):
+            by_cell.setdefault(word.zone, []).append(word)
+    tables = tuple(
+        to_raw_table(layout, page, index, {
+            span: cell_text(cell_words)
+            for (table, span), cell_words in by_cell.items() if table == index
+        })
+        for index, layout in enumerate(layouts)
+    )
+    warnings = tuple(
+        PipelineWarning(
+            code="text_crosses_rule",
+            message=f"Table {index + 1} on page {page}: {cuts} word(s) run across a ruled "
+            "cell border; their cells may hold parts of them.",
+            page=page,
+        )
+        for index, layout in enumerate(layouts)
+        if (cuts := cut_words(layout, plain_words))
+    )
+    return PageTables(tables=tables, words=tuple(words), warnings=warnings)
+
+
+def choose_layouts(primary: Sequence[Grid], second: Sequence[Grid],
+                   words: Sequence[Word]) -> list[Layout]:
+    """The grids to use: `primary` unless `second` does better on the same area."""
+    firsts = [lay for lay in map(lay_out, primary) if len(lay.spans) > 1]
+    seconds = [lay for lay in map(lay_out, second) if len(lay.spans) > 1]
+    chosen: list[Layout] = []
+    for first in firsts:
+        rivals = [lay for lay in seconds if _overlaps(first.grid, lay.grid)]
+        if rivals and _better(rivals, first, words):
+            chosen.extend(r for r in rivals if r not in chosen)
+        elif not any(_overlaps(first.grid, other.grid) for other in chosen):
+            chosen.append(first)
+    chosen.extend(lay for lay in seconds
+                  if not any(_overlaps(lay.grid, other.grid) for other in chosen))
+    return chosen
+
+
+def _better(rivals: Sequence[Layout], first: Layout, words: Sequence[Word]) -> bool:
+    """True when `rivals` cut fewer words than `first`, or as few while holding more
+    (camelot sometimes finds only part of a ruled table)."""
+    first_cuts = cut_words(first, words)
+    rival_cuts = sum(cut_words(r, words) for r in rivals)
+    if rival_cuts != first_cuts:
+        return rival_cuts < first_cuts
+    return sum(_held(r, words) for r in rivals) > _held(first, words)
+
+
+def _held(layout: Layout, words: Sequence[Word]) -> int:
+    return sum(1 for w in words
+               if layout.position((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) is not None)
+
+
+def _overlaps(a: Grid, b: Grid) -> bool:
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    width = min(ax1, bx1) - max(ax0, bx0)
+    height = min(ay1, by1) - max(ay0, by0)
+    if width <= 0 or height <= 0:
+        return False
+    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
+    return width * height > OVERLAP * smaller

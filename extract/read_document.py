@@ -1,0 +1,205 @@
+"""A PDF to a RawDocument: open, classify pages, OCR where needed, find tables, read lines.
+
+Pages are read in chunks so memory stays bounded on long documents; within a chunk,
+camelot runs once per engine and OCR runs its pages in parallel.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pdfplumber
+import pdfplumber.page
+
+from extract.classify_pages import PageFacts, classify_page
+from extract.find_grids import Grid, TableFinderError, camelot_grids, pdfplumber_grids
+from extract.find_tables import PageTables, read_page_tables
+from extract.ocr_pages import OcrResult, ocr_engine, ocr_pages
+from extract.open_pdf import PdfSource, check_render_size, open_pdf
+from extract.read_lines import text_lines
+from extract.read_words import Char, Word, dedupe_chars, read_words
+from extract.settings import ExtractSettings
+from extract.text_quality import judge_text
+from schemas.decree import PipelineWarning
+from schemas.errors import InputError
+from schemas.raw import OcrEngine, RawDocument, RawPage, RawTable
+
+CHUNK_PAGES = 20
+
+
+@dataclass(frozen=True)
+class _PageContent:
+    """What one page (native or OCR'd) holds before its tables are chosen."""
+
+    facts: PageFacts
+    chars: tuple[Char, ...]
+    words: tuple[Word, ...]
+    second_grids: tuple[Grid, ...]
+
+
+@dataclass(frozen=True)
+class _PageResult:
+    page: RawPage
+    tables: tuple[RawTable, ...]
+    warnings: tuple[PipelineWarning, ...]
+    ocr_used: bool
+
+
+def read_document(path: Path, pages: Sequence[int] | None,
+                  settings: ExtractSettings) -> RawDocument:
+    """Read `pages` (1-based; None for all) of the PDF at `path`.
+
+    Raises `InputError` subclasses for input that cannot be read and
+    `OcrUnavailableError` when a page needs OCR that is not installed.
+    """
+    with open_pdf(path, settings) as source:
+        numbers = _select_pages(source, pages)
+        results: list[_PageResult] = []
+        warnings: list[PipelineWarning] = list(source.warnings)
+        engine: OcrEngine | None = None
+        for start in range(0, len(numbers), CHUNK_PAGES):
+            chunk_results, chunk_warnings, chunk_engine = _read_chunk(
+                source, numbers[start:start + CHUNK_PAGES], settings
+            )
+            results.extend(chunk_results)
+            warnings.extend(chunk_warnings)
+            engine = engine or chunk_engine
+        used = any(r.ocr_used for r in results)
+        return RawDocument(
+            file=path.name,
+            sha256=source.sha256,
+            pages=tuple(r.page for r in results),
+            tables=tuple(t for r in results for t in r.tables),
+            ocr_engine=engine if used else None,
+            warnings=tuple(warnings) + tuple(w for r in results for w in r.warnings),
+        )
+
+
+def _select_pages(source: PdfSource, pages: Sequence[int] | None) -> list[int]:
+    if pages is None:
+        return list(range(1, source.n_pages + 1))
+    for number in pages:
+        if not 1 <= number <= source.n_pages:
+            raise InputError(source.path, f"there is no page {number}: the PDF has "
+                             f"{source.n_pages} pages")
+    return sorted(set(pages))
+
+
+def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSettings
+                ) -> tuple[list[_PageResult], list[PipelineWarning], OcrEngine | None]:
+    warnings: list[PipelineWarning] = []
+    with pdfplumber.open(source.readable) as pdf:
+        native = {n: _page_content(pdf.pages[n - 1], n, settings) for n in numbers}
+    wanted = [n for n in numbers if native[n].facts.ocr_reason and settings.ocr]
+    engine = ocr_engine(source.path, settings.ocr_languages) if wanted else None
+    with tempfile.TemporaryDirectory(prefix="lampiran-ocr-") as tmp:
+        ocr: dict[int, OcrResult] = {}
+        if engine is not None:
+            ocr = ocr_pages(source, [(n, native[n].facts.width, native[n].facts.height)
+                                     for n in wanted], engine, settings, Path(tmp))
+        ocred = _ocr_contents(ocr, native, settings)
+        read_natively = [n for n in numbers if n not in ocred]
+        vector = [n for n in read_natively
+                  if native[n].facts.has_rules and not native[n].facts.scanned]
+        raster = [n for n in read_natively if native[n].facts.scanned]
+        for n in raster:
+            check_render_size(source.path, n, native[n].facts.width,
+                              native[n].facts.height, settings.dpi,
+                              settings.max_image_pixels)
+        grids = _camelot(source.readable, vector, "vector", settings, warnings)
+        grids |= _camelot(source.readable, raster, "raster", settings, warnings)
+        for n, (_, pdf_path) in ocred.items():
+            grids[n] = _camelot(pdf_path, [1], "raster", settings, warnings).get(1, [])
+        results = []
+        for n in numbers:
+            content = ocred[n][0] if n in ocred else native[n]
+            tables = read_page_tables(n, content.chars, content.words, grids.get(n, []),
+                                      content.second_grids)
+            results.append(_page_result(content, tables, n in ocred,
+                                        ocr.get(n), native[n], settings))
+    return results, warnings, engine
+
+
+def _page_content(page: pdfplumber.page.Page, number: int,
+                  settings: ExtractSettings) -> _PageContent:
+    """Characters, zone-less words, facts and pdfplumber grids of one page."""
+    try:
+        chars = tuple(dedupe_chars(page.chars))
+        words = tuple(read_words(chars, lambda _: None))
+        facts = classify_page(page, number, words, settings.min_word_validity)
+        second = tuple(pdfplumber_grids(page)) if facts.has_rules else ()
+    finally:
+        page.close()
+    return _PageContent(facts=facts, chars=chars, words=words, second_grids=second)
+
+
+def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
+                  settings: ExtractSettings) -> dict[int, tuple[_PageContent, Path]]:
+    """The OCR'd pages' contents (with their one-page PDF), page facts made upright."""
+    contents: dict[int, tuple[_PageContent, Path]] = {}
+    for number, result in sorted(ocr.items()):
+        if result.pdf is None:
+            continue
+        with pdfplumber.open(result.pdf) as pdf:
+            content = _page_content(pdf.pages[0], number, settings)
+        original = native[number].facts
+        facts = replace(content.facts, rotation=(original.rotation + content.facts.rotation) % 360,
+                        scanned=True, ocr_reason=None)
+        contents[number] = (replace(content, facts=facts), result.pdf)
+    return contents
+
+
+def _camelot(path: Path, pages: Sequence[int], engine: str, settings: ExtractSettings,
+             warnings: list[PipelineWarning]) -> dict[int, list[Grid]]:
+    try:
+        return camelot_grids(path, pages, "raster" if engine == "raster" else "vector",
+                             settings.raster_line_scale, settings.dpi)
+    except TableFinderError as exc:
+        warnings.append(PipelineWarning(
+            code="table_finder_failed",
+            message=f"camelot failed on pages {', '.join(map(str, pages))} ({exc}); "
+            "their tables come from pdfplumber only.",
+        ))
+        return {}
+
+
+def _page_result(content: _PageContent, tables: PageTables, ocr_used: bool,
+                 ocr: OcrResult | None, native: _PageContent,
+                 settings: ExtractSettings) -> _PageResult:
+    facts = content.facts
+    warnings = list(tables.warnings)
+    if ocr_used:
+        layer = "ocr"
+        if not judge_text(" ".join(w.text for w in content.words)).usable(
+                settings.min_word_validity):
+            warnings.append(PipelineWarning(
+                code="ocr_text_poor", page=facts.number,
+                message=f"The OCR text of page {facts.number} reads poorly; check it "
+                "against the page image."))
+    else:
+        layer = "native" if content.words else "none"
+        reason = native.facts.ocr_reason
+        if ocr is not None and ocr.error:
+            warnings.append(PipelineWarning(
+                code="ocr_failed", page=facts.number,
+                message=f"Page {facts.number} could not be OCR'd ({ocr.error}); "
+                f"its text is {'the PDF text layer' if content.words else 'missing'}."))
+        elif reason and content.words:
+            warnings.append(PipelineWarning(
+                code="poor_text_layer", page=facts.number,
+                message=f"Page {facts.number}: {reason}, and OCR is off; its text may be "
+                "incomplete or garbled."))
+    page = RawPage(
+        number=facts.number,
+        width=facts.width,
+        height=facts.height,
+        rotation=facts.rotation,
+        orientation="landscape" if facts.width > facts.height else "portrait",
+        text_layer=layer,
+        lines=text_lines(tables.words),
+    )
+    return _PageResult(page=page, tables=tables.tables, warnings=tuple(warnings),
+                       ocr_used=ocr_used)

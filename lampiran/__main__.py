@@ -1,0 +1,3 @@
+from lampiran.cli import main
+
+main()

@@ -1,0 +1,267 @@
+"""Running many PDFs: worker processes, per-document timeouts, a run report.
+
+Each document runs in a long-lived worker process. A document that hangs past the
+timeout, or crashes its worker (a segfault in a native library), fails alone: the worker
+is replaced and the batch goes on. Outputs are written by the parent, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Literal
+
+from lampiran import __version__
+from lampiran.documents import decree_json, output_name, remove_stale_parts, write_atomic
+from lampiran.settings import RunSettings
+from schemas.errors import InputError, LampiranError, OutputError
+
+Status = Literal["ok", "partial", "failed", "skipped-unchanged"]
+RUN_REPORT = "_run.json"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What happened to one input."""
+
+    input: str
+    status: Status
+    sha256: str | None = None
+    output: str | None = None
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class RunReport:
+    """Every input of a run, in input order."""
+
+    fingerprint: str
+    results: list[DocumentResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def to_json(self) -> bytes:
+        """Deterministic report: no timings, no clock."""
+        body = {
+            "lampiran": __version__,
+            "settings": self.fingerprint,
+            "documents": [
+                {
+                    "input": r.input,
+                    "sha256": r.sha256,
+                    "status": r.status,
+                    "output": r.output,
+                    "warnings": list(r.warnings),
+                    "error": r.error,
+                }
+                for r in self.results
+            ],
+        }
+        return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """PDF files named directly, plus every *.pdf below named folders, sorted, no repeats.
+
+    Raises InputError for a path that does not exist.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for pdf in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"):
+                found.setdefault(pdf, None)
+        elif path.exists():
+            found.setdefault(path, None)
+        else:
+            raise InputError(path, "no such file or folder")
+    return list(found)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _previous_run(out_dir: Path) -> dict[str, dict[str, object]]:
+    try:
+        body = json.loads((out_dir / RUN_REPORT).read_text(encoding="utf-8"))
+        return {d["input"]: d for d in body["documents"]} | {"": {"settings": body["settings"]}}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _work(path: Path, settings: RunSettings) -> tuple[str, bytes, tuple[str, ...]]:
+    from lampiran.pipeline import process_pdf
+
+    decree = process_pdf(path, settings)
+    return output_name(decree), decree_json(decree), tuple(w.code for w in decree.warnings)
+
+
+def _worker_loop(conn: Connection, settings: RunSettings) -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        path = Path(task)
+        try:
+            conn.send(("ok", *_work(path, settings)))
+        except LampiranError as exc:
+            conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("error", f"{path}: out of memory while reading the document"))
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            conn.send(
+                (
+                    "error",
+                    f"{path}: internal error {type(exc).__name__}: {exc} "
+                    f"(at {Path(where.filename).name}:{where.lineno})",
+                )
+            )
+
+
+class _Worker:
+    def __init__(self, ctx: mp.context.BaseContext, settings: RunSettings) -> None:
+        self.conn, child = ctx.Pipe()  # type: ignore[attr-defined]
+        self.process = ctx.Process(target=_worker_loop, args=(child, settings), daemon=True)  # type: ignore[attr-defined]
+        self.process.start()
+        child.close()
+        self.task: int | None = None
+        self.started = 0.0
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+def run_batch(
+    inputs: list[Path],
+    out_dir: Path,
+    settings: RunSettings,
+    on_done: Callable[[DocumentResult], None] = lambda _r: None,
+) -> RunReport:
+    """Process `inputs` into `out_dir`; return the report (also written to `_run.json`).
+
+    Invariants: one bad input never stops the others; every JSON in `out_dir` is complete;
+    inputs whose sha256 and settings fingerprint match the previous run are skipped unless
+    `settings.force`. Raises OutputError only when `out_dir` itself cannot be written.
+    """
+    remove_stale_parts(out_dir)
+    fingerprint = settings.fingerprint()
+    previous = _previous_run(out_dir)
+    same_settings = previous.get("", {}).get("settings") == fingerprint
+    results: dict[int, DocumentResult] = {}
+    pending: list[tuple[int, Path, str]] = []
+    for index, path in enumerate(inputs):
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            results[index] = DocumentResult(
+                str(path), "failed", error=f"{path}: cannot read: {exc.strerror}"
+            )
+            on_done(results[index])
+            continue
+        before = previous.get(str(path), {})
+        output = before.get("output")
+        if (
+            not settings.force
+            and same_settings
+            and before.get("sha256") == sha
+            and before.get("status") in ("ok", "partial", "skipped-unchanged")
+            and isinstance(output, str)
+            and (out_dir / output).is_file()
+        ):
+            warnings = tuple(str(w) for w in before.get("warnings") or [])  # type: ignore[attr-defined]
+            results[index] = DocumentResult(str(path), "skipped-unchanged", sha, output, warnings)
+            on_done(results[index])
+            continue
+        pending.append((index, path, sha))
+
+    ctx = mp.get_context("forkserver")
+    workers = [_Worker(ctx, settings) for _ in range(min(max(settings.jobs, 1), len(pending)))]
+    queue = list(reversed(pending))
+    by_index = {index: (path, sha) for index, path, sha in pending}
+    try:
+        while queue or any(w.task is not None for w in workers):
+            for worker in workers:
+                if worker.task is None and queue:
+                    index, path, _sha = queue.pop()
+                    worker.task, worker.started = index, time.monotonic()
+                    worker.conn.send(str(path))
+            busy = [w for w in workers if w.task is not None]
+            ready = wait([w.conn for w in busy], timeout=0.2)
+            now = time.monotonic()
+            for position, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                index = worker.task
+                path, sha = by_index[index]
+                elapsed = now - worker.started
+                message: tuple[object, ...] | None = None
+                if worker.conn in ready:
+                    try:
+                        message = worker.conn.recv()
+                    except (EOFError, OSError):
+                        message = (
+                            "error",
+                            f"{path}: the worker process crashed (exit code "
+                            f"{worker.process.exitcode}) while reading this document",
+                        )
+                elif elapsed > settings.timeout_s:
+                    message = ("error", f"{path}: timed out after {settings.timeout_s:g} s")
+                if message is None:
+                    continue
+                results[index] = _finish(path, sha, message, out_dir, elapsed)
+                on_done(results[index])
+                worker.task = None
+                if message[0] != "ok" and (
+                    elapsed > settings.timeout_s or not worker.process.is_alive()
+                ):
+                    worker.stop()
+                    workers[position] = _Worker(ctx, settings)
+    finally:
+        for worker in workers:
+            if worker.process.is_alive():
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+            worker.stop()
+
+    report = RunReport(fingerprint, [results[i] for i in sorted(results)])
+    write_atomic(out_dir / RUN_REPORT, report.to_json())
+    return report
+
+
+def _finish(
+    path: Path, sha: str, message: tuple[object, ...], out_dir: Path, elapsed: float
+) -> DocumentResult:
+    if message[0] != "ok":
+        return DocumentResult(str(path), "failed", sha, error=str(message[1]), seconds=elapsed)
+    name, data, warnings = message[1], message[2], message[3]
+    assert isinstance(name, str) and isinstance(data, bytes) and isinstance(warnings, tuple)
+    try:
+        write_atomic(out_dir / name, data)
+    except OutputError as exc:
+        return DocumentResult(str(path), "failed", sha, error=str(exc), seconds=elapsed)
+    status: Status = "partial" if warnings else "ok"
+    return DocumentResult(str(path), status, sha, name, warnings, seconds=elapsed)

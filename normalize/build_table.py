@@ -1,0 +1,175 @@
+"""From a stitched logical table to the contract's `Table` with canonical `Row`s."""
+
+from __future__ import annotations
+
+import re
+
+from normalize.fill_down import fill_down, merged_columns
+from normalize.fold_text import fold
+from normalize.grid import GridRow
+from normalize.merge_continuations import merge_continuations
+from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from_ticks
+from normalize.read_sections import section_area, split_code
+from normalize.split_lists import split_list
+from normalize.stitch_pages import LogicalTable
+from schemas.decree import Area, Component, Provenance, Repair, Row, Schedule, Table
+
+_LEADING_NUMBER = re.compile(r"^(\d{1,2}\.?)\s+(\S.*)$")
+# Field of a Row that a printed column's edits are reported under.
+_REPORTED_FIELD = {
+    "area.code": "area",
+    "area.name": "area",
+    "component.number": "component",
+    "component.text": "component",
+}
+
+
+def _text(row: GridRow, cols: dict[str, int], field: str) -> str:
+    return fold(row.cells[cols[field]]) if field in cols else ""
+
+
+def _area(row: GridRow, cols: dict[str, int], section: Area | None) -> Area | None:
+    name = _text(row, cols, "area.name")
+    if not name:
+        return section
+    code = _text(row, cols, "area.code") or None
+    if code is None:
+        code, name = split_code(name)
+    return Area(code=code, name=name)
+
+
+def _component(row: GridRow, cols: dict[str, int]) -> Component | None:
+    text = _text(row, cols, "component.text")
+    number = _text(row, cols, "component.number") or None
+    if not text:
+        return Component(number=number, text="") if number else None
+    if "component.number" not in cols:
+        match = _LEADING_NUMBER.match(text)
+        if match:
+            number, text = match.group(1), match.group(2)
+    return Component(number=number, text=text)
+
+
+def _schedule(row: GridRow, fields: tuple[str | None, ...]) -> Schedule | None:
+    months = [
+        int(f.split(":")[1])
+        for c, f in enumerate(fields)
+        if f and f.startswith("month:") and is_tick(row.cells[c])
+    ]
+    quarters = [
+        int(f.split(":")[1])
+        for c, f in enumerate(fields)
+        if f and f.startswith("quarter:") and is_tick(row.cells[c])
+    ]
+    if "schedule" in fields:
+        text = fold(row.cells[fields.index("schedule")])
+        if text:
+            return parse_schedule_text(text)
+    return schedule_from_ticks(months, quarters)
+
+
+def _repairs(row: GridRow, fields: tuple[str | None, ...]) -> list[Repair]:
+    repairs = []
+    for edit in row.edits:
+        field = fields[edit.col] or f"column {edit.col + 1}"
+        repairs.append(
+            Repair(
+                field=_REPORTED_FIELD.get(field, field),
+                before=edit.before,
+                after=edit.after,
+                kind=edit.kind,
+            )
+        )
+    return repairs
+
+
+def _provenance(row: GridRow) -> Provenance:
+    return Provenance(
+        pages=list(row.pages), bboxes=[[round(v, 2) for v in box] for box in row.bboxes]
+    )
+
+
+def _plan_row(
+    row: GridRow, fields: tuple[str | None, ...], section: Area | None, row_id: str
+) -> Row:
+    cols = {f: c for c, f in enumerate(fields) if f}
+    return Row(
+        id=row_id,
+        area=_area(row, cols, section),
+        component=_component(row, cols),
+        indicator=_text(row, cols, "indicator") or None,
+        activity=_text(row, cols, "activity") or None,
+        evidence=split_list(row.cells[cols["evidence"]]) if "evidence" in cols else [],
+        schedule=_schedule(row, fields),
+        responsible=_text(row, cols, "responsible") or None,
+        note=_text(row, cols, "note") or None,
+        taxonomy=None,
+        provenance=_provenance(row),
+        repairs=_repairs(row, fields),
+    )
+
+
+def _raw_row(row: GridRow, fields: tuple[str | None, ...], row_id: str) -> Row:
+    return Row(
+        id=row_id,
+        area=None,
+        component=None,
+        indicator=None,
+        activity=None,
+        evidence=[],
+        schedule=None,
+        responsible=None,
+        note=None,
+        cells=[fold(text) for text in row.cells],
+        taxonomy=None,
+        provenance=_provenance(row),
+        repairs=_repairs(row, fields),
+    )
+
+
+def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
+    """The contract's `Table` for `logical`, numbered `number` (1-based) in the document.
+
+    Action-plan tables get canonical rows (section rows become the area of the rows below
+    them; merged cells are filled down); any other table keeps its raw rows in order.
+    """
+    header = logical.header
+    merged = merge_continuations(logical)
+    fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
+    printed = list(header.printed) if header else []
+    columns = {p: f for p, f in zip(printed, fields, strict=True) if p and f}
+    page_starts = _page_starts(merged.rows)
+    rows: list[Row] = []
+    if header is None or not header.is_action_plan:
+        for row in merged.rows:
+            rows.append(_raw_row(row, fields, f"T{number}.R{len(rows) + 1:03d}"))
+        layout = "unknown"
+    else:
+        layout = "action_plan"
+        merged_cols = merged_columns(merged.rows)
+        section: Area | None = None
+        run: list[tuple[int, GridRow]] = []
+        for index, row in enumerate((*merged.rows, None)):
+            area = section_area(row) if row is not None else None
+            if row is not None and area is None:
+                run.append((index, row))
+                continue
+            starts = frozenset(i for i, (orig, _) in enumerate(run) if orig in page_starts)
+            for filled in fill_down(tuple(r for _, r in run), fields, starts, merged_cols):
+                if filled.filled:
+                    rows.append(
+                        _plan_row(filled, fields, section, f"T{number}.R{len(rows) + 1:03d}")
+                    )
+            run, section = [], area
+    return Table(
+        title=title,
+        layout=layout,
+        pages=list(logical.pages),
+        header=printed,
+        columns=columns,
+        rows=rows,
+    )
+
+
+def _page_starts(rows: tuple[GridRow, ...]) -> set[int]:
+    return {i for i in range(1, len(rows)) if rows[i].page != rows[i - 1].pages[-1]}

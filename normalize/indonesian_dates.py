@@ -1,0 +1,84 @@
+"""Indonesian month names and dates: 'pada tanggal 2 Januari 2025' -> 2025-01-02.
+
+A small table instead of `dateparser`: decrees only ever print 'D <Bulan> YYYY', the table
+is twelve names plus the common abbreviations and old spellings, and OCR damage
+('Desernber', 'Januar') needs an edit-distance match that dateparser does not offer.
+Everything here is pure and never raises on any string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+MONTHS = (
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+)
+"""Indonesian month names, lower case, January first."""
+
+_ALIASES: dict[str, int] = {
+    **{name: index + 1 for index, name in enumerate(MONTHS)},
+    # Abbreviations printed in schedule cells ("Jan-Mar", "Agt", "Des").
+    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "agu": 8, "agt": 8, "ags": 8, "agust": 8, "agus": 8, "sep": 9, "sept": 9,
+    "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12,
+    # Older spellings and the English names that slip into Indonesian documents.
+    "pebruari": 2, "nopember": 11, "january": 1, "february": 2, "march": 3, "may": 5,
+    "june": 6, "july": 7, "august": 8, "october": 10, "december": 12,
+}
+
+_MIN_FUZZY_LENGTH = 5
+"""Shorter words are matched exactly only: 'Juni'/'Juli', 'Mei'/'Mai' are one edit apart."""
+
+_DATE = re.compile(
+    r"(?<![0-9A-Za-z])([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
+)
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a word names, or None.
+
+    Exact names and abbreviations match case-insensitively; a word of five or more letters
+    also matches a full month name within a small edit distance (1, or 2 for names longer
+    than six letters) when exactly one month is that close.
+    """
+    key = word.casefold().strip(".")
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if len(key) < _MIN_FUZZY_LENGTH or not key.isalpha():
+        return None
+    best: list[int] = []
+    best_distance = 3
+    for index, name in enumerate(MONTHS):
+        limit = 1 if len(name) <= 6 else 2
+        distance = Levenshtein.distance(key, name, score_cutoff=limit)
+        if distance > limit:
+            continue
+        if distance < best_distance:
+            best, best_distance = [index + 1], distance
+        elif distance == best_distance:
+            best.append(index + 1)
+    return best[0] if len(best) == 1 else None
+
+
+def parse_indonesian_date(text: str) -> dt.date | None:
+    """The first valid 'D Bulan YYYY' date in `text`, or None.
+
+    Tolerates OCR digit slips (O for 0, l/I for 1) and damaged month names; a match that is
+    no calendar date (31 Februari) is skipped.
+    """
+    for match in _DATE.finditer(text):
+        month = month_number(match.group(2))
+        if month is None:
+            continue
+        day = int(match.group(1).translate(_OCR_DIGITS))
+        year = int(match.group(3).translate(_OCR_DIGITS))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None

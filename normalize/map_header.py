@@ -1,0 +1,236 @@
+"""Recognise a table's header rows and map printed headers to the contract's fields.
+
+Headers are recognised by meaning, not position: a synonym table with fuzzy matching, so
+"KOMPONEN", "Komponen" and an OCR'd "KOMPONFN" all map to `component.text`. Two-row
+headers (PELAKSANAAN (BULAN) over 1..12, WAKTU PELAKSANAAN over TW I..TW IV) give one
+column per month or quarter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from schemas.raw import RawTable
+
+# Printed header (folded to upper case, punctuation removed) -> canonical field.
+SYNONYMS: dict[str, str] = {
+    "NO": "number",
+    "NOMOR": "number",
+    "NO URUT": "number",
+    "PROGRAM": "area.name",
+    "PROGRAM KEGIATAN": "area.name",
+    "AREA": "area.name",
+    "AREA PERUBAHAN": "area.name",
+    "AREA PENGUNGKIT": "area.name",
+    "KOMPONEN PENGUNGKIT": "area.name",
+    "KOMPONEN": "component.text",
+    "SUB KOMPONEN": "component.text",
+    "KEGIATAN": "component.text",
+    "KEGIATAN UTAMA": "component.text",
+    "KEGIATAN POKOK": "component.text",
+    "SASARAN": "component.text",
+    "SUB KEGIATAN": "activity",
+    "LANGKAH AKSI": "activity",
+    "RENCANA AKSI": "activity",
+    "RENCANA KEGIATAN": "activity",
+    "URAIAN KEGIATAN": "activity",
+    "AKSI": "activity",
+    "INDIKATOR": "indicator",
+    "INDIKATOR KEBERHASILAN": "indicator",
+    "INDIKATOR KINERJA": "indicator",
+    "INDIKATOR CAPAIAN": "indicator",
+    "BUKTI FISIK": "evidence",
+    "BUKTI DUKUNG": "evidence",
+    "DATA DUKUNG": "evidence",
+    "OUTPUT": "evidence",
+    "KELUARAN": "evidence",
+    "INDIKATOR OUTPUT": "evidence",
+    "TARGET WAKTU": "schedule",
+    "WAKTU PELAKSANAAN": "schedule",
+    "JADWAL": "schedule",
+    "JADWAL PELAKSANAAN": "schedule",
+    "WAKTU": "schedule",
+    "TARGET PENYELESAIAN": "schedule",
+    "PELAKSANAAN BULAN": "schedule",
+    "PELAKSANAAN": "schedule",
+    "TAHAPAN WAKTU": "schedule",
+    "PENANGGUNG JAWAB": "responsible",
+    "PENANGGUNGJAWAB": "responsible",
+    "PIC": "responsible",
+    "PELAKSANA": "responsible",
+    "UNIT PELAKSANA": "responsible",
+    "PJ": "responsible",
+    "KET": "note",
+    "KETERANGAN": "note",
+    "CATATAN": "note",
+}
+MONTH_HEADERS = (
+    ("JAN", "JANUARI"),
+    ("FEB", "FEBRUARI"),
+    ("MAR", "MARET"),
+    ("APR", "APRIL"),
+    ("MEI", "MEI"),
+    ("JUN", "JUNI"),
+    ("JUL", "JULI"),
+    ("AGU", "AGUSTUS"),
+    ("SEP", "SEPTEMBER"),
+    ("OKT", "OKTOBER"),
+    ("NOV", "NOVEMBER"),
+    ("DES", "DESEMBER"),
+)
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# The canonical fields one column may carry, in the order they are assigned.
+SINGLE_FIELDS = (
+    "area.code",
+    "area.name",
+    "component.number",
+    "component.text",
+    "indicator",
+    "activity",
+    "evidence",
+    "schedule",
+    "responsible",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """A table's header: how many grid rows it takes and what each column is."""
+
+    rows: int
+    printed: tuple[str, ...]
+    fields: tuple[str | None, ...]
+    numbering_row: bool = False
+
+    @property
+    def is_action_plan(self) -> bool:
+        """True when the columns carry an action plan (an indicator or an activity, and more)."""
+        mapped = {f for f in self.fields if f}
+        return bool(mapped & {"indicator", "activity"}) and len(mapped) >= 3
+
+
+def fold_header(text: str) -> str:
+    """Upper case, punctuation to spaces, single spaces: 'Pelaksanaan (Bulan)' -> 'PELAKSANAAN BULAN'."""
+    return " ".join(re.sub(r"[^0-9A-Za-z]+", " ", text).upper().split())
+
+
+def field_of(text: str, threshold: float) -> str | None:
+    """The canonical field a printed header names, or None.
+
+    Month and quarter columns give 'month:N' / 'quarter:N' (their header may carry the
+    group header before the number: 'PELAKSANAAN (BULAN) 3').
+    """
+    folded = fold_header(text)
+    if not folded:
+        return None
+    tail = folded.split()[-1]
+    if tail.isdigit() and 1 <= int(tail) <= 12:
+        group = folded[: -len(tail)].strip()
+        if not group or field_of(group, threshold) == "schedule":
+            return f"month:{int(tail)}"
+    for number, names in enumerate(MONTH_HEADERS, start=1):
+        if folded in names:
+            return f"month:{number}"
+    quarter = re.fullmatch(r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)\s?(I{1,3}|IV|[1-4])", folded)
+    if quarter:
+        mark = quarter.group(1)
+        return f"quarter:{ROMAN.get(mark) or int(mark)}"
+    if folded in SYNONYMS:
+        return SYNONYMS[folded]
+    best = max(SYNONYMS, key=lambda s: (fuzz.ratio(folded, s), s))
+    return SYNONYMS[best] if fuzz.ratio(folded, best) >= threshold else None
+
+
+def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
+    """Per column, the distinct texts of the first `rows` grid rows, top to bottom."""
+    texts = []
+    for col in range(table.n_cols):
+        parts: list[str] = []
+        for row in range(rows):
+            cell = table.cell(row, col)
+            if cell.covered and cell.anchor is not None:
+                cell = table.cell(*cell.anchor)
+            text = " ".join(cell.text.split())
+            if text and text not in parts:
+                parts.append(text)
+        texts.append(" ".join(parts))
+    return tuple(texts)
+
+
+def _is_numbering_row(texts: list[str]) -> bool:
+    """A row of column numbers '1 2 3 ... n' (or '(1) (2) ...') printed under the header."""
+    numbers = [t.strip("() ") for t in texts if t.strip()]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
+def _row_is_numbering(table: RawTable, row: int) -> bool:
+    """True when grid row `row` is a column-number row: a number under every column,
+    none of them covered by a header cell spanning down from above."""
+    cells = table.row_cells(row)
+    return not any(c.covered for c in cells) and _is_numbering_row([c.text for c in cells])
+
+
+def _resolve(fields: list[str | None]) -> tuple[str | None, ...]:
+    """Settle ambiguous columns: NO is the area code beside a program column, else the
+    component number; each single field is kept for its first column only."""
+    resolved: list[str | None] = []
+    for col, field in enumerate(fields):
+        if field == "number":
+            right = fields[col + 1] if col + 1 < len(fields) else None
+            field = "area.code" if right == "area.name" else "component.number"
+        if field == "component.text" and "component.text" in resolved:
+            field = "activity" if "activity" not in fields else None
+        resolved.append(None if field in SINGLE_FIELDS and field in resolved else field)
+    return tuple(resolved)
+
+
+def _looks_like_header(texts: tuple[str, ...]) -> bool:
+    """A row of at least two labels, all upper case, none of them a bare number or amount."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 2 and all(
+        t.upper() == t and any(ch.isalpha() for ch in t) and not re.match(r"^\d+[.)]?(\s|$)", t)
+        for t in filled
+    )
+
+
+def find_header(table: RawTable, threshold: float) -> Header | None:
+    """The header of `table` if its first rows are one, else None.
+
+    A first row is a header when most of its filled cells name a known field, or when it
+    reads as a row of labels (upper case, no numbers: "NO | NAMA | JABATAN"). A second row
+    belongs to the header when cells of the first span down into it or name months or
+    quarters; a following row of column numbers is counted as part of the header.
+    """
+    first = _column_texts(table, 1)
+    filled = [t for t in first if t]
+    if not filled:
+        return None
+    known = [t for t in filled if field_of(t, threshold)]
+    if not (len(known) >= 2 and len(known) * 2 >= len(filled)) and not _looks_like_header(first):
+        return None
+    rows = 1
+    spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
+    if table.n_rows > 1 and not _row_is_numbering(table, 1):
+        second = [
+            table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered
+        ]
+        second_fields = [field_of(t, threshold) for t in second if t.strip()]
+        grid_like = bool(second_fields) and all(f and ":" in f for f in second_fields)
+        if spans_down or grid_like:
+            rows = 2
+    texts = _column_texts(table, rows)
+    fields = [field_of(t, threshold) for t in texts]
+    numbering = table.n_rows > rows and _row_is_numbering(table, rows)
+    return Header(rows + int(numbering), texts, _resolve(fields), numbering)
+
+
+def same_header(a: Header, b: Header, threshold: float) -> bool:
+    """True when two pages print the same header (a table continued over pages)."""
+    return len(a.printed) == len(b.printed) and all(
+        fuzz.ratio(fold_header(x), fold_header(y)) >= threshold
+        for x, y in zip(a.printed, b.printed, strict=True)
+    )

@@ -1,0 +1,127 @@
+"""Join a row split by a page break back into the row before it.
+
+When a long row does not fit at the bottom of a page, the rest of its cells is printed at
+the top of the next page as a row of its own. Such a fragment is recognised from geometry
+and the shape of the text, never from known content:
+- the previous page's table runs to the bottom margin (the row could have been cut), and
+  the fragment is not a section row and only continues columns the row before has text in;
+- it has no tick mark (a one-glyph cell is never split), and no cell of it starts a new
+  list ("1. ...");
+- and either its short fields (number, schedule: one line in most rows) are all empty
+  while the row before has one, or all its cells but one read as the rest of the row
+  before: a cell continues when it starts in lower case, carries on a list the cell
+  above began ("2. ..." after "1. ..."), holds no letters (the "2025" of a cut
+  "Januari - Desember"), or follows a cell that stopped on a comma, a hyphen or a
+  function word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from statistics import median
+
+from normalize.fold_text import fold, join_lines
+from normalize.grid import CellEdit, GridRow
+from normalize.stitch_pages import LogicalTable
+
+BOTTOM_TOLERANCE = 20.0
+"""Points a cut row may stop above the lowest table bottom seen on any page: Word moves a
+row to the next page whole only when not one more line fits, so a cut leaves less than a
+line and its padding."""
+SHORT_CELL_CHARS = 28
+"""A column whose filled cells have at most this median length holds 'short' fields."""
+# Words a phrase cannot end on: a cell ending on one was cut mid-phrase.
+_OPEN_ENDINGS = frozenset(
+    ["dan", "atau", "serta", "yang", "dengan", "di", "ke", "dari", "untuk", "pada", "dalam", "oleh", "bagi", "terhadap", "tentang", "sebagai", "secara", "melalui", "antara", "agar", "sesuai"]
+)
+_LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
+
+
+def short_columns(rows: tuple[GridRow, ...]) -> tuple[int, ...]:
+    """Columns whose filled cells are short in most rows (a number, a date, a tick)."""
+    if not rows:
+        return ()
+    short = []
+    for col in range(len(rows[0].cells)):
+        lengths = [len(fold(r.cells[col])) for r in rows if r.cells[col].strip()]
+        if lengths and median(lengths) <= SHORT_CELL_CHARS and len(lengths) * 4 >= len(rows):
+            short.append(col)
+    return tuple(short)
+
+
+def _vote(previous: str, top: str) -> int:
+    """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0."""
+    before, after = fold(previous), fold(top)
+    numbers = [int(n) for n in _LIST_NUMBER.findall(" " + before)]
+    first = _LIST_NUMBER.match(after)
+    if first:
+        if int(first.group(1)) == 1:
+            return -1
+        continues = numbers[:1] == [1] and int(first.group(1)) == numbers[-1] + 1
+        return 1 if continues else 0
+    if after[:1].islower() or (before and not any(ch.isalpha() for ch in after)):
+        return 1
+    last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
+    return 1 if before.endswith((",", "-", "/")) or last_word in _OPEN_ENDINGS else 0
+
+
+def is_fragment(
+    previous: GridRow,
+    top: GridRow,
+    short: tuple[int, ...],
+    gap: float,
+    tick_cols: frozenset[int] = frozenset(),
+) -> bool:
+    """True when `top` (first row of a page) is the rest of `previous` (last row of the
+    page before). `tick_cols` are the month/quarter grid columns."""
+    filled = set(top.filled)
+    if gap > BOTTOM_TOLERANCE or not filled or top.widest_span() * 2 > len(top.cells):
+        return False
+    if not filled <= set(previous.filled) or filled & tick_cols:
+        return False
+    votes = [_vote(previous.cells[c], top.cells[c]) for c in sorted(filled)]
+    if -1 in votes:
+        return False
+    short_empty = bool(short) and not filled & set(short) and bool(set(previous.filled) & set(short))
+    return short_empty or votes.count(1) >= max(1, len(votes) - 1)
+
+
+def _join(previous: GridRow, top: GridRow) -> GridRow:
+    cells = list(previous.cells)
+    edits = list(previous.edits)
+    for col in top.filled:
+        before = previous.cells[col]
+        cells[col] = join_lines([*before.splitlines(), *top.cells[col].splitlines()])
+        edits.append(CellEdit(col, "continuation", fold(before) or None, fold(cells[col])))
+    return replace(
+        previous,
+        cells=tuple(cells),
+        pages=previous.pages + top.pages,
+        bboxes=previous.bboxes + top.bboxes,
+        edits=tuple(edits),
+    )
+
+
+def merge_continuations(table: LogicalTable) -> LogicalTable:
+    """`table` with every page-break fragment joined into the row before it.
+
+    Invariant: no text is lost; a joined row keeps both pages in its provenance.
+    """
+    if not table.breaks:
+        return table
+    short = short_columns(table.rows)
+    fields = table.header.fields if table.header else ()
+    ticks = frozenset(c for c, f in enumerate(fields) if f and ":" in f)
+    rows = list(table.rows)
+    drop: set[int] = set()
+    for page_break in table.breaks:
+        index = page_break.index
+        if index >= len(rows) or index - 1 in drop:
+            continue
+        previous, top = rows[index - 1], rows[index]
+        if is_fragment(previous, top, short, page_break.gap, ticks):
+            rows[index - 1] = _join(previous, top)
+            drop.add(index)
+    kept = tuple(r for i, r in enumerate(rows) if i not in drop)
+    return replace(table, rows=kept, breaks=())

@@ -1,0 +1,712 @@
+"""Body pages' text lines -> `DecreeMetadata` (title block, Menimbang, Mengingat, dicta, closing).
+
+The body is every page before the one that opens with the LAMPIRAN header block (whose
+NOMOR/TENTANG repeat the heading and must not override it). Running headers and footers
+('- 2 -', 'jdih.kpu.go.id', 'SALINAN') are dropped first. A label printed apart from its
+text on the same row ('Menimbang :' | 'a. bahwa ...') is joined to it. The body is then cut
+at its anchors, each accepted only in document order: Menimbang, Mengingat, Memperhatikan,
+MEMUTUSKAN, Menetapkan, the dicta (KESATU, KEDUA, ...) or Pasal/BAB, and 'Ditetapkan di'.
+
+Anything not found is null: a Peraturan (Pasal instead of diktum) gives no dicta, an OCR'd
+scan gives what its text allows. A document that is only a Lampiran takes its title block
+from the LAMPIRAN header and its signatory from the last page. Never raises on any input.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from rapidfuzz.distance import Levenshtein
+
+from normalize.build_jdih import build_jdih, running_text_form
+from normalize.fold_text import fold, join_lines
+from normalize.indonesian_dates import parse_indonesian_date
+from normalize.parse_legal_bases import parse_legal_bases
+from schemas.decree import DecreeMetadata, Dictum, Signatory
+from schemas.raw import RawPage
+
+
+class _Section(IntEnum):
+    """Parts of a decree body, in the order they are printed."""
+
+    HEADING = 0
+    MENIMBANG = 1
+    MENGINGAT = 2
+    MEMPERHATIKAN = 3
+    MEMUTUSKAN = 4
+    MENETAPKAN = 5
+    DICTA = 6
+    ARTICLES = 7
+    CLOSING = 8
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A body text line with the geometry the parser uses (points, upright page)."""
+
+    text: str
+    x0: float
+    top: float
+    bottom: float
+    page: int
+    page_width: float
+
+    @property
+    def height(self) -> float:
+        """Height of the line's box."""
+        return max(self.bottom - self.top, 0.0)
+
+
+_SECTION_WORDS = (
+    ("menimbang", _Section.MENIMBANG),
+    ("mengingat", _Section.MENGINGAT),
+    ("memperhatikan", _Section.MEMPERHATIKAN),
+    ("memutuskan", _Section.MEMUTUSKAN),
+    ("menetapkan", _Section.MENETAPKAN),
+)
+_UNITS = ("SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN")
+_DICTUM_ORDINALS: dict[str, int] = {
+    "PERTAMA": 1,
+    **{f"KE{unit}": index + 1 for index, unit in enumerate(_UNITS)},
+    "KESEPULUH": 10,
+    "KESEBELAS": 11,
+    **{f"KE{unit} BELAS": index + 11 for index, unit in enumerate(_UNITS) if index},
+    "KEDUA PULUH": 20,
+}
+_DICTUM = re.compile(
+    r"^(" + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True)) + r")(?![A-Z])\s*(:?)\s*(.*)$"
+)
+_ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
+_CLOSING = re.compile(r"^(D[a-z]{6,10})\s+d[il1]\b[\s:]*(.*)$")
+_PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
+_LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
+_LABEL_FRAGMENT = re.compile(
+    r"^(?:(?:Menimbang|Mengingat|Memperhatikan|Menetapkan|MEMUTUSKAN|"
+    + "|".join(_DICTUM_ORDINALS)
+    + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
+)
+_SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
+_LETTER_ITEM = re.compile(r"^([a-z])\s*[.)]\s*(.*)$")
+_NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$")
+_KINDS = ("KEPUTUSAN", "PERATURAN", "INSTRUKSI")
+_NOMOR_INLINE = re.compile(r"\s+NOMOR\b.*$")
+_LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
+_HEAD_OF = re.compile(r"^(?:KEPALA|KETUA)\s+(?=\S)", re.IGNORECASE)
+"""'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the institution."""
+_TAHUN_WORD = re.compile(r"\bTAHUN\b", re.IGNORECASE)
+_YEAR_IN_NUMBER = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b|/((?:19|20)\d{2})$")
+_TENTANG_SPLIT = re.compile(r"\s+TENTANG\s+", re.IGNORECASE)
+_TTD = re.compile(r"^(?:ttd|t\.t\.d|dto)\.?$", re.IGNORECASE)
+_BLOCK_END = re.compile(
+    r"^(?:Salinan\s+sesuai|Tembusan|Diundangkan|LEMBARAN|BERITA\s+DAERAH|NIP\b)", re.IGNORECASE
+)
+_NAME_JUNK = " ~/\\|-_*'\"`,;:"
+
+_FURNITURE = (
+    re.compile(r"^[-–—]*\s*\d{1,3}\s*[-–—]*$"),
+    re.compile(r"^(?:halaman|hal\.?)\s*\d+(?:\s*(?:dari|/)\s*\d+)?$", re.IGNORECASE),
+    re.compile(r"^S\s?A\s?L\s?I\s?N\s?A\s?N$"),
+    re.compile(r"^\d{4},\s*No\.\s*\d+$"),
+    re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:id|com|org|net)(?:/\S*)?$", re.I),
+)
+"""Whole lines that are page furniture: page numbers, stamps, gazette headers, site URLs."""
+
+_WATERMARK = re.compile(r"(?:https?://)?(?:www\.)?\b[\w-]+(?:\.[\w-]+)*\.go\.id\b(?:/\S*)?", re.I)
+"""A government site watermark interleaved into a text line ('jdih.kpu.go.id')."""
+
+_LEFT_TOLERANCE = 15.0
+"""Points a label may sit right of the page's leftmost line and still be in the label column."""
+
+_INDENT_MARGIN = 6.0
+"""Points an item's enumerator sits left of its wrapped lines (hanging indent)."""
+
+
+def _near(word: str, target: str) -> bool:
+    """`word` is `target` up to OCR damage (case-insensitive; 2 edits for long words)."""
+    limit = 0 if len(target) < 5 else 1 if len(target) < 9 else 2
+    return Levenshtein.distance(word.casefold(), target, score_cutoff=limit) <= limit
+
+
+def _leading_word(text: str) -> str:
+    """The first run of letters in `text` ('' when it starts with none)."""
+    match = _LEADING_WORD.match(text)
+    return match.group(1) if match else ""
+
+
+def _join(parts: Iterable[str]) -> str:
+    """Wrapped lines -> one text (single spaces; no space after a line-end hyphen)."""
+    return join_lines(list(parts))
+
+
+# --- page lines -----------------------------------------------------------------------
+
+
+def _clean_text(text: str) -> str:
+    """A line's text without interleaved watermarks; '' when the whole line is furniture."""
+    folded = fold(_WATERMARK.sub(" ", text))
+    if any(pattern.match(folded) for pattern in _FURNITURE):
+        return ""
+    return folded
+
+
+def _same_row(left: _Line, right: _Line) -> bool:
+    """Two lines on one printed row (their boxes overlap by half the smaller height)."""
+    overlap = min(left.bottom, right.bottom) - max(left.top, right.top)
+    smaller = min(left.height, right.height)
+    return left.page == right.page and smaller > 0 and overlap >= 0.5 * smaller
+
+
+def _merge(left: _Line, right: _Line) -> _Line:
+    """`left` and `right` printed on one row, as one line."""
+    return _Line(
+        text=f"{left.text} {right.text}",
+        x0=left.x0,
+        top=min(left.top, right.top),
+        bottom=max(left.bottom, right.bottom),
+        page=left.page,
+        page_width=left.page_width,
+    )
+
+
+def _rows(lines: Sequence[_Line]) -> list[list[_Line]]:
+    """Consecutive lines printed on one row, each row ordered left to right."""
+    rows: list[list[_Line]] = []
+    for line in lines:
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.x0) for row in rows]
+
+
+def _join_label_fragments(lines: Sequence[_Line]) -> list[_Line]:
+    """Join a label ('Menimbang', ':', 'a.', 'KESATU :') to the text printed right of it."""
+    joined: list[_Line] = []
+    for row in _rows(lines):
+        start = len(joined)
+        for line in row:
+            if len(joined) > start and _LABEL_FRAGMENT.match(joined[-1].text):
+                joined[-1] = _merge(joined[-1], line)
+            else:
+                joined.append(line)
+    return joined
+
+
+def _page_lines(page: RawPage) -> list[_Line]:
+    """A page's text lines without furniture, labels joined to their text."""
+    lines = []
+    for raw in page.lines:
+        text = _clean_text(raw.text)
+        if text:
+            x0, top, _, bottom = raw.bbox
+            lines.append(_Line(text, x0, top, bottom, page.number, page.width))
+    return _join_label_fragments(lines)
+
+
+def _opens_lampiran(lines: Sequence[_Line]) -> bool:
+    """The page starts with the LAMPIRAN header block."""
+    return any(_LAMPIRAN.match(line.text) for line in lines[:3])
+
+
+def _split_body(pages: Sequence[RawPage]) -> tuple[list[_Line], list[_Line]]:
+    """(body lines, lines of the first Lampiran page) in reading order.
+
+    The body stops at the first page opening with LAMPIRAN, or at a LAMPIRAN line once the
+    closing ('Ditetapkan di') has been printed.
+    """
+    body: list[_Line] = []
+    closing_seen = False
+    for page in sorted(pages, key=lambda p: p.number):
+        lines = _page_lines(page)
+        if _opens_lampiran(lines):
+            return body, lines
+        for index, line in enumerate(lines):
+            if closing_seen and _LAMPIRAN.match(line.text):
+                return body, lines[index:]
+            closing_seen = closing_seen or bool(_CLOSING.match(line.text))
+            body.append(line)
+    return body, []
+
+
+# --- sections -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """Where a section starts: its kind, the line index, and the line's text after the label."""
+
+    section: _Section
+    index: int
+    rest: str
+    label: str = ""
+
+
+def _left_edges(lines: Sequence[_Line]) -> dict[int, float]:
+    """The leftmost x0 of each page's body lines (the label column)."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        edges[line.page] = min(edges.get(line.page, line.x0), line.x0)
+    return edges
+
+
+def _label_like(line: _Line, left: float) -> bool:
+    """A label's line: 'Label :' or the label alone, or printed in the label column."""
+    text = line.text
+    return (
+        bool(re.match(r"^\W*[A-Za-z]+\s*:", text))
+        or len(text.split()) == 1
+        or line.x0 <= left + _LEFT_TOLERANCE
+    )
+
+
+def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | None:
+    """The section `line` opens, if it opens one later than `current`."""
+    word = _leading_word(line.text)
+    if not word or not word[0].isupper():
+        return None
+    closing = _CLOSING.match(line.text)
+    if closing and _near(closing.group(1), "ditetapkan"):
+        return _Anchor(_Section.CLOSING, 0, closing.group(2))
+    for target, section in _SECTION_WORDS:
+        if section > current and _near(word, target) and _label_like(line, left):
+            return _Anchor(section, 0, _SECTION_LABEL.sub("", line.text, count=1))
+    if current >= _Section.MENETAPKAN and _ARTICLE.match(line.text):
+        return _Anchor(_Section.ARTICLES, 0, "")
+    return None
+
+
+def _dictum_anchor(line: _Line, last_ordinal: int, left: float) -> _Anchor | None:
+    """A diktum label opening `line` ('KEDUA : ...'), numbered after `last_ordinal`."""
+    match = _DICTUM.match(line.text)
+    if match is None or _DICTUM_ORDINALS[match.group(1)] <= last_ordinal:
+        return None
+    if not (match.group(2) or not match.group(3) or line.x0 <= left + _LEFT_TOLERANCE):
+        return None
+    return _Anchor(_Section.DICTA, 0, match.group(3), match.group(1))
+
+
+def _anchors(lines: Sequence[_Line]) -> list[_Anchor]:
+    """Every section start, in document order (each section after the previous one)."""
+    edges = _left_edges(lines)
+    anchors: list[_Anchor] = []
+    current = _Section.HEADING
+    last_ordinal = 0
+    for index, line in enumerate(lines):
+        left = edges[line.page]
+        anchor = None
+        if _Section.MENIMBANG <= current < _Section.ARTICLES:
+            anchor = _dictum_anchor(line, last_ordinal, left)
+        if anchor is None:
+            anchor = _section_anchor(line, current, left)
+        if anchor is None or (anchor.section < current and anchor.section != _Section.DICTA):
+            continue
+        if anchor.section == _Section.DICTA:
+            last_ordinal = _DICTUM_ORDINALS[anchor.label]
+        anchors.append(_Anchor(anchor.section, index, anchor.rest, anchor.label))
+        current = anchor.section
+        if current == _Section.CLOSING:
+            break
+    return anchors
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One section's lines; `first` is the opening line's text after its label."""
+
+    section: _Section
+    label: str
+    first: str
+    lines: tuple[_Line, ...]
+
+
+def _parts(lines: Sequence[_Line]) -> tuple[list[_Line], list[_Part]]:
+    """(heading lines, the sections after it) of the body."""
+    anchors = _anchors(lines)
+    if not anchors:
+        return list(lines), []
+    parts = []
+    for anchor, following in zip(anchors, [*anchors[1:], None], strict=True):
+        end = following.index if following else len(lines)
+        parts.append(
+            _Part(anchor.section, anchor.label, anchor.rest, tuple(lines[anchor.index + 1 : end]))
+        )
+    return list(lines[: anchors[0].index]), parts
+
+
+def _part_text(part: _Part) -> str:
+    """A section's text, its lines joined."""
+    return _join([part.first, *(line.text for line in part.lines)])
+
+
+def _first_part(parts: Sequence[_Part], section: _Section) -> _Part | None:
+    """The first section of a kind, if printed."""
+    return next((part for part in parts if part.section == section), None)
+
+
+# --- enumerated items -----------------------------------------------------------------
+
+
+def _label_index(label: str) -> int:
+    """0-based position of an item label: 'a' -> 0, '3' -> 2."""
+    return int(label) - 1 if label.isdigit() else ord(label) - ord("a")
+
+
+def _items(part: _Part, pattern: re.Pattern[str]) -> list[str]:
+    """A section's enumerated items ('a.', 'b.' or '1.', '2.'), labels removed.
+
+    A line starts the next item when it opens with the expected label, or with any label
+    while printed left of the wrapped lines (OCR misreads letters). A label at the wrapped
+    lines' indent is text that happened to wrap there.
+    """
+    items: list[list[str]] = []
+    expected = 0
+    start_x0: float | None = None
+    wrap_x0: float | None = None
+    entries = [(part.first, None), *((line.text, line.x0) for line in part.lines)]
+    for text, x0 in entries:
+        match = pattern.match(text)
+        at_wrap_indent = left_of_wrap = False
+        if x0 is not None and wrap_x0 is not None and start_x0 is not None:
+            hanging = wrap_x0 > start_x0 + _INDENT_MARGIN
+            at_wrap_indent = hanging and x0 >= wrap_x0 - 3
+            left_of_wrap = hanging and x0 < wrap_x0 - _INDENT_MARGIN
+        if match is not None and not at_wrap_indent and (
+            _label_index(match.group(1)) == expected or left_of_wrap
+        ):
+            items.append([match.group(2)])
+            expected = _label_index(match.group(1)) + 1
+            start_x0, wrap_x0 = x0, None
+        elif items:
+            items[-1].append(text)
+            if x0 is not None:
+                wrap_x0 = x0 if wrap_x0 is None else min(wrap_x0, x0)
+        elif text:
+            items.append([text])
+            start_x0 = x0
+    return [text for text in (_join(item) for item in items) if text]
+
+
+# --- title block ----------------------------------------------------------------------
+
+
+def _line_pitch(lines: Sequence[_Line]) -> float:
+    """The usual distance between the tops of two consecutive lines of a paragraph."""
+    steps = [
+        line.top - previous.top
+        for previous, line in itertools.pairwise(lines)
+        if line.page == previous.page and 0.3 * previous.height < line.top - previous.top
+        and line.top - previous.top < 3 * previous.height
+    ]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _paragraph_breaks(lines: Sequence[_Line], pitch: float) -> list[bool]:
+    """For each line, whether a blank-line gap (or a page) separates it from the line before."""
+    breaks = [False]
+    for previous, line in itertools.pairwise(lines):
+        step = line.top - previous.top
+        breaks.append(pitch > 0 and (line.page != previous.page or step > 1.45 * pitch))
+    return breaks
+
+
+@dataclass(frozen=True)
+class _TitleBlock:
+    """What a title block says: 'KEPUTUSAN <institution>', 'NOMOR <number>', 'TENTANG <title>'."""
+
+    kind: str | None = None
+    institution: str | None = None
+    number: str | None = None
+    title: str | None = None
+
+
+def _find(lines: Sequence[_Line], start: int, word: str) -> int | None:
+    """Index of the first line from `start` whose leading word is `word` (OCR-tolerant)."""
+    for index in range(start, len(lines)):
+        if _near(_leading_word(lines[index].text), word):
+            return index
+    return None
+
+
+def _after_word(text: str) -> str:
+    """`text` without its leading word and a following ':'."""
+    return re.sub(r"^\W*[A-Za-z]+\s*:?\s*", "", text, count=1).strip()
+
+
+def _number(text: str) -> str | None:
+    """The number as written after NOMOR, 'TAHUN' written 'Tahun'."""
+    number = _TAHUN_WORD.sub("Tahun", fold(text)).strip(" :")
+    return number or None
+
+
+def _title_lines(lines: Sequence[_Line], pitch: float) -> list[str]:
+    """The TENTANG text: lines up to 'DENGAN RAHMAT', a blank-line gap or the issuer line."""
+    breaks = _paragraph_breaks(lines, pitch)
+    title: list[str] = []
+    for index, line in enumerate(lines):
+        if index and breaks[index]:
+            break
+        if line.text.upper().startswith("DENGAN RAHMAT"):
+            break
+        if title and line.text.endswith(",") and index == len(lines) - 1:
+            break
+        title.append(line.text)
+    return title
+
+
+def _title_block(lines: Sequence[_Line], pitch: float) -> _TitleBlock:
+    """Kind, institution (as printed), number and title of a title block."""
+    kind_index = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if any(_near(_leading_word(line.text), kind.lower()) for kind in _KINDS)
+            and line.text.isupper()
+        ),
+        None,
+    )
+    start = 0 if kind_index is None else kind_index
+    nomor_index = _find(lines, start, "nomor")
+    tentang_index = _find(lines, start if nomor_index is None else nomor_index, "tentang")
+    kind = institution = number = title = None
+    if kind_index is not None:
+        kind = _leading_word(lines[kind_index].text).capitalize()
+        end = nomor_index if nomor_index is not None and nomor_index - kind_index <= 4 else None
+        heads = [lines[kind_index].text, *(line.text for line in lines[kind_index + 1 : end or 0])]
+        issuer = fold(_after_word(_NOMOR_INLINE.sub("", " ".join(heads))))
+        institution = _HEAD_OF.sub("", issuer) or None
+        inline = re.search(r"\bNOMOR\b\s*:?\s*(.*)$", lines[kind_index].text)
+        if inline:
+            number = _number(inline.group(1))
+    if nomor_index is not None and number is None:
+        number = _number(_after_word(lines[nomor_index].text))
+    if tentang_index is not None:
+        first = _after_word(lines[tentang_index].text)
+        rest = list(lines[tentang_index + 1 :])
+        title_lines = [first, *_title_lines(rest, pitch)] if first else _title_lines(rest, pitch)
+        title = _join(title_lines) or None
+    return _TitleBlock(kind, institution, number, title)
+
+
+def _menetapkan_block(text: str) -> _TitleBlock:
+    """'KEPUTUSAN <institution> TENTANG <title>.' of the Menetapkan line."""
+    head, title = _split_tentang(text)
+    kind = _leading_word(head)
+    if kind.upper() not in _KINDS:
+        return _TitleBlock(title=title)
+    institution = _HEAD_OF.sub("", _after_word(head)) or None
+    return _TitleBlock(kind=kind.capitalize(), institution=institution, title=title)
+
+
+def _split_tentang(text: str) -> tuple[str, str | None]:
+    """(text before the first TENTANG, the title after it without its final '.')."""
+    parts = _TENTANG_SPLIT.split(fold(text), maxsplit=1)
+    if len(parts) < 2:
+        return parts[0], None
+    return parts[0], parts[1].rstrip(". ") or None
+
+
+def _trim_title(title: str | None, reference: str | None) -> str | None:
+    """Cut a title block's text that ran past the title (issuer line) at the Menetapkan title."""
+    if not title or not reference:
+        return title or reference
+    words, ref_words = title.split(), reference.split()
+    if len(words) > len(ref_words) and [w.casefold() for w in words[: len(ref_words)]] == [
+        w.casefold() for w in ref_words
+    ]:
+        return " ".join(words[: len(ref_words)])
+    return title
+
+
+# --- closing --------------------------------------------------------------------------
+
+
+def _is_name(text: str) -> bool:
+    """A signatory's name: mostly letters, not a NIP or a certification line."""
+    compact = text.replace(" ", "")
+    letters = sum(char.isalpha() for char in compact)
+    return letters >= 3 and letters >= 0.6 * len(compact) and not _BLOCK_END.match(text)
+
+
+def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | None:
+    """The name from `lines[start]`, with the next lines when it wraps after a ','.
+
+    'HARYO BASKORO SETIAWAN, S.Sos.,' / 'M.Si.': degrees wrap after a comma; a rank printed
+    under the name ('Pembina Utama Muda') follows a name that does not end in one.
+    """
+    parts = [lines[start].text]
+    end = start + 1
+    while (
+        end < len(lines) and parts[-1].endswith(",") and not breaks[end]
+        and not _BLOCK_END.match(lines[end].text)
+    ):
+        parts.append(lines[end].text)
+        end += 1
+    return _join(parts).strip(_NAME_JUNK) or None
+
+
+def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
+    """Position lines (up to the one ending in ',', 'ttd' or the signature gap) and the name."""
+    breaks = _paragraph_breaks(lines, pitch)
+    position: list[str] = []
+    index = 0
+    while index < len(lines):
+        text = lines[index].text
+        if _TTD.match(text) or _BLOCK_END.match(text) or (position and breaks[index]):
+            break
+        position.append(text)
+        index += 1
+        if text.endswith(",") or len(position) == 4:
+            break
+    name = None
+    for start in range(index, len(lines)):
+        text = lines[start].text
+        if _BLOCK_END.match(text):
+            break
+        if not _TTD.match(text) and _is_name(text):
+            name = _name(lines, start, breaks)
+            break
+    if name is None and len(position) > 1 and not position[-1].endswith(","):
+        name = position.pop()
+    position_text = _join(position).rstrip(", ") or None
+    if position_text is None and name is None:
+        return None
+    return Signatory(name=name, position=position_text)
+
+
+def _signature_column(closing: _Line, lines: Sequence[_Line]) -> list[_Line]:
+    """The lines printed in the closing's column (drops a certification printed beside it)."""
+    if closing.page_width <= 0 or closing.x0 < 0.3 * closing.page_width:
+        return list(lines)
+    limit = closing.x0 - 0.2 * closing.page_width
+    return [line for line in lines if line.x0 >= limit]
+
+
+@dataclass(frozen=True)
+class _Closing:
+    """Place, date and signatory of the closing."""
+
+    place: str | None = None
+    date_text: str | None = None
+    signatory: Signatory | None = None
+
+
+def _closing(part: _Part, opening: _Line, pitch: float) -> _Closing:
+    """'Ditetapkan di <place>' / 'pada tanggal <date>' / position / ttd / name."""
+    place_text, tail = _split_date(part.first)
+    place = place_text.strip(" ,.:") or None
+    lines = list(part.lines)
+    date_text = tail or None
+    signature_start = 0
+    if date_text is None:
+        for index, line in enumerate(lines[:3]):
+            if _PADA_TANGGAL.search(line.text) or parse_indonesian_date(line.text):
+                date_text, signature_start = line.text, index + 1
+                break
+    signature_lines = _signature_column(opening, lines[signature_start:])
+    return _Closing(place, date_text, _signatory(signature_lines, pitch))
+
+
+def _split_date(text: str) -> tuple[str, str]:
+    """('Kudus', '2 Januari 2025') from 'Kudus pada tanggal 2 Januari 2025'."""
+    parts = _PADA_TANGGAL.split(text, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+
+
+def _last_signature(lines: Sequence[_Line]) -> Signatory | None:
+    """The signature block ending the last page ('GUBERNUR BALI,' / 'ttd' / name), if any."""
+    pitch = _line_pitch(lines)
+    breaks = _paragraph_breaks(lines, pitch)
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].text
+        if text.endswith(",") and text.isupper():
+            start = index
+            while start > 0 and lines[start - 1].text.isupper() and not breaks[start]:
+                start -= 1
+            return _signatory(lines[start:], pitch)
+    return None
+
+
+# --- assembly -------------------------------------------------------------------------
+
+
+def _year(number: str | None, fallback: int | None) -> int | None:
+    """Year from 'Tahun YYYY' or a trailing '/YYYY' of the number, else `fallback`."""
+    match = _YEAR_IN_NUMBER.search(number or "")
+    if match:
+        return int(match.group(1) or match.group(2))
+    return fallback
+
+
+def _running_texts(
+    considerations: list[str], bases: Iterable[str], dicta: list[Dictum]
+) -> list[str]:
+    """The body's running text, where names are written in their own case."""
+    return [*considerations, *bases, *(dictum.text for dictum in dicta)]
+
+
+def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
+    """What a decree's body pages say about it, `jdih` filled by `build_jdih`.
+
+    Input: every page of the document (the Lampiran pages are recognised and left out).
+    Output: a `DecreeMetadata` whose text fields are the document's own wording with
+    whitespace folded; fields the pages do not show are null (kind falls back to
+    'Peraturan' for a Pasal body, else 'Keputusan'). Never raises.
+    """
+    body, lampiran = _split_body(pages)
+    pitch = _line_pitch(body)
+    heading, parts = _parts(body)
+    block = _title_block(heading, pitch)
+    if block.kind is None and lampiran:
+        block = _title_block(lampiran, _line_pitch(lampiran))
+    menetapkan_part = _first_part(parts, _Section.MENETAPKAN)
+    menetapkan = (
+        _menetapkan_block(_part_text(menetapkan_part))
+        if menetapkan_part
+        else _TitleBlock()
+    )
+    menimbang = _first_part(parts, _Section.MENIMBANG)
+    mengingat = _first_part(parts, _Section.MENGINGAT)
+    considerations = _items(menimbang, _LETTER_ITEM) if menimbang else []
+    bases = parse_legal_bases(_items(mengingat, _NUMBER_ITEM) if mengingat else [])
+    dicta = [
+        Dictum(label=part.label, text=_part_text(part))
+        for part in parts
+        if part.section == _Section.DICTA
+    ]
+    closing_part = _first_part(parts, _Section.CLOSING)
+    closing = _Closing()
+    if closing_part is not None:
+        opening_index = len(body) - len(closing_part.lines) - 1
+        closing = _closing(closing_part, body[opening_index], pitch)
+    signatory = closing.signatory
+    if signatory is None and closing_part is None and pages:
+        last = max(pages, key=lambda p: p.number)
+        signatory = _last_signature(_page_lines(last))
+    date = parse_indonesian_date(closing.date_text) if closing.date_text else None
+    kind = block.kind or menetapkan.kind
+    if kind is None:
+        kind = "Peraturan" if _first_part(parts, _Section.ARTICLES) else "Keputusan"
+    institution_caps = block.institution or menetapkan.institution
+    texts = _running_texts(considerations, (basis.text for basis in bases), dicta)
+    institution = running_text_form(institution_caps, texts) if institution_caps else None
+    number = block.number
+    meta = DecreeMetadata(
+        institution=institution or None,
+        kind=kind,
+        number=number,
+        year=_year(number, date.year if date else None),
+        title=_trim_title(block.title, menetapkan.title),
+        place=closing.place,
+        date=date,
+        signatory=signatory,
+        considerations=considerations,
+        legal_bases=bases,
+        dicta=dicta,
+        jdih=None,
+    )
+    return meta.model_copy(update={"jdih": build_jdih(meta)})

@@ -1,0 +1,65 @@
+"""Split a cell holding a numbered or bulleted list into its items.
+
+"1. Undangan rapat; 2. Daftar Hadir; dan 3. Dokumentasi" -> ["Undangan rapat",
+"Daftar Hadir", "Dokumentasi"]. Numbers must run 1, 2, 3, ... so that a year or a count
+inside an item ("SK CPNS 2024", "Perpres 16 Tahun 2018") never splits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.fold_text import fold
+
+_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
+_BULLET = re.compile(r"^\s*[-•▪●◦]\s+")
+_TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
+
+
+def _clean(item: str) -> str:
+    item = item.strip()
+    while True:
+        shorter = _TRAILING.sub("", item).strip()
+        if shorter == item:
+            return item
+        item = shorter
+
+
+def _numbered(text: str) -> list[str] | None:
+    starts: list[tuple[int, int]] = []
+    expected = 1
+    for match in _NUMBER.finditer(text):
+        if int(match.group(1)) == expected:
+            starts.append((match.start(), match.end()))
+            expected += 1
+    if len(starts) < 2 or text[: starts[0][0]].strip():
+        return None
+    bounds = [*starts, (len(text), len(text))]
+    return [text[end : bounds[i + 1][0]] for i, (_, end) in enumerate(starts)]
+
+
+def _bulleted(lines: list[str]) -> list[str] | None:
+    if not lines or not _BULLET.match(lines[0]):
+        return None
+    items: list[list[str]] = []
+    for line in lines:
+        if _BULLET.match(line):
+            items.append([_BULLET.sub("", line)])
+        else:
+            items[-1].append(line)
+    return [fold("\n".join(parts)) for parts in items] if len(items) >= 2 else None
+
+
+def split_list(text: str | None) -> list[str]:
+    """The items of a list cell, numbering and trailing separators removed.
+
+    A cell that is not a list of two or more items gives one item (folded, verbatim); an
+    empty cell gives []. Invariant: items are non-empty and contain no line breaks.
+    """
+    folded = fold(text)
+    if not folded:
+        return []
+    assert text is not None
+    items = _bulleted(text.splitlines()) or _numbered(folded) or [folded]
+    cleaned = [_clean(item) for item in items]
+    return [item for item in cleaned if item]

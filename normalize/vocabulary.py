@@ -1,0 +1,389 @@
+"""The word list OCR repair checks against: Indonesian dictionary, ZI taxonomy, domain lexicon.
+
+`build_vocabulary(dic, taxonomy, lexicon_dir)` reads
+- the hunspell-id dictionary (`id_ID.dic` stems expanded with the prefixes, suffixes and
+  circumfixes of `id_ID.aff`, personal clitics -lah/-kah/-ku/-mu and ku-/kau- left out),
+- every word of the ZI taxonomy YAML (question, group and option texts),
+- the data files of `normalize/lexicon/`: agencies, acronyms and systems (`domain.txt`),
+  loanwords of administrative Indonesian (`loanwords.txt`) and common non-standard spellings
+  (`variants.txt`),
+and returns one frozen `Vocabulary`, cached per argument tuple.
+
+`Vocabulary.is_word(word)` recognises a word case-insensitively: a listed form, a
+hyphenated compound of recognised parts, or a listed stem under a light affix stripper
+(me-/ber-/di-/ter-/pe-/ke-/se- ... -kan/-an/-i/-nya ...). The stripper errs on the side of
+recognising: a recognised word is never "corrected".
+
+Invariant: the same files give an equal vocabulary; nothing is downloaded; a missing
+dictionary or taxonomy degrades the vocabulary and is reported in `warnings`, never raised.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from schemas.decree import PipelineWarning
+
+HUNSPELL_DIC = Path("/usr/share/hunspell/id_ID.dic")
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+LEXICON_FILES = ("domain.txt", "loanwords.txt", "variants.txt")
+_REPO = Path(__file__).resolve().parent.parent
+TAXONOMY_FILES = (
+    _REPO / "schemas" / "taxonomy" / "zi_lke.yaml",
+    _REPO.parent / "shared" / "reference" / "zi_lke_permenpanrb_90_2021.yaml",
+)
+
+# Affix entries that attach a personal clitic (-lah, -kah, -ku, -mu; ku-, kau-) are left out:
+# decrees do not use them and they would triple the list. The stripper still recognises them.
+_CLITIC_SUFFIX = re.compile(r"(?:lah|kah|ku|mu)$")
+_CLITIC_PREFIX = re.compile(r"^(?:ku|kau)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_MIN_CORE = 3
+
+# Light affix stripper: clitics, then derivational suffixes; prefixes outermost first.
+_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+_SUFFIXES = ("kan", "an", "i")
+_PREFIXES = (
+    "memper", "diper", "menge", "penge", "meng", "meny", "peng", "peny", "mem", "men", "pem",
+    "pen", "per", "ber", "ter", "me", "pe", "be", "te", "di", "ke", "se",
+    "antar", "pasca", "multi", "anti", "non", "pra", "sub", "swa",
+)
+# A nasal prefix may have replaced the stem's first consonant: mem+p, men+t, meng+k, meny+s.
+_NASAL = {"mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k",
+          "meny": "s", "peny": "s"}
+# Bound forms written before a hyphen ("e-Kinerja", "non-kepemiluan", "se-Kabupaten").
+BOUND_PREFIXES = frozenset({"e", "non", "antar", "se", "pra", "pasca", "anti", "multi", "sub"})
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """Words OCR repair accepts, in lower case. Identity-hashed, so it can key a cache.
+
+    `words`: every recognised form (dictionary forms, taxonomy and lexicon words).
+    `stems`: what the affix stripper may reduce a word to (dictionary stems and all `words`).
+    `domain`: taxonomy and lexicon words, preferred among equally close corrections.
+    `entries`: lexicon entries as written ("e-Lapkin", "SP4N-LAPOR"), keyed by lower case.
+    `warnings`: what was missing when it was built.
+    """
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    domain: frozenset[str]
+    entries: dict[str, str] = field(repr=False)
+    warnings: tuple[PipelineWarning, ...] = ()
+
+    def is_word(self, word: str) -> bool:
+        """True when `word` (any case) is a form, a compound of words, or a stem with affixes."""
+        return _recognised(self, word.lower())
+
+    def entry(self, token: str) -> str | None:
+        """The lexicon entry `token` spells (case-insensitively), as the lexicon writes it."""
+        return self.entries.get(token.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _recognised(vocab: Vocabulary, word: str) -> bool:
+    if word in vocab.words:
+        return True
+    if "-" in word:
+        parts = word.split("-")
+        return all(p in BOUND_PREFIXES or len(p) == 1 or _recognised(vocab, p) for p in parts)
+    return any(core in vocab.stems for core in _cores(word))
+
+
+def _cores(word: str) -> Iterator[str]:
+    """Every stem `word` may reduce to by stripping suffixes and up to two prefixes."""
+    for ending in _strip_suffixes(word):
+        for core in _strip_prefixes(ending, 2):
+            if len(core) >= _MIN_CORE:
+                yield core
+
+
+def _strip_suffixes(word: str) -> Iterator[str]:
+    for clitic in ("", *_CLITICS):
+        if not word.endswith(clitic):
+            continue
+        base = word[: len(word) - len(clitic)]
+        yield base
+        for suffix in _SUFFIXES:
+            if base.endswith(suffix):
+                yield base[: -len(suffix)]
+
+
+def _strip_prefixes(word: str, depth: int) -> Iterator[str]:
+    yield word
+    if depth == 0:
+        return
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_CORE:
+            rest = word[len(prefix):]
+            yield from _strip_prefixes(rest, depth - 1)
+            if prefix in _NASAL and rest[0] in "aeiou":
+                yield _NASAL[prefix] + rest
+
+
+@functools.lru_cache(maxsize=8)
+def build_vocabulary(
+    dic: Path | None = HUNSPELL_DIC,
+    taxonomy: Path | None = None,
+    lexicon_dir: Path = LEXICON_DIR,
+) -> Vocabulary:
+    """The vocabulary from a hunspell `.dic` (its `.aff` beside it), a taxonomy YAML, a lexicon.
+
+    `taxonomy` None means the first of `TAXONOMY_FILES` that exists. A missing file is a
+    warning in the result, not an error: repair then knows fewer words and corrects less.
+    """
+    warnings: list[PipelineWarning] = []
+    dictionary_forms: set[str] = set()
+    stems: set[str] = set()
+    if dic is not None and dic.is_file():
+        entries = _read_dic(dic)
+        stems.update(stem.lower() for stem, _ in entries)
+        aff = dic.with_suffix(".aff")
+        if aff.is_file():
+            dictionary_forms.update(_expand(entries, _read_aff(aff)))
+        else:
+            dictionary_forms.update(stems)
+            warnings.append(_warning("ocr_affixes_missing", f"{aff}: no affix file; "
+                                     "OCR repair knows the dictionary stems only."))
+    else:
+        warnings.append(_warning("ocr_dictionary_missing", f"{dic}: no hunspell dictionary; "
+                                 "OCR repair knows taxonomy and lexicon words only."))
+    taxonomy_path = taxonomy or next((p for p in TAXONOMY_FILES if p.is_file()), None)
+    taxonomy_words: set[str] = set()
+    if taxonomy_path is not None and taxonomy_path.is_file():
+        taxonomy_words.update(_words(_yaml_strings(taxonomy_path)))
+    else:
+        warnings.append(_warning("ocr_taxonomy_missing", f"{taxonomy_path or TAXONOMY_FILES[0]}: "
+                                 "no taxonomy; OCR repair does not know its words."))
+    lexicon = _read_lexicon(lexicon_dir)
+    lexicon_words = set(_words(lexicon))
+    domain = taxonomy_words | lexicon_words
+    words = frozenset({w.lower() for w in dictionary_forms} | domain)
+    return Vocabulary(
+        words=words,
+        stems=frozenset(stems | words),
+        domain=frozenset(domain),
+        entries={_entry_key(e): _entry_key(e, keep_case=True) for e in lexicon},
+        warnings=tuple(warnings),
+    )
+
+
+def _warning(code: str, message: str) -> PipelineWarning:
+    return PipelineWarning(code=code, message=message)
+
+
+def _entry_key(entry: str, keep_case: bool = False) -> str:
+    """A lexicon entry without edge punctuation ("SP4N-LAPOR!" -> "SP4N-LAPOR")."""
+    core = entry.strip(".,;:!?()\"'")
+    return core if keep_case else core.lower()
+
+
+def _words(texts: Iterable[str]) -> Iterator[str]:
+    """Lower-case words of `texts`, each hyphenated compound also whole ("e-lapkin")."""
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            yield word
+            if "-" in word:
+                yield from word.split("-")
+
+
+def _yaml_strings(path: Path) -> Iterator[str]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as handle:
+        stack: list[object] = [yaml.load(handle, Loader=loader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _read_lexicon(folder: Path) -> list[str]:
+    """Entries of the lexicon files, one a line; '#' starts a comment."""
+    entries: list[str] = []
+    for name in LEXICON_FILES:
+        path = folder / name
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                entry = line.split("#", 1)[0].strip()
+                if entry:
+                    entries.append(entry)
+    return entries
+
+
+# --- hunspell ---------------------------------------------------------------------------
+
+_Flags = frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Affix:
+    strip: str
+    add: str
+    cont: _Flags
+    condition: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    prefix: bool
+    cross: bool
+    affixes: tuple[_Affix, ...]
+
+
+@dataclass(frozen=True)
+class _Aff:
+    rules: dict[str, _Rule]
+    circumfix: str | None
+    needaffix: str | None
+    long_flags: bool
+
+
+def _encoding(path: Path) -> str:
+    with path.open("rb") as handle:
+        for raw in handle:
+            line = raw.decode("latin-1").split()
+            if line[:1] == ["SET"] and len(line) > 1:
+                return line[1]
+    return "utf-8"
+
+
+def _split_flags(flags: str, long_flags: bool) -> _Flags:
+    if long_flags:
+        return frozenset(flags[i : i + 2] for i in range(0, len(flags), 2))
+    return frozenset(flags)
+
+
+def _read_aff(path: Path) -> _Aff:
+    """The PFX/SFX rules of a hunspell affix file (conditions compiled, clitics left out)."""
+    text = path.read_text(encoding=_encoding(path), errors="replace")
+    long_flags = re.search(r"^FLAG\s+long\b", text, re.MULTILINE) is not None
+    heads: dict[str, tuple[bool, bool]] = {}
+    affixes: dict[str, list[_Affix]] = {}
+    circumfix = needaffix = None
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) >= 2 and parts[0] == "CIRCUMFIX":
+            circumfix = parts[1]
+        elif len(parts) >= 2 and parts[0] == "NEEDAFFIX":
+            needaffix = parts[1]
+        elif len(parts) >= 4 and parts[0] in ("PFX", "SFX"):
+            prefix = parts[0] == "PFX"
+            if parts[1] not in heads:
+                heads[parts[1]] = (prefix, parts[2] == "Y")
+                affixes[parts[1]] = []
+                continue
+            add, _, cont = parts[3].partition("/")
+            add = "" if add == "0" else add
+            if not add.islower() and add or (_CLITIC_PREFIX if prefix else _CLITIC_SUFFIX).search(
+                add
+            ):
+                continue
+            condition = parts[4] if len(parts) > 4 else "."
+            pattern = None if condition == "." else re.compile(
+                "^" + condition if prefix else condition + "$"
+            )
+            strip = "" if parts[2] == "0" else parts[2]
+            affixes[parts[1]].append(_Affix(strip, add, _split_flags(cont, long_flags), pattern))
+    rules = {
+        flag: _Rule(prefix, cross, tuple(affixes[flag])) for flag, (prefix, cross) in heads.items()
+    }
+    return _Aff(rules, circumfix, needaffix, long_flags)
+
+
+def _read_dic(path: Path) -> list[tuple[str, str]]:
+    """(stem, flags) of a hunspell .dic; the first line (the count) is skipped."""
+    text = path.read_text(encoding=_encoding(path.with_suffix(".aff"))
+                          if path.with_suffix(".aff").is_file() else "utf-8", errors="replace")
+    entries = []
+    for line in text.splitlines()[1:]:
+        stem, _, flags = line.strip().partition("/")
+        if stem:
+            entries.append((stem, flags.split()[0] if flags.split() else ""))
+    return entries
+
+
+def _apply(affix: _Affix, word: str, prefix: bool) -> str | None:
+    if affix.condition is not None and not affix.condition.search(word):
+        return None
+    if prefix:
+        if not word.startswith(affix.strip):
+            return None
+        return affix.add + word[len(affix.strip):]
+    if not word.endswith(affix.strip):
+        return None
+    return word[: len(word) - len(affix.strip)] + affix.add
+
+
+def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
+    """Every form hunspell accepts for `entries`, two suffix levels and one prefix deep.
+
+    A circumfix half (an affix carrying the CIRCUMFIX flag) only counts together with the
+    other half; a stem carrying NEEDAFFIX is not a word on its own.
+    """
+    rules, circ, need = aff.rules, aff.circumfix, aff.needaffix
+    forms: set[str] = set()
+    for stem, flag_text in entries:
+        flags = _split_flags(flag_text, aff.long_flags)
+        if need not in flags:
+            forms.add(stem)
+        own_prefixes = [f for f in flags if f in rules and rules[f].prefix]
+        # (form, needs a circumfix partner, prefixes it allows, cross product allowed)
+        suffixed: list[tuple[str, bool, set[str], bool]] = []
+        for flag in flags:
+            rule = rules.get(flag)
+            if rule is None or rule.prefix:
+                continue
+            for affix in rule.affixes:
+                first = _apply(affix, stem, prefix=False)
+                if first is None:
+                    continue
+                circ1 = circ in affix.cont
+                allowed = {f for f in affix.cont if f in rules and rules[f].prefix}
+                suffixed.append((first, circ1, allowed, rule.cross))
+                for flag2 in affix.cont:
+                    rule2 = rules.get(flag2)
+                    if rule2 is None or rule2.prefix:
+                        continue
+                    for affix2 in rule2.affixes:
+                        second = _apply(affix2, first, prefix=False)
+                        if second is not None:
+                            allowed2 = allowed | {
+                                f for f in affix2.cont if f in rules and rules[f].prefix
+                            }
+                            suffixed.append(
+                                (second, circ1 or circ in affix2.cont, allowed2, rule.cross)
+                            )
+        for form, circumfixed, allowed, cross in suffixed:
+            if not circumfixed:
+                forms.add(form)
+            candidates = allowed | (set(own_prefixes) if cross else set())
+            for flag in candidates:
+                rule = rules[flag]
+                if flag not in allowed and not rule.cross:
+                    continue
+                for affix in rule.affixes:
+                    if (circ in affix.cont) != circumfixed:
+                        continue
+                    prefixed = _apply(affix, form, prefix=True)
+                    if prefixed is not None:
+                        forms.add(prefixed)
+        for flag in own_prefixes:
+            for affix in rules[flag].affixes:
+                if circ in affix.cont:
+                    continue
+                prefixed = _apply(affix, stem, prefix=True)
+                if prefixed is not None:
+                    forms.add(prefixed)
+    return forms

@@ -1,0 +1,464 @@
+"""parse_metadata / parse_legal_bases / indonesian_dates / build_jdih against the gold.
+
+Inputs are built the way a PDF would present them: the seed transcripts' body text laid out
+as text lines (wrapped near 90 characters, hanging indents, label columns, page numbers,
+the 'jdih.kpu.go.id' watermark, a 'SALINAN' stamp and a following LAMPIRAN page that
+repeats NOMOR/TENTANG). When the corpus PDFs exist, pdfplumber's lines of their pages are
+used too (pdfplumber only builds the test input; normalize never opens a PDF).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.build_jdih import build_jdih, jenis, subjek, teu_badan, title_case
+from normalize.indonesian_dates import month_number, parse_indonesian_date
+from normalize.parse_legal_bases import parse_legal_basis
+from normalize.parse_metadata import parse_metadata
+from schemas.decree import DecreeMetadata, Signatory
+from schemas.gold import GoldDecree
+from schemas.raw import RawPage, TextLine
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+REAL = ROOT.parent / "shared" / "corpus-real"
+SEED_OF = {"kpu-kudus-2025-zi": "003_720908ab670b0c96.txt", "kpu-kudus-2022-rb": "000_227f3e66454b1dc0.txt"}
+FIELDS = [name for name in DecreeMetadata.model_fields if name != "jdih"]
+
+
+def _gold(corpus_id: str) -> GoldDecree:
+    path = ROOT / "corpus" / corpus_id / "gold.yaml"
+    return GoldDecree.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _assert_metadata(got: DecreeMetadata, want: DecreeMetadata) -> None:
+    for name in FIELDS:
+        assert getattr(got, name) == getattr(want, name), name
+
+
+# --- a transcript laid out as PDF text lines ------------------------------------------------
+
+PAGE_W, PAGE_H, LEFT, RIGHT = 609.4, 935.4, 71.0, 540.0
+COLON_X, ITEM_X, TEXT_X = 167.0, 179.0, 199.0
+SIZE, PITCH = 12.0, 13.8
+_LABEL = re.compile(
+    r"^(Menimbang|Mengingat|Memperhatikan|Menetapkan|KE(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM))\s*:\s*(.*)$"
+)
+_ITEM = re.compile(r"^((?:[a-z]|\d{1,2})\.)\s+(.*)$")
+
+
+def _transcript_paragraphs(seed: str) -> tuple[list[str], list[str]]:
+    """(body lines with '' for blank lines, LAMPIRAN header lines) without markdown."""
+    lines = []
+    for raw in (SEEDS / seed).read_text(encoding="utf-8").splitlines():
+        text = re.sub(r"\*+|</?i>", "", raw).strip()
+        lines.append(re.sub(r"^-\s+", "", text))
+    end = lines.index("LAMPIRAN")
+    header = [line for line in lines[end : end + 16] if line][:8]
+    return lines[:end], header
+
+
+def _wrap(text: str, x: float) -> list[str]:
+    """Greedy wrap at about 90 characters for a line starting at the left margin."""
+    width = int((RIGHT - x) / 5.2)
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+@dataclass
+class _Layout:
+    """Places printed rows on F4 pages; `split` prints labels as separate text lines."""
+
+    split: bool
+    pages: list[list[TextLine]] = field(default_factory=lambda: [[]])
+    y: float = 90.0
+
+    def row(self, pieces: list[tuple[float, str]], bold: bool = False) -> None:
+        if self.y > PAGE_H - 70:
+            self.pages.append([])
+            self.y = 90.0
+        if not self.split:
+            pieces = [(pieces[0][0], " ".join(text for _, text in pieces))]
+        for x, text in pieces:
+            width = len(text) * 5.2
+            line = TextLine(text=text, bbox=(x, self.y, x + width, self.y + SIZE), size=SIZE, bold=bold)
+            self.pages[-1].append(line)
+        self.y += PITCH
+
+    def blank(self) -> None:
+        self.y += PITCH
+
+    def paragraph(self, first: list[tuple[float, str]], text: str, hang: float) -> None:
+        width_x = first[-1][0] if first else hang
+        lines = _wrap(text, width_x) or [""]
+        self.row([*first, (width_x, lines[0])] if lines[0] else first)
+        for line in _wrap(" ".join(lines[1:]), hang):
+            self.row([(hang, line)])
+
+
+def _raw_pages(seed: str, split: bool) -> list[RawPage]:
+    """The seed's body as RawPages plus one landscape LAMPIRAN page."""
+    body, header = _transcript_paragraphs(seed)
+    layout = _Layout(split)
+    started = False
+    closing_x: float | None = None
+    hang = TEXT_X
+    for text in body:
+        label, item = _LABEL.match(text), _ITEM.match(text)
+        if text.startswith("Ditetapkan") or text.startswith("Salinan"):
+            closing_x = LEFT if text.startswith("Salinan") else 305.0
+        if not text:
+            layout.blank()
+        elif closing_x is not None:
+            layout.row([(closing_x, text)])
+        elif label:
+            started = True
+            pieces = [(LEFT, label.group(1)), (COLON_X, ":")]
+            rest_item = _ITEM.match(label.group(2))
+            hang = TEXT_X if rest_item else ITEM_X
+            if rest_item:
+                layout.paragraph([*pieces, (ITEM_X, rest_item.group(1))], rest_item.group(2), hang)
+            elif label.group(2):
+                layout.paragraph(pieces, label.group(2), hang)
+            else:
+                layout.row(pieces)
+        elif item and started:
+            hang = TEXT_X
+            layout.paragraph([(ITEM_X, item.group(1))], item.group(2), hang)
+        elif started and not text.startswith("MEMUTUSKAN"):
+            layout.paragraph([], text, hang)
+        else:
+            layout.row([((PAGE_W - len(text) * 6.0) / 2, text)], bold=True)
+    pages = []
+    for number, lines in enumerate(layout.pages, start=1):
+        furniture = [TextLine(text=f"- {number} -", bbox=(290, 40, 320, 52), size=SIZE)]
+        if number == 1:
+            furniture = [TextLine(text="SALINAN", bbox=(480, 40, 540, 52), size=SIZE, bold=True)]
+        middle = len(lines) // 2
+        watermark = TextLine(text="jdih.kpu.go.id", bbox=(200, 450, 400, 470), size=20)
+        ordered = (*furniture, *lines[:middle], watermark, *lines[middle:])
+        pages.append(
+            RawPage(
+                number=number, width=PAGE_W, height=PAGE_H, orientation="portrait",
+                text_layer="native", lines=ordered,
+            )
+        )
+    lampiran = tuple(
+        TextLine(text=text, bbox=(650, 40 + 14 * i, 900, 52 + 14 * i), size=SIZE)
+        for i, text in enumerate(header)
+    )
+    pages.append(
+        RawPage(
+            number=len(pages) + 1, width=PAGE_H, height=PAGE_W, orientation="landscape",
+            text_layer="native", lines=lampiran,
+        )
+    )
+    return pages
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["row-lines", "label-pieces"])
+@pytest.mark.parametrize("corpus_id", sorted(SEED_OF))
+def test_transcript_body_gives_gold_metadata(corpus_id: str, split: bool) -> None:
+    pages = _raw_pages(SEED_OF[corpus_id], split)
+    _assert_metadata(parse_metadata(pages), _gold(corpus_id).metadata)
+
+
+def test_lampiran_header_does_not_override_body() -> None:
+    pages = _raw_pages(SEED_OF["kpu-kudus-2025-zi"], split=False)
+    last = pages[-1]
+    assert any(line.text.startswith("NOMOR") for line in last.lines)
+    meta = parse_metadata(pages)
+    assert meta.title is not None and meta.title.startswith("RENCANA AKSI PEMBANGUNAN")
+    assert not any("LAMPIRAN" in dictum.text for dictum in meta.dicta)
+
+
+def test_furniture_does_not_leak() -> None:
+    meta = parse_metadata(_raw_pages(SEED_OF["kpu-kudus-2022-rb"], split=True))
+    texts = [*meta.considerations, *(b.text for b in meta.legal_bases), *(d.text for d in meta.dicta)]
+    assert not any("jdih" in text or "SALINAN" in text or re.search(r"- \d+ -", text) for text in texts)
+
+
+# --- the corpus PDFs, read by pdfplumber (test input only) ----------------------------------
+
+
+def _plumber_pages(path: Path, numbers: set[int] | None = None, split: bool = False) -> list[RawPage]:
+    """pdfplumber's words grouped into lines; `split` breaks a line at wide gaps (columns)."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from pdfplumber.utils import cluster_objects
+
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if numbers is not None and number not in numbers:
+                continue
+            lines: list[TextLine] = []
+            words = page.extract_words(extra_attrs=["fontname"])
+            for row in cluster_objects(words, "top", 3):
+                groups: list[list[dict]] = []
+                for word in sorted(row, key=lambda w: w["x0"]):
+                    if groups and not (split and word["x0"] - groups[-1][-1]["x1"] > 20):
+                        groups[-1].append(word)
+                    else:
+                        groups.append([word])
+                lines.extend(
+                    TextLine(
+                        text=" ".join(w["text"] for w in group),
+                        bbox=(
+                            min(w["x0"] for w in group), min(w["top"] for w in group),
+                            max(w["x1"] for w in group), max(w["bottom"] for w in group),
+                        ),
+                        size=statistics.median(w["bottom"] - w["top"] for w in group),
+                        bold=sum("Bold" in w["fontname"] for w in group) * 2 > len(group),
+                    )
+                    for group in groups
+                )
+            width, height = float(page.width), float(page.height)
+            pages.append(
+                RawPage(
+                    number=number, width=width, height=height,
+                    orientation="portrait" if height >= width else "landscape",
+                    text_layer="native", lines=tuple(lines),
+                )
+            )
+    return pages
+
+
+def _corpus_pdfs() -> Iterator[tuple[str, Path]]:
+    for gold in sorted((ROOT / "corpus").glob("*/gold.yaml")):
+        yield gold.parent.name, gold.parent / "pdf" / "born-digital.pdf"
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["row-lines", "label-pieces"])
+@pytest.mark.parametrize(("corpus_id", "pdf"), list(_corpus_pdfs()), ids=lambda v: str(v)[-40:])
+def test_born_digital_pdf_gives_gold_metadata(corpus_id: str, pdf: Path, split: bool) -> None:
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not rendered yet")
+    portrait = {p.number for p in _plumber_pages(pdf, split=False) if p.orientation == "portrait"}
+    numbers = portrait | {max(portrait) + 1}
+    _assert_metadata(parse_metadata(_plumber_pages(pdf, numbers, split)), _gold(corpus_id).metadata)
+
+
+REAL_DOCUMENTS = {
+    # file stem: pages read (the body and the first Lampiran page)
+    "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi": range(1, 9),
+    "zi_permenpanrb-52-2014_pedoman-pembangunan-zi": range(1, 6),
+    "donggala_perbup-24-2025_alokasi-dana-desa": range(1, 8),
+    "bali_pergub-1-2021_lampiran-I_kelas-jabatan": (1, 46),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(REAL_DOCUMENTS))
+def test_real_born_digital_regulations(stem: str) -> None:
+    """Peraturan (Pasal, no diktum) and a Lampiran-only file: the hand-checked facts.
+
+    The real-document yamls write the number without its year ('90' for 'NOMOR 90 TAHUN
+    2021'); the corpus gold convention keeps it as written ('90 Tahun 2021').
+    """
+    pdf = REAL / f"{stem}.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} missing")
+    want = yaml.safe_load((ROOT / "corpus" / "real" / f"{stem}.yaml").read_text())["decree"]
+    meta = parse_metadata(_plumber_pages(pdf, set(REAL_DOCUMENTS[stem])))
+    assert meta.kind == want["kind"]
+    assert meta.institution == want["institution"]
+    assert meta.year == want["year"]
+    assert meta.title == want["title"]
+    assert meta.place == want["place"]
+    assert meta.date == want["date"]
+    assert meta.signatory == Signatory(**want["signatory"])
+    assert meta.dicta == []
+    if stem.startswith("bali"):
+        assert meta.number == "I Tahun 2021"  # printed Roman 'I'; the yaml normalises it to '1'
+    else:
+        assert meta.number == f"{want['number']} Tahun {want['year']}"
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+_VOCABULARY = (
+    "Menimbang Mengingat Memperhatikan MEMUTUSKAN Menetapkan KESATU KEDUA : a. b. 1. 2. "
+    "KEPUTUSAN PERATURAN NOMOR TENTANG TAHUN 2025 Ditetapkan di pada tanggal Januari ttd "
+    "LAMPIRAN Pasal BAB I , bahwa Undang-Undang Nomor jdih.kpu.go.id - 2 - KETUA SALINAN"
+)
+_WORDS = st.sampled_from(_VOCABULARY.split())
+_TEXT = st.one_of(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), st.text(max_size=30))
+_LINE = st.builds(
+    lambda text, x, y, h: TextLine(text=text, bbox=(x, y, x + 100, y + h)),
+    _TEXT,
+    st.floats(0, 500, allow_nan=False),
+    st.floats(0, 900, allow_nan=False),
+    st.floats(0, 20, allow_nan=False),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_LINE, max_size=25), max_size=4))
+def test_parse_metadata_never_raises(pages_lines: list[list[TextLine]]) -> None:
+    pages = [
+        RawPage(number=i + 1, width=600, height=900, orientation="portrait",
+                text_layer="ocr", lines=tuple(lines))
+        for i, lines in enumerate(pages_lines)
+    ]
+    meta = parse_metadata(pages)
+    assert meta.jdih is not None
+
+
+def test_empty_document_gives_nulls() -> None:
+    meta = parse_metadata([])
+    assert (meta.institution, meta.number, meta.title, meta.date, meta.signatory) == (None,) * 5
+    assert meta.kind == "Keputusan" and meta.considerations == [] and meta.dicta == []
+
+
+def test_ocr_noise_in_labels_and_dates() -> None:
+    def line(text: str, x: float, y: float) -> TextLine:
+        return TextLine(text=text, bbox=(x, y, x + 300, y + 12))
+
+    lines = (
+        line("KEPUTUSAN BUPATI DONGGALA", 200, 100),
+        line("NOMQR : 188.45/0602/Bag.Hukum/2025", 200, 114),
+        line("TENTANG", 260, 135),
+        line("PENETAPAN PANITIA PELAKSANA", 180, 156),
+        line("DENGAN RAHMAT TUHAN YANG MAHA ESA", 180, 190),
+        line("BUPATI DONGGALA,", 220, 220),
+        line("Menimbang : a. bahwa untuk kelancaran;", 70, 250),
+        line("Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;", 70, 270),
+        line("MEMUTUSKAN:", 250, 290),
+        line("Menetapkan :", 70, 310),
+        line("KESATU : Membentuk panitia.", 70, 330),
+        line("Ditetapkan dl Donggala", 330, 360),
+        line("pada tanggal 2 Desernber 2O25", 330, 374),
+        line("BUPATI DONGGALA,", 330, 400),
+        line("VERA ELENA LARUNI ~", 330, 450),
+    )
+    meta = parse_metadata([RawPage(number=1, width=600, height=900, orientation="portrait",
+                                   text_layer="ocr", lines=lines)])
+    assert meta.institution == "Bupati Donggala"
+    assert meta.number == "188.45/0602/Bag.Hukum/2025" and meta.year == 2025
+    assert meta.title == "PENETAPAN PANITIA PELAKSANA"
+    assert meta.place == "Donggala" and meta.date == dt.date(2025, 12, 2)
+    assert meta.signatory == Signatory(name="VERA ELENA LARUNI", position="BUPATI DONGGALA")
+    assert meta.considerations == ["bahwa untuk kelancaran;"]
+    assert [d.label for d in meta.dicta] == ["KESATU"]
+
+
+# --- the small parsers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("pada tanggal 2 Januari 2025", dt.date(2025, 1, 2)),
+        ("pada tanggal 04 Januari 2022", dt.date(2022, 1, 4)),
+        ("Jakarta, 29 Maret 2017", dt.date(2017, 3, 29)),
+        ("tanggal 17 Agustus 1945", dt.date(1945, 8, 17)),
+        ("pada tanggal 1 Nopember 2020", dt.date(2020, 11, 1)),
+        ("pada tanggal 2 Desernber 2O25", dt.date(2025, 12, 2)),
+        ("31 Februari 2025", None),
+        ("tanpa tanggal", None),
+    ],
+)
+def test_parse_indonesian_date(text: str, want: dt.date | None) -> None:
+    assert parse_indonesian_date(text) == want
+
+
+def test_month_number_exact_fuzzy_and_refusals() -> None:
+    assert [month_number(m) for m in ("Januari", "MEI", "Agt", "Des", "Januar", "Oktaber")] == [
+        1, 5, 8, 12, 1, 10,
+    ]
+    assert [month_number(w) for w in ("Juni", "Juli", "Jani", "Kerja", "Semester")] == [
+        6, 7, None, None, None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "year", "title"),
+    [
+        (
+            "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum (Lembaran Negara Republik "
+            "Indonesia Tahun 2017 Nomor 182);",
+            "Undang-Undang", "7", 2017, "Pemilihan Umum",
+        ),
+        (
+            "Keputusan Keputusan Komisi Pemilihan Umum Nomor 314/ORT.07-Kpt/01/KPU/V/2021 tentang "
+            "Petunjuk Teknis;",
+            "Keputusan Komisi Pemilihan Umum", "314/ORT.07-Kpt/01/KPU/V/2021", 2021, "Petunjuk Teknis",
+        ),
+        (
+            "Peraturan Menteri X Nomor 5 Tahun 2024 tentang Perubahan atas Y sebagaimana telah diubah",
+            "Peraturan Menteri X", "5", 2024, "Perubahan atas Y",
+        ),
+        (
+            "Pasal 17 ayat (3) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
+            "Undang-Undang Dasar Negara Republik Indonesia", None, 1945, None,
+        ),
+        ("", None, None, None, None),
+    ],
+)
+def test_parse_legal_basis(
+    text: str, kind: str | None, number: str | None, year: int | None, title: str | None
+) -> None:
+    basis = parse_legal_basis(text)
+    assert (basis.text, basis.kind, basis.number, basis.year, basis.title) == (
+        " ".join(text.split()), kind, number, year, title,
+    )
+
+
+def test_build_jdih_for_the_2025_decree() -> None:
+    jdih = build_jdih(_gold("kpu-kudus-2025-zi").metadata)
+    assert jdih.judul == (
+        "Keputusan Komisi Pemilihan Umum Kabupaten Kudus Nomor 14 Tahun 2025 tentang Rencana Aksi "
+        "Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah Birokrasi "
+        "Bersih dan Melayani di Lingkungan Komisi Pemilihan Umum Kabupaten Kudus Tahun 2025"
+    )
+    assert jdih.model_dump() | {"judul": ""} == {
+        "judul": "",
+        "jenis": "Keputusan Komisi Pemilihan Umum Kabupaten",
+        "singkatanJenis": "Kep",
+        "noPeraturan": "14 Tahun 2025",
+        "tahun_pengundangan": "2025",
+        "tanggal_penetapan": "2025-01-02",
+        "tanggal_pengundangan": "",
+        "tempatTerbit": "Kudus",
+        "teuBadan": "Komisi Pemilihan Umum Kabupaten Kudus",
+        "sumber": "",
+        "subjek": "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS - WILAYAH BEBAS DARI KORUPSI DAN "
+        "WILAYAH BIROKRASI BERSIH DAN MELAYANI - KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+        "status": "Berlaku",
+        "bahasa": "Bahasa Indonesia",
+        "bidangHukum": "Hukum Administrasi Negara",
+    }
+
+
+def test_build_jdih_title_case_without_running_text() -> None:
+    jdih = build_jdih(_gold("kpu-kudus-2022-rb").metadata)
+    assert jdih.judul.endswith(
+        "Nomor 04/HK.03.1/3319/2022 tentang Penetapan Kegiatan Rencana Aksi Reformasi Birokrasi "
+        "di Lingkungan Sekretariat Komisi Pemilihan Umum Kabupaten Kudus Tahun 2022"
+    )
+    assert jdih.tahun_pengundangan == "2022" and jdih.tanggal_penetapan == "2022-01-04"
+
+
+def test_jdih_helpers() -> None:
+    assert title_case("KABUPATEN/KOTA DAN DPRD TAHUN 2025 BAB IV") == "Kabupaten/Kota dan Dprd Tahun 2025 Bab IV"
+    assert jenis("Keputusan", "Bupati Donggala") == "Keputusan Bupati"
+    assert jenis("Peraturan", "Menteri Agama Republik Indonesia") == "Peraturan Menteri"
+    assert teu_badan("Bupati Donggala") == "Kabupaten Donggala"
+    assert teu_badan("Menteri Agama Republik Indonesia") == "Indonesia. Kementerian Agama"
+    assert subjek(None) == "" and subjek("PEDOMAN TAHUN 2025") == "PEDOMAN"
+    empty = build_jdih(parse_metadata([]))
+    assert (empty.judul, empty.noPeraturan, empty.tanggal_penetapan) == ("Keputusan", "", "")

@@ -1,0 +1,255 @@
+"""The table steps of `normalize` on small hand-made grids."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.fold_text import fold, join_lines
+from normalize.grid import GridRow
+from normalize.map_header import field_of, find_header
+from normalize.merge_continuations import is_fragment, short_columns
+from normalize.read_sections import section_area, split_code
+from normalize.split_lists import split_list
+from schemas.raw import RawCell, RawTable
+
+THRESHOLD = 85.0
+
+
+def _table(
+    rows: list[list[str]], spans: dict[tuple[int, int], tuple[int, int]] | None = None
+) -> RawTable:
+    """A RawTable from cell texts; `spans` maps an anchor to (row_span, col_span)."""
+    spans = spans or {}
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for (r, c), (rs, cs) in spans.items():
+        for rr in range(r, r + rs):
+            for cc in range(c, c + cs):
+                if (rr, cc) != (r, c):
+                    covered[(rr, cc)] = (r, c)
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            box = (c * 10.0, r * 10.0, c * 10.0 + 10, r * 10.0 + 10)
+            if (r, c) in covered:
+                cells.append(RawCell(row=r, col=c, covered=True, anchor=covered[(r, c)], bbox=box))
+            else:
+                rs, cs = spans.get((r, c), (1, 1))
+                cells.append(RawCell(row=r, col=c, text=text, row_span=rs, col_span=cs, bbox=box))
+    return RawTable(
+        page=1,
+        index=0,
+        bbox=(0, 0, 10.0 * len(rows[0]), 10.0 * len(rows)),
+        n_rows=len(rows),
+        n_cols=len(rows[0]),
+        source="pdfplumber",
+        cells=tuple(cells),
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "field"),
+    [
+        ("NO", "number"),
+        ("KOMPONEN", "component.text"),
+        ("KOMPONFN", "component.text"),
+        ("INDIKATOR KEBERHASILAN", "indicator"),
+        ("Langkah Aksi", "activity"),
+        ("BUKTI FISIK", "evidence"),
+        ("OUTPUT", "evidence"),
+        ("TARGET WAKTU", "schedule"),
+        ("WAKTU PELAKSANAAN", "schedule"),
+        ("PENANGGUNG JAWAB", "responsible"),
+        ("KET", "note"),
+        ("PELAKSANAAN (BULAN) 7", "month:7"),
+        ("WAKTU PELAKSANAAN TW III", "quarter:3"),
+        ("Triwulan IV", "quarter:4"),
+        ("Program Kegiatan", "area.name"),
+        ("Sub Kegiatan", "activity"),
+        ("NAMA JABATAN", None),
+    ],
+)
+def test_header_synonyms(printed: str, field: str | None) -> None:
+    assert field_of(printed, THRESHOLD) == field
+
+
+def test_two_row_header_with_month_grid() -> None:
+    months = [str(m) for m in range(1, 13)]
+    table = _table(
+        [
+            [
+                "NO",
+                "Program Kegiatan",
+                "KEGIATAN",
+                "SUB KEGIATAN",
+                "INDIKATOR KEBERHASILAN",
+                "PELAKSANAAN (BULAN)",
+                *[""] * 11,
+                "KET",
+            ],
+            ["", "", "", "", "", *months, ""],
+            [
+                "1",
+                "Manajemen Perubahan",
+                "1 Perencanaan",
+                "1 Pembentukan",
+                "1 SK Tim",
+                "√",
+                *[""] * 11,
+                "",
+            ],
+        ],
+        {
+            (0, 0): (2, 1),
+            (0, 1): (2, 1),
+            (0, 2): (2, 1),
+            (0, 3): (2, 1),
+            (0, 4): (2, 1),
+            (0, 5): (1, 12),
+            (0, 17): (2, 1),
+        },
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None and header.rows == 2
+    assert header.fields[:5] == (
+        "area.code",
+        "area.name",
+        "component.text",
+        "activity",
+        "indicator",
+    )
+    assert header.fields[5:17] == tuple(f"month:{m}" for m in range(1, 13))
+    assert header.fields[17] == "note"
+    assert header.is_action_plan
+
+
+def test_column_number_row_belongs_to_header() -> None:
+    table = _table(
+        [["NO", "NAMA JABATAN", "KELAS JABATAN"], ["1", "2", "3"], ["1", "Kepala", "12"]]
+    )
+    generic = find_header(table, THRESHOLD)
+    assert generic is not None and generic.rows == 2 and not generic.is_action_plan
+    plan = _table(
+        [
+            ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI"],
+            ["1", "2", "3", "4"],
+            ["1", "a", "b", "c"],
+        ]
+    )
+    header = find_header(plan, THRESHOLD)
+    assert header is not None and header.rows == 2 and header.numbering_row
+
+
+def _row(cells: list[str], page: int = 1, bottom: float = 100.0) -> GridRow:
+    return GridRow(
+        cells=tuple(cells),
+        covered=(False,) * len(cells),
+        spans=(1,) * len(cells),
+        pages=(page,),
+        bboxes=((0.0, bottom - 20, 100.0, bottom),),
+        row_spans=(1,) * len(cells),
+    )
+
+
+def test_fragment_at_page_top_is_a_continuation() -> None:
+    previous = _row(
+        [
+            "",
+            "",
+            "Seluruh kegiatan pembangunan sudah dilaksanakan sesuai rencana",
+            "Melaksanakan monitoring kegiatan untuk memastikan kegiatan telah sesuai",
+            "1. Undangan rapat; 2. Daftar Hadir;",
+            "Januari 2025",
+        ]
+    )
+    top = _row(["", "", "", "dengan rencana", "", ""], page=2)
+    rows = (
+        previous,
+        top,
+        _row(
+            [
+                "1",
+                "Dokumen rencana aksi pembangunan",
+                "Dokumen rencana kerja telah disusun",
+                "Menyusun Rencana Aksi Pembangunan Zona Integritas",
+                "SK Tim",
+                "Mei 2025",
+            ]
+        ),
+    )
+    short = short_columns(rows)
+    assert 5 in short and 3 not in short
+    assert is_fragment(previous, top, short, gap=0.0)
+    assert not is_fragment(previous, top, short, gap=80.0), "a table that stopped short was not cut"
+
+
+def test_new_row_under_merged_component_is_not_a_continuation() -> None:
+    previous = _row(["1", "Komponen", "Indikator satu", "Aksi satu", "Bukti", "Januari 2025"])
+    top = _row(["", "", "Indikator dua", "Aksi dua", "Bukti", "Juni 2025"], page=2)
+    assert not is_fragment(previous, top, (0, 5), gap=0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("I MANAJEMEN PERUBAHAN", "I", "MANAJEMEN PERUBAHAN"),
+        ("A. MANAJEMEN", "A", "MANAJEMEN"),
+        ("6 Penguatan Akuntabilitas Kinerja", "6", "Penguatan Akuntabilitas Kinerja"),
+        ("Penguatan Pengawasan", None, "Penguatan Pengawasan"),
+    ],
+)
+def test_split_code(text: str, code: str | None, name: str) -> None:
+    assert split_code(text) == (code, name)
+
+
+def test_section_row_in_a_shifted_column() -> None:
+    row = _row(["", "", "III PENATAAN SISTEM MANAJEMEN SDM", "", "", ""])
+    area = section_area(row)
+    assert area is not None and (area.code, area.name) == ("III", "PENATAAN SISTEM MANAJEMEN SDM")
+    assert section_area(_row(["", "", "Dokumen rencana aksi", "", "", ""])) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "items"),
+    [
+        (
+            "1. Undangan rapat; 2. Daftar Hadir; 3. Dokumentasi Rapat;",
+            ["Undangan rapat", "Daftar Hadir", "Dokumentasi Rapat"],
+        ),
+        (
+            "1. Daftar hadir; 2. Banner; dan 3. Laporan SPT",
+            ["Daftar hadir", "Banner", "Laporan SPT"],
+        ),
+        (
+            "1. Daftar Nominatif ASN\n2. SK CPNS 2024\n3. SK Jabatan",
+            ["Daftar Nominatif ASN", "SK CPNS 2024", "SK Jabatan"],
+        ),
+        (
+            "Prosentase pelaksanaan pengadaan sesuai perpres 16 Tahun 2018",
+            ["Prosentase pelaksanaan pengadaan sesuai perpres 16 Tahun 2018"],
+        ),
+        ("- Dokumen A\n- Dokumen B yang\n  panjang", ["Dokumen A", "Dokumen B yang panjang"]),
+        ("", []),
+    ],
+)
+def test_split_list(cell: str, items: list[str]) -> None:
+    assert split_list(cell) == items
+
+
+def test_join_lines_keeps_real_hyphens() -> None:
+    assert join_lines(["Peraturan Perundang-", "Undangan"]) == "Peraturan Perundang-Undangan"
+    assert join_lines(["Januari -", "Desember 2025"]) == "Januari - Desember 2025"
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_single_line(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+    assert "\n" not in once and "  " not in once
+
+
+@given(st.text())
+def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
+    for item in split_list(text):
+        assert item and item == item.strip() and "\n" not in item
