@@ -24,8 +24,9 @@ Source = Literal["camelot", "pdfplumber", "image"]
 
 RULE_MARGIN = 3.0
 """Points around a grid within which a ruling segment still belongs to it."""
-MIN_CELL = 1.0
-"""Boundaries closer than this (points) are one boundary."""
+MIN_CELL = 3.0
+"""Boundaries closer than this (points) are one boundary: no text fits between them, and
+on a scan one slightly skewed rule gives joints a point or two apart."""
 
 
 @dataclass(frozen=True, order=True)
@@ -80,22 +81,22 @@ def camelot_grids(path: Path, pages: Sequence[int], engine: Literal["vector", "r
         raise TableFinderError(f"{type(exc).__name__}: {exc}") from exc
     found: dict[int, list[Grid]] = {}
     for table in tables:
-        if table.rotation:
-            continue
-        found.setdefault(int(table.page), []).append(_camelot_grid(table))
+        grid = None if table.rotation else _camelot_grid(table)
+        if grid is not None and len(grid.xs) >= 2 and len(grid.ys) >= 2:
+            found.setdefault(int(table.page), []).append(grid)
     return found
 
 
 def _camelot_grid(table: Any) -> Grid:
     """Camelot's PDF coordinates (origin bottom-left) to upright top-left coordinates."""
     height = float(table.pdf_size[1])
-    xs = _distinct([c[0] for c in table.cols] + [table.cols[-1][1]])
-    ys = _distinct([height - r[0] for r in table.rows] + [height - table.rows[-1][1]])
+    xs = distinct([c[0] for c in table.cols] + [table.cols[-1][1]])
+    ys = distinct([height - r[0] for r in table.rows] + [height - table.rows[-1][1]])
     v_segments, h_segments = table._segments
     v_rules = [Rule(x0, height - max(y0, y1), height - min(y0, y1))
                for x0, y0, _, y1 in v_segments]
     h_rules = [Rule(height - y0, min(x0, x1), max(x0, x1)) for x0, y0, x1, _ in h_segments]
-    return _with_rules(xs, ys, v_rules, h_rules, "camelot")
+    return with_rules(xs, ys, v_rules, h_rules, "camelot")
 
 
 def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
@@ -108,23 +109,30 @@ def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
     grids = []
     for table in page.find_tables():
         cells = table.cells
-        xs = _distinct([float(c[0]) for c in cells] + [float(c[2]) for c in cells])
-        ys = _distinct([float(c[1]) for c in cells] + [float(c[3]) for c in cells])
+        xs = distinct([float(c[0]) for c in cells] + [float(c[2]) for c in cells])
+        ys = distinct([float(c[1]) for c in cells] + [float(c[3]) for c in cells])
         if len(xs) >= 2 and len(ys) >= 2:
-            grids.append(_with_rules(xs, ys, v_rules, h_rules, "pdfplumber"))
+            grids.append(with_rules(xs, ys, v_rules, h_rules, "pdfplumber"))
     return grids
 
 
-def _distinct(values: Iterable[float]) -> tuple[float, ...]:
-    """Sorted values with near-duplicates (closer than MIN_CELL) folded into the first."""
-    out: list[float] = []
-    for value in sorted(values):
-        if not out or value - out[-1] >= MIN_CELL:
-            out.append(value)
-    return tuple(out)
+def distinct(values: Iterable[float]) -> tuple[float, ...]:
+    """Sorted values, each run of values closer than MIN_CELL to the next one folded into
+    its mean; the outermost values are kept as they are (they bound the table)."""
+    ordered = sorted(values)
+    runs: list[list[float]] = []
+    for value in ordered:
+        if runs and value - runs[-1][-1] < MIN_CELL:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    folded = [sum(run) / len(run) for run in runs]
+    if folded:
+        folded[0], folded[-1] = min(folded[0], ordered[0]), max(folded[-1], ordered[-1])
+    return tuple(folded)
 
 
-def _with_rules(xs: tuple[float, ...], ys: tuple[float, ...], v_rules: Iterable[Rule],
+def with_rules(xs: tuple[float, ...], ys: tuple[float, ...], v_rules: Iterable[Rule],
                 h_rules: Iterable[Rule], source: Source) -> Grid:
     """A grid keeping only the rules on or inside its bounding box."""
     x0, x1, y0, y1 = xs[0] - RULE_MARGIN, xs[-1] + RULE_MARGIN, ys[0] - RULE_MARGIN, \

@@ -32,10 +32,12 @@ class PageTables:
 
 
 def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Word],
-                     primary: Sequence[Grid], second: Sequence[Grid]) -> PageTables:
+                     primary: Sequence[Grid], second: Sequence[Grid],
+                     text_flow: bool) -> PageTables:
     """Tables of one page from candidate grids and the page's characters.
 
-    `plain_words` are the page's words built without zones (to judge grids by).
+    `plain_words` are the page's words built without zones (to judge grids by);
+    `text_flow` is passed to `read_words`.
     """
     layouts = choose_layouts(primary, second, plain_words)
     layouts = sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0]))
@@ -49,7 +51,7 @@ def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Wor
                 return index, layout.owner[position[0]][position[1]]
         return None
 
-    words = read_words(chars, zone_of)
+    words = read_words(chars, zone_of, text_flow)
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         if isinstance(word.zone, tuple):

@@ -1,18 +1,22 @@
-"""OCR the pages that need it: render, then ocrmypdf + tesseract, cached by page image.
+"""OCR the pages that need it: render, straighten, find and erase rules, ocrmypdf + tesseract.
 
-Each page is rendered upright (grayscale, `dpi`), and the image is handed to ocrmypdf,
-which deskews it, turns it upright when it was scanned sideways, runs tesseract and
-writes a one-page PDF: the page image with an invisible text layer. The rest of the
-extractor reads that PDF like any other page.
+Each page is rendered upright (grayscale, `dpi`), turned by tesseract's orientation
+detection and deskewed (straighten_image); its ruled grids are found on that image
+(find_image_grids) and the rules are erased before OCR, because tesseract misreads text
+touching rules. ocrmypdf then runs tesseract (sparse-text segmentation, which finds the
+words of ruled cells best) and writes a one-page PDF with an invisible text layer whose
+coordinates are those of the straightened image, like the grids'.
 
 Results are cached under `ocr_cache_dir` by the SHA-256 of the rendered pixels, the OCR
-settings and the tesseract and ocrmypdf versions, so a cache hit returns exactly the file
-a fresh run would have produced: the cache never changes a result.
+settings and the tesseract and ocrmypdf versions: the OCR'd PDF and the page's turn and
+skew. A cache hit replays exactly what a fresh run computes (the grids are recomputed
+from the same pixels), so the cache never changes a result.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -25,29 +29,40 @@ from functools import cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+import cv2
 import pypdfium2
 
+from extract.find_grids import Grid
+from extract.find_image_grids import erase_rules, image_grids
 from extract.open_pdf import PdfSource, check_render_size
 from extract.settings import ExtractSettings
+from extract.straighten_image import apply, orientation, skew_angle
 from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
 
 @dataclass(frozen=True)
-class OcrResult:
-    """A page's OCR: the one-page PDF to read, or why there is none."""
+class OcrPage:
+    """An OCR'd page: its one-page PDF, the grids on its image, the quarter turn applied."""
 
-    pdf: Path | None
+    pdf: Path
+    grids: tuple[Grid, ...]
+    turn: int
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """A page's OCR, or why there is none."""
+
+    page: OcrPage | None
     error: str | None = None
 
 
 @dataclass(frozen=True)
 class _Job:
-    page: int
+    number: int
     image: Path
     key: str
-    output: Path | None
-    """Where the result is cached; None when the cache is disabled."""
 
 
 def ocr_engine(path: Path, languages: Sequence[str]) -> OcrEngine:
@@ -75,13 +90,11 @@ def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
               ) -> dict[int, OcrResult]:
     """OCR `pages` ((number, upright width, upright height) each) of `source`.
 
-    One-page PDFs are written to the cache, or to `workdir` when the cache is disabled.
-    Pages run `settings.ocr_jobs` at a time; a page whose OCR fails gets an error, not
-    an exception, so the rest of the document is still read.
+    Pages run `settings.ocr_jobs` at a time; a page whose OCR fails gets an error, not an
+    exception, so the rest of the document is still read.
     """
     jobs: dict[str, _Job] = {}
     page_keys: dict[int, str] = {}
-    results: dict[str, OcrResult] = {}
     document = pypdfium2.PdfDocument(str(source.readable))
     try:
         for number, width, height in pages:
@@ -90,17 +103,13 @@ def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
             image_path = workdir / f"page-{number}.png"
             key = _render(document, number, settings, engine, image_path)
             page_keys[number] = key
-            cached = _cache_path(settings, key)
-            if cached is not None and cached.is_file():
-                results[key] = OcrResult(pdf=cached)
-            elif key not in jobs:
-                # Identical page images (blank pages, repeated forms) are OCR'd once.
-                jobs[key] = _Job(page=number, image=image_path, key=key, output=cached)
+            # Identical page images (blank pages, repeated forms) are OCR'd once.
+            jobs.setdefault(key, _Job(number=number, image=image_path, key=key))
     finally:
         document.close()
     with ThreadPoolExecutor(max_workers=max(1, settings.ocr_jobs)) as pool:
-        done = pool.map(lambda job: _run_ocrmypdf(job, settings, workdir), jobs.values())
-        results.update(zip(jobs, done, strict=True))
+        done = pool.map(lambda job: _ocr_page(job, settings, workdir), jobs.values())
+        results = dict(zip(jobs, done, strict=True))
     return {number: results[key] for number, key in page_keys.items()}
 
 
@@ -112,37 +121,62 @@ def _render(document: pypdfium2.PdfDocument, number: int, settings: ExtractSetti
         image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
     finally:
         page.close()
-    image.save(image_path, dpi=(settings.dpi, settings.dpi), compress_level=1)
+    image.save(image_path, compress_level=1)
     digest = hashlib.sha256()
     digest.update(f"{image.mode} {image.size}\n".encode())
     digest.update(image.tobytes())
     digest.update(repr((
         settings.dpi, engine.languages, settings.ocr_deskew, settings.ocr_rotate,
-        engine.version, package_version("ocrmypdf"),
+        settings.ocr_psm, settings.raster_line_scale, engine.version,
+        package_version("ocrmypdf"),
     )).encode())
     return digest.hexdigest()
 
 
-def _cache_path(settings: ExtractSettings, key: str) -> Path | None:
+def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
+    """Straighten, find grids, erase rules and OCR one rendered page (or replay the cache)."""
+    image = cv2.imread(str(job.image), cv2.IMREAD_GRAYSCALE)
+    cached_pdf, cached_meta = _cache_paths(settings, job.key)
+    if cached_pdf and cached_meta and cached_pdf.is_file() and cached_meta.is_file():
+        meta = json.loads(cached_meta.read_text())
+        straight = apply(image, meta["turn"], meta["skew"])
+        found = image_grids(straight, settings.dpi, settings.raster_line_scale)
+        return OcrResult(OcrPage(pdf=cached_pdf, grids=found.grids, turn=meta["turn"]))
+    turn = orientation(image, settings.ocr_timeout_s) if settings.ocr_rotate else 0
+    skew = skew_angle(apply(image, turn, 0.0)) if settings.ocr_deskew else 0.0
+    straight = apply(image, turn, skew)
+    found = image_grids(straight, settings.dpi, settings.raster_line_scale)
+    erased_path = workdir / f"page-{job.number}-erased.png"
+    cv2.imwrite(str(erased_path), erase_rules(straight, found.rule_mask))
+    produced = workdir / f"page-{job.number}-ocr.pdf"
+    error = _run_ocrmypdf(erased_path, produced, settings)
+    if error is not None:
+        return OcrResult(page=None, error=error)
+    meta_text = json.dumps({"turn": turn, "skew": skew}, sort_keys=True)
+    pdf = _store(produced, cached_pdf, meta_text, cached_meta)
+    return OcrResult(OcrPage(pdf=pdf, grids=found.grids, turn=turn))
+
+
+def _cache_paths(settings: ExtractSettings, key: str) -> tuple[Path | None, Path | None]:
     if settings.ocr_cache_dir is None:
-        return None
-    return settings.ocr_cache_dir / key[:2] / f"{key}.pdf"
+        return None, None
+    folder = settings.ocr_cache_dir / key[:2]
+    return folder / f"{key}.pdf", folder / f"{key}.json"
 
 
-def _run_ocrmypdf(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
-    produced = workdir / f"page-{job.page}-ocr.pdf"
+def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str | None:
+    """Run ocrmypdf on `image`; the error message, or None on success."""
     command = [
         sys.executable, "-m", "ocrmypdf",
         "--image-dpi", str(settings.dpi),
         "--language", "+".join(settings.ocr_languages),
+        "--tesseract-pagesegmode", str(settings.ocr_psm),
         "--output-type", "pdf",
         "--optimize", "0",
         "--jobs", "1",
         "--max-image-mpixels", str(max(1, settings.max_image_pixels // 1_000_000)),
         "--quiet",
-        *(["--deskew"] if settings.ocr_deskew else []),
-        *(["--rotate-pages"] if settings.ocr_rotate else []),
-        str(job.image), str(produced),
+        str(image), str(produced),
     ]
     # One tesseract thread per page: pages run in parallel, and threads only add overhead.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -150,28 +184,31 @@ def _run_ocrmypdf(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrRes
         done = subprocess.run(command, capture_output=True, text=True, env=env,
                               timeout=settings.ocr_timeout_s, check=False)
     except subprocess.TimeoutExpired:
-        return OcrResult(pdf=None, error=f"OCR took longer than {settings.ocr_timeout_s:g} s")
+        return f"OCR took longer than {settings.ocr_timeout_s:g} s"
     if done.returncode != 0 or not produced.is_file():
         lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
-        return OcrResult(pdf=None,
-                         error=lines[-1] if lines else f"ocrmypdf exit status {done.returncode}")
-    return OcrResult(pdf=_store(produced, job.output))
+        return lines[-1] if lines else f"ocrmypdf exit status {done.returncode}"
+    return None
 
 
-def _store(produced: Path, cached: Path | None) -> Path:
-    """Copy `produced` into the cache atomically; the cache is optional, so a cache that
-    cannot be written leaves the result where it was produced."""
-    if cached is None:
+def _store(produced: Path, cached_pdf: Path | None, meta_text: str,
+           cached_meta: Path | None) -> Path:
+    """Put the result in the cache (PDF first, then its metadata, each atomically).
+
+    The cache is optional: when it cannot be written the result stays where it was made.
+    """
+    if cached_pdf is None or cached_meta is None:
         return produced
-    temporary = cached.with_name(f".{cached.name}.{os.getpid()}")
+    suffix = f".{os.getpid()}.{id(produced)}.tmp"
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(produced, temporary)
-        os.replace(temporary, cached)
+        cached_pdf.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(produced, cached_pdf.with_name(cached_pdf.name + suffix))
+        os.replace(cached_pdf.with_name(cached_pdf.name + suffix), cached_pdf)
+        cached_meta.with_name(cached_meta.name + suffix).write_text(meta_text)
+        os.replace(cached_meta.with_name(cached_meta.name + suffix), cached_meta)
     except OSError:
-        temporary.unlink(missing_ok=True)
         return produced
-    return cached
+    return cached_pdf
 
 
 @cache

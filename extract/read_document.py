@@ -20,7 +20,7 @@ from extract.find_tables import PageTables, read_page_tables
 from extract.ocr_pages import OcrResult, ocr_engine, ocr_pages
 from extract.open_pdf import PdfSource, check_render_size, open_pdf
 from extract.read_lines import text_lines
-from extract.read_words import Char, Word, dedupe_chars, read_words
+from extract.read_words import Char, Word, dedupe_chars, ocr_chars, read_words
 from extract.settings import ExtractSettings
 from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
@@ -38,6 +38,7 @@ class _PageContent:
     chars: tuple[Char, ...]
     words: tuple[Word, ...]
     second_grids: tuple[Grid, ...]
+    ocr: bool
 
 
 @dataclass(frozen=True)
@@ -111,44 +112,43 @@ def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSett
                               settings.max_image_pixels)
         grids = _camelot(source.readable, vector, "vector", settings, warnings)
         grids |= _camelot(source.readable, raster, "raster", settings, warnings)
-        for n, (_, pdf_path) in ocred.items():
-            grids[n] = _camelot(pdf_path, [1], "raster", settings, warnings).get(1, [])
+        for n, (_, image_grids) in ocred.items():
+            grids[n] = list(image_grids)
         results = []
         for n in numbers:
             content = ocred[n][0] if n in ocred else native[n]
             tables = read_page_tables(n, content.chars, content.words, grids.get(n, []),
-                                      content.second_grids)
-            results.append(_page_result(content, tables, n in ocred,
-                                        ocr.get(n), native[n], settings))
+                                      content.second_grids, text_flow=content.ocr)
+            results.append(_page_result(content, tables, ocr.get(n), native[n], settings))
     return results, warnings, engine
 
 
-def _page_content(page: pdfplumber.page.Page, number: int,
-                  settings: ExtractSettings) -> _PageContent:
-    """Characters, zone-less words, facts and pdfplumber grids of one page."""
+def _page_content(page: pdfplumber.page.Page, number: int, settings: ExtractSettings,
+                  ocr: bool = False) -> _PageContent:
+    """Characters, zone-less words, facts and pdfplumber grids of one page (`ocr`: of
+    an OCR'd page)."""
     try:
-        chars = tuple(dedupe_chars(page.chars))
-        words = tuple(read_words(chars, lambda _: None))
+        chars = tuple(ocr_chars(page.chars) if ocr else dedupe_chars(page.chars))
+        words = tuple(read_words(chars, lambda _: None, text_flow=ocr))
         facts = classify_page(page, number, words, settings.min_word_validity)
         second = tuple(pdfplumber_grids(page)) if facts.has_rules else ()
     finally:
         page.close()
-    return _PageContent(facts=facts, chars=chars, words=words, second_grids=second)
+    return _PageContent(facts=facts, chars=chars, words=words, second_grids=second, ocr=ocr)
 
 
 def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
-                  settings: ExtractSettings) -> dict[int, tuple[_PageContent, Path]]:
-    """The OCR'd pages' contents (with their one-page PDF), page facts made upright."""
-    contents: dict[int, tuple[_PageContent, Path]] = {}
+                  settings: ExtractSettings) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
+    """The OCR'd pages' contents and image grids; rotation counts the OCR's turn too."""
+    contents: dict[int, tuple[_PageContent, tuple[Grid, ...]]] = {}
     for number, result in sorted(ocr.items()):
-        if result.pdf is None:
+        if result.page is None:
             continue
-        with pdfplumber.open(result.pdf) as pdf:
-            content = _page_content(pdf.pages[0], number, settings)
-        original = native[number].facts
-        facts = replace(content.facts, rotation=(original.rotation + content.facts.rotation) % 360,
-                        scanned=True, ocr_reason=None)
-        contents[number] = (replace(content, facts=facts), result.pdf)
+        with pdfplumber.open(result.page.pdf) as pdf:
+            content = _page_content(pdf.pages[0], number, settings, ocr=True)
+        turned = (native[number].facts.rotation + result.page.turn) % 360
+        facts = replace(content.facts, rotation=turned, scanned=True, ocr_reason=None)
+        contents[number] = (replace(content, facts=facts), result.page.grids)
     return contents
 
 
@@ -166,12 +166,11 @@ def _camelot(path: Path, pages: Sequence[int], engine: str, settings: ExtractSet
         return {}
 
 
-def _page_result(content: _PageContent, tables: PageTables, ocr_used: bool,
-                 ocr: OcrResult | None, native: _PageContent,
-                 settings: ExtractSettings) -> _PageResult:
+def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | None,
+                 native: _PageContent, settings: ExtractSettings) -> _PageResult:
     facts = content.facts
     warnings = list(tables.warnings)
-    if ocr_used:
+    if content.ocr:
         layer = "ocr"
         if not judge_text(" ".join(w.text for w in content.words)).usable(
                 settings.min_word_validity):
@@ -202,4 +201,4 @@ def _page_result(content: _PageContent, tables: PageTables, ocr_used: bool,
         lines=text_lines(tables.words),
     )
     return _PageResult(page=page, tables=tables.tables, warnings=tuple(warnings),
-                       ocr_used=ocr_used)
+                       ocr_used=content.ocr)

@@ -45,6 +45,11 @@ class Word:
         return statistics.median(self.sizes) if self.sizes else 0.0
 
 
+def ocr_chars(chars: Iterable[Char]) -> list[Char]:
+    """An OCR layer's characters without '|': tesseract reads vertical rules as '|'."""
+    return [char for char in chars if char["text"] != "|"]
+
+
 def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
     """Drop glyphs printed again on top of themselves (fake bold), keeping the first.
 
@@ -70,12 +75,19 @@ def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
     return kept
 
 
-def read_words(chars: Sequence[Char], zone_of: Callable[[Char], Zone | None]) -> list[Word]:
-    """Words of `chars`, built separately within each zone, in first-character order."""
+def read_words(chars: Sequence[Char], zone_of: Callable[[Char], Zone | None],
+               text_flow: bool = False) -> list[Word]:
+    """Words of `chars`, built separately within each zone, in first-character order.
+
+    With `text_flow` characters are taken in content-stream order rather than sorted by
+    position: right for an OCR layer, which writes each word whole, and where a bogus
+    OCR line laid over a real one would otherwise interleave letter by letter.
+    """
     by_zone: dict[Zone | None, list[Char]] = {}
     for char in chars:
         by_zone.setdefault(zone_of(char), []).append(char)
-    extractor = WordExtractor(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE)
+    extractor = WordExtractor(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE,
+                              use_text_flow=text_flow)
     words: list[Word] = []
     for zone, zone_chars in by_zone.items():
         for word, word_chars in extractor.iter_extract_tuples(zone_chars):

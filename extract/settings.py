@@ -36,13 +36,16 @@ class ExtractSettings:
     """Straighten skewed scans before OCR."""
     ocr_rotate: bool = True
     """Turn pages scanned sideways or upside down upright before OCR."""
+    ocr_psm: int = 11
+    """Tesseract page segmentation mode; 11 (sparse text) reads ruled cells best, and
+    words are put back into lines and cells by position anyway."""
     ocr_timeout_s: float = 180.0
     """Seconds allowed for OCR of one page."""
     min_word_validity: float = 0.5
     """A text layer whose share of dictionary words is below this is redone by OCR."""
     raster_line_scale: int = 40
-    """Camelot lattice `line_scale` on page images: a rule shorter than
-    page size / line_scale is not seen, so 40 keeps the short rules of header rows."""
+    """Camelot lattice `line_scale` on page images: a rule shorter than page size /
+    line_scale is not seen; camelot's default 15 misses the short rules of header rows."""
     ocr_cache_dir: Path | None = field(default_factory=_default_cache_dir, repr=False, compare=False)
     """Where OCR results are cached by page-image hash; None disables the cache."""
     ocr_jobs: int = field(default_factory=lambda: os.cpu_count() or 1, repr=False, compare=False)

@@ -48,6 +48,7 @@ class Plan:
 
     decree_id: str
     label: str
+    short: str
     year: int | None
     institution: str | None
     number: str | None
@@ -203,6 +204,21 @@ def _label(doc: Decree) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1] + "…"
 
 
+def _distinct_labels(plans: Sequence[Plan]) -> list[Plan]:
+    """Labels a reader can tell apart: the year alone when it is unique among the plans,
+    and the sha256 prefix added to labels that would still repeat."""
+    labels = [p.label for p in plans]
+    plans = [
+        replace(p, label=f"{p.label} ({p.decree_id[:6]})") if labels.count(p.label) > 1 else p
+        for p in plans
+    ]
+    years = [p.year for p in plans]
+    return [
+        replace(p, short=str(p.year) if p.year and years.count(p.year) == 1 else p.label)
+        for p in plans
+    ]
+
+
 def plan_level(by_level: dict[Level, int]) -> Level | None:
     """The finest level at which at least half of a plan's matched rows are placed."""
     total = sum(by_level.values())
@@ -228,7 +244,7 @@ def _plan(doc: Decree, entries: dict[str, Entry]) -> Plan:
         elif row.taxonomy is not None and row.taxonomy.status == "matched":
             outside += 1
     return Plan(
-        decree_id=doc.source.sha256, label=_label(doc), year=doc.decree.year,
+        decree_id=doc.source.sha256, label=_label(doc), short=_label(doc), year=doc.decree.year,
         institution=doc.decree.institution, number=doc.decree.number, title=doc.decree.title,
         level=plan_level(by_level), rows=len(rows), matched=statuses.count("matched"),
         needs_review=statuses.count("needs_review"), no_match=statuses.count("no_match"),
@@ -311,7 +327,7 @@ def _notes(plans: Sequence[Plan], transitions: Sequence[Transition]) -> list[str
     for t in transitions:
         a, b = plans[t.before], plans[t.after]
         if t.level is not None and (a.level != t.level or b.level != t.level):
-            notes.append(f"{a.label} -> {b.label}: the plans are matched at different levels "
+            notes.append(f"{a.label} → {b.label}: the plans are matched at different levels "
                          f"({a.level}, {b.level}); they are compared at {t.level} level "
                          f"({', '.join(t.levels)}), the finest both support.")
     return notes
@@ -333,12 +349,7 @@ def compare_decrees(docs: Sequence[Decree], taxonomy: Taxonomy | None = None) ->
         raise ValueError("two documents have the same source sha256")
     entries = taxonomy_entries(taxonomy or load_taxonomy())
     ordered = sorted(docs, key=order_key)
-    plans = [_plan(doc, entries) for doc in ordered]
-    labels = [p.label for p in plans]
-    plans = [
-        replace(p, label=f"{p.label} ({p.decree_id[:6]})") if labels.count(p.label) > 1 else p
-        for p in plans
-    ]
+    plans = _distinct_labels([_plan(doc, entries) for doc in ordered])
     rows_under: list[dict[str, list[Row]]] = []
     review: list[ReviewRow] = []
     timeline: dict[tuple[int, str | None, int], int] = {}

@@ -124,7 +124,7 @@ TABLES: tuple[TableSpec, ...] = (
             _c("months", "INTEGER", "Number of scheduled months (rows in `schedule`)."),
             _c("evidence_items", "INTEGER", "Number of evidence items (rows in `evidence`)."),
             _c("repairs", "INTEGER", "Number of repairs the pipeline made to the row."),
-            _c("pages", "VARCHAR", "Pages the row is printed on, comma separated."),
+            _c("pages", "VARCHAR", "Pages the row is printed on, comma separated (NULL: unknown)."),
             _c("cells", "VARCHAR", "Layout 'unknown' only: the printed cells as a JSON array."),
         ),
     ),
@@ -361,7 +361,7 @@ def _row_records(decree_id: str, year: int | None, index: int, table_index: int,
             "months": len(months),
             "evidence_items": len(row.evidence),
             "repairs": len(row.repairs),
-            "pages": ",".join(str(p) for p in row.provenance.pages),
+            "pages": ",".join(str(p) for p in row.provenance.pages) or None,
             "cells": json.dumps(row.cells, ensure_ascii=False) if row.cells else None,
         }],
         "evidence": [
@@ -496,20 +496,24 @@ def _write_database(tables: dict[str, list[Record]], out_dir: Path) -> list[Path
             # One thread: the exported files then come out in one order on every machine.
             con.execute("SET threads = 1")
             staged: list[tuple[Path, Path]] = [(tmp / DATABASE_FILE, out_dir / DATABASE_FILE)]
+            # One transaction: each catalog change committed alone costs a disk sync.
+            con.execute("BEGIN")
             for spec in TABLES:
                 con.execute(_create_sql(spec))
                 for statement in _comment_sql(spec):
                     con.execute(statement)
-                source = _arrow(spec, tables[spec.name])
-                con.register("staged_records", source)
+                con.register("staged_records", _arrow(spec, tables[spec.name]))
                 con.execute(
                     f'INSERT INTO "{spec.name}" SELECT * FROM staged_records ORDER BY {_order_by(spec)}'
                 )
                 con.unregister("staged_records")
+            con.execute("COMMIT")
+            for spec in TABLES:
                 query = f'SELECT * FROM "{spec.name}" ORDER BY {_order_by(spec)}'
                 for folder, options in (("parquet", "FORMAT parquet"), ("csv", "FORMAT csv, HEADER")):
                     target = tmp / f"{spec.name}.{folder}"
-                    con.execute(f"COPY ({query}) TO '{target}' ({options})")
+                    quoted = str(target).replace("'", "''")
+                    con.execute(f"COPY ({query}) TO '{quoted}' ({options})")
                     staged.append((target, out_dir / folder / target.name))
             con.execute("CHECKPOINT")
         finally:

@@ -53,12 +53,14 @@ _KINDS: tuple[ChangeKind, ...] = ("added", "dropped", "kept")
 
 
 def _render(figure: Figure) -> tuple[bytes, str]:
-    """The figure as PNG bytes and as an SVG element for inlining (no XML prolog)."""
+    """The figure as PNG bytes and as an SVG element for inlining (no XML prolog, no RDF
+    metadata block)."""
     png, svg = io.BytesIO(), io.StringIO()
     figure.savefig(png, format="png", dpi=110, metadata={"Software": None})
     figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     text = svg.getvalue()
-    return png.getvalue(), text[text.index("<svg"):]
+    element = re.sub(r"\s*<metadata>.*?</metadata>", "", text[text.index("<svg"):], flags=re.S)
+    return png.getvalue(), element
 
 
 def _area_items(comparison: Comparison) -> list[Item]:
@@ -84,7 +86,7 @@ def coverage_chart(comparison: Comparison) -> Figure:
     items = _area_items(comparison)
     counts = _question_counts(comparison)
     plans = comparison.plans
-    figure = Figure(figsize=(4.6 + 1.25 * len(plans), 1.3 + 0.2 * len(items)))
+    figure = Figure(figsize=(4.6 + 1.0 * len(plans), 1.3 + 0.2 * len(items)))
     axes = figure.add_axes((4.2 / figure.get_figwidth(), 0.9 / figure.get_figheight(),
                             1 - 4.35 / figure.get_figwidth(), 1 - 1.25 / figure.get_figheight()))
     pixels = []
@@ -107,7 +109,7 @@ def coverage_chart(comparison: Comparison) -> Figure:
                           color="white" if dark else "#222222")
         pixels.append(line)
     axes.imshow(pixels, aspect="auto", interpolation="nearest")
-    axes.set_xticks(range(len(plans)), [p.label for p in plans], rotation=0, fontsize=7.5)
+    axes.set_xticks(range(len(plans)), [p.short for p in plans], fontsize=8)
     axes.xaxis.tick_top()
     axes.set_yticks(
         range(len(items)),
@@ -164,9 +166,9 @@ def timeline_chart(comparison: Comparison) -> Figure:
 def changes_chart(comparison: Comparison) -> Figure:
     """Horizontal bars per compared pair and level: entries added, dropped and kept."""
     lines = [(t, level) for t in comparison.transitions for level in t.levels]
-    figure = Figure(figsize=(7.5, 1.0 + 0.55 * max(len(lines), 1)))
-    axes = figure.add_axes((0.34, 0.7 / figure.get_figheight(), 0.62,
-                            1 - 1.0 / figure.get_figheight()))
+    figure = Figure(figsize=(7.5, 1.2 + 0.55 * max(len(lines), 1)))
+    axes = figure.add_axes((0.3, 0.7 / figure.get_figheight(), 0.64,
+                            1 - 1.1 / figure.get_figheight()))
     plans = comparison.plans
     height = 0.26
     for y, (transition, level) in enumerate(lines):
@@ -177,12 +179,12 @@ def changes_chart(comparison: Comparison) -> Figure:
             axes.text(n, y + (k - 1) * height, f" {n}", va="center", fontsize=7)
     axes.set_yticks(
         range(len(lines)),
-        [f"{plans[t.before].label} → {plans[t.after].label}\n{level}s" for t, level in lines],
+        [f"{plans[t.before].short} → {plans[t.after].short}: {level}s" for t, level in lines],
         fontsize=7.5,
     )
     axes.invert_yaxis()
     if lines:
-        axes.legend(loc="lower right", frameon=False, fontsize=7.5)
+        figure.legend(loc="upper center", ncol=3, frameon=False, fontsize=7.5)
     else:
         axes.text(0.5, 0.5, "no pair of plans has matched rows to compare",
                   ha="center", va="center", transform=axes.transAxes)

@@ -15,8 +15,25 @@ from schemas.decree import DecreeMetadata, JdihMetadata
 
 _LOWER_WORDS = frozenset(
     {
-        "dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "dalam", "atas", "tentang",
-        "serta", "bagi", "oleh", "dengan", "sebagai", "terhadap", "antara", "melalui",
+        "dan",
+        "atau",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "pada",
+        "dalam",
+        "atas",
+        "tentang",
+        "serta",
+        "bagi",
+        "oleh",
+        "dengan",
+        "sebagai",
+        "terhadap",
+        "antara",
+        "melalui",
     }
 )
 """Function words written in lower case inside an Indonesian title."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from normalize.fill_down import fill_down, merged_columns
+from normalize.fill_down import fill_down
 from normalize.fold_text import fold
-from normalize.grid import GridRow
+from normalize.grid import GridRow, merged_columns
 from normalize.merge_continuations import merge_continuations
 from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from_ticks
 from normalize.read_sections import section_area, split_code
@@ -137,12 +137,13 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     merged = merge_continuations(logical)
     fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
     printed = list(header.printed) if header else []
-    columns = {p: f for p, f in zip(printed, fields, strict=True) if p and f}
+    columns = {p: f for p, f in zip(printed, fields, strict=True) if p and f} if header else {}
     page_starts = _page_starts(merged.rows)
     rows: list[Row] = []
     if header is None or not header.is_action_plan:
         for row in merged.rows:
-            rows.append(_raw_row(row, fields, f"T{number}.R{len(rows) + 1:03d}"))
+            if row.filled:
+                rows.append(_raw_row(row, fields, f"T{number}.R{len(rows) + 1:03d}"))
         layout = "unknown"
     else:
         layout = "action_plan"

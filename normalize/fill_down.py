@@ -16,11 +16,6 @@ from normalize.grid import GridRow
 GROUP_FIELDS = ("area.code", "area.name", "component.number", "component.text")
 
 
-def merged_columns(rows: tuple[GridRow, ...]) -> frozenset[int]:
-    """Columns in which some cell spans more than one row."""
-    return frozenset(c for row in rows for c, span in enumerate(row.row_spans) if span > 1)
-
-
 def fill_down(
     rows: tuple[GridRow, ...],
     fields: tuple[str | None, ...],

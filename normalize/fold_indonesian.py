@@ -47,7 +47,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\be-office\b|\beoffice\b", "eoffice"),
     (r"\bsurvey\b", "survei"),
     (r"satuan kerja|\bsatker\b|unit kerja", "unitkerja"),
-    (r"rencana aksi|rencana kerja", "rencana"),
+    (r"rencana aksi|rencana kerja|rencana strategis|\brenstra\b|\brenja\b|\brkt\b", "rencana"),
     (r"%|\bprosentase\b|\bpersentase\b", " persentase "),
     (r"\breward\b|penghargaan", "penghargaan"),
     (r"\bpunishment\b|\bsanksi\b|hukuman", "sanksi"),

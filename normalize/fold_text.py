@@ -12,15 +12,15 @@ _SPACE = re.compile(r"\s+")
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join text lines into one string: a space between lines, none after a final '-' or
-    '/' (a compound broken at its hyphen or slash: 'Perundang-' + 'Undangan')."""
+    """Join text lines into one string: a space between lines, none after a final '-'
+    (a compound broken at its hyphen: 'Perundang-' + 'Undangan')."""
     out = ""
     for line in (" ".join(part.split()) for part in lines):
         if not line:
             continue
         if not out:
             out = line
-        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+        elif out.endswith("-") and not out.endswith(" -"):
             out += line
         else:
             out += " " + line

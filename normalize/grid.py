@@ -94,3 +94,8 @@ def grid_rows(table: RawTable, first_row: int = 0) -> list[GridRow]:
             )
         )
     return rows
+
+
+def merged_columns(rows: tuple[GridRow, ...]) -> frozenset[int]:
+    """Columns in which some cell spans more than one row."""
+    return frozenset(c for row in rows for c, span in enumerate(row.row_spans) if span > 1)

@@ -14,20 +14,56 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 MONTHS = (
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 """Indonesian month names, lower case, January first."""
 
 _ALIASES: dict[str, int] = {
     **{name: index + 1 for index, name in enumerate(MONTHS)},
     # Abbreviations printed in schedule cells ("Jan-Mar", "Agt", "Des").
-    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agust": 8, "agus": 8, "sep": 9, "sept": 9,
-    "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "peb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agust": 8,
+    "agus": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "nop": 11,
+    "des": 12,
+    "dec": 12,
     # Older spellings and the English names that slip into Indonesian documents.
-    "pebruari": 2, "nopember": 11, "january": 1, "february": 2, "march": 3, "may": 5,
-    "june": 6, "july": 7, "august": 8, "october": 10, "december": 12,
+    "pebruari": 2,
+    "nopember": 11,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "october": 10,
+    "december": 12,
 }
 
 _MIN_FUZZY_LENGTH = 5

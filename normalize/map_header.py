@@ -104,7 +104,13 @@ class Header:
     rows: int
     printed: tuple[str, ...]
     fields: tuple[str | None, ...]
+    groups: tuple[tuple[int, ...], ...] = ()
+    """Grid columns of each printed column: several when one header cell spans columns
+    that no header row below it labels (a hierarchy printed in narrow sub-columns)."""
     numbering_row: bool = False
+    numbering_only: bool = False
+    """True when the grid starts with a column-number row and nothing else: the header a
+    table repeats on its later pages when only page one prints the labels."""
 
     @property
     def is_action_plan(self) -> bool:
@@ -197,6 +203,39 @@ def _looks_like_header(texts: tuple[str, ...]) -> bool:
     )
 
 
+def _column_groups(table: RawTable, rows: int) -> tuple[tuple[int, ...], ...]:
+    """Grid columns that read as one: under a header cell spanning several columns, when
+    no lower header row labels them one by one."""
+    groups: list[tuple[int, ...]] = []
+    col = 0
+    while col < table.n_cols:
+        top = table.cell(0, col)
+        span = 1 if top.covered else top.col_span
+        cols = tuple(range(col, col + span))
+        labelled = any(
+            not table.cell(r, c).covered and table.cell(r, c).text.strip()
+            for r in range(1, rows)
+            for c in cols
+        )
+        if span > 1 and labelled:
+            groups.extend((c,) for c in cols)
+        else:
+            groups.append(cols)
+        col += span
+    return tuple(groups)
+
+
+def build_header(table: RawTable, rows: int, threshold: float) -> Header:
+    """The header made of the first `rows` grid rows of `table`, and a column-number row
+    below them if there is one."""
+    texts = _column_texts(table, rows)
+    groups = _column_groups(table, rows)
+    printed = tuple(" ".join(dict.fromkeys(texts[c] for c in g if texts[c])) for g in groups)
+    fields = [field_of(t, threshold) for t in printed]
+    numbering = table.n_rows > rows and _row_is_numbering(table, rows)
+    return Header(rows + int(numbering), printed, _resolve(fields), groups, numbering)
+
+
 def find_header(table: RawTable, threshold: float) -> Header | None:
     """The header of `table` if its first rows are one, else None.
 
@@ -205,27 +244,30 @@ def find_header(table: RawTable, threshold: float) -> Header | None:
     belongs to the header when cells of the first span down into it or name months or
     quarters; a following row of column numbers is counted as part of the header.
     """
+    if _row_is_numbering(table, 0):
+        blank = tuple("" for _ in range(table.n_cols))
+        return Header(1, blank, tuple(None for _ in blank), numbering_row=True, numbering_only=True)
     first = _column_texts(table, 1)
     filled = [t for t in first if t]
     if not filled:
         return None
-    known = [t for t in filled if field_of(t, threshold)]
+    known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
     if not (len(known) >= 2 and len(known) * 2 >= len(filled)) and not _looks_like_header(first):
         return None
     rows = 1
     spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
     if table.n_rows > 1 and not _row_is_numbering(table, 1):
-        second = [
-            table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered
-        ]
+        second = [table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered]
         second_fields = [field_of(t, threshold) for t in second if t.strip()]
         grid_like = bool(second_fields) and all(f and ":" in f for f in second_fields)
         if spans_down or grid_like:
             rows = 2
-    texts = _column_texts(table, rows)
-    fields = [field_of(t, threshold) for t in texts]
-    numbering = table.n_rows > rows and _row_is_numbering(table, rows)
-    return Header(rows + int(numbering), texts, _resolve(fields), numbering)
+    return build_header(table, rows, threshold)
+
+
+def first_row_texts(table: RawTable) -> tuple[str, ...]:
+    """The folded texts of a grid's first row (covered positions give their anchor's text)."""
+    return _column_texts(table, 1)
 
 
 def same_header(a: Header, b: Header, threshold: float) -> bool:

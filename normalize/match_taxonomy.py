@@ -55,13 +55,14 @@ class MatchSettings:
 
     area_min: float = 80.0
     area_margin: float = 5.0
-    question_min: float = 55.0
-    question_margin: float = 8.0
+    question_min: float = 45.0
+    question_margin: float = 5.0
     group_min: float = 45.0
     group_margin: float = 8.0
-    review_min: float = 30.0
-    out_of_area_factor: float = 0.85
+    review_min: float = 20.0
+    out_of_area_factor: float = 0.75
     spelling_min: float = 85.0
+    head_decay: float = 0.1
     weight_question: float = 0.5
     weight_indicator: float = 0.55
     weight_activity: float = 0.25
@@ -103,6 +104,7 @@ class _Index:
     idf: dict[str, float]
     vocabulary: tuple[str, ...]
     unknown_weight: float
+    mass: dict[frozenset[str], float]
     spelling: dict[str, str] = field(default_factory=dict)
 
 
@@ -213,13 +215,13 @@ def _score_questions(row: RowText, index: _Index, settings: MatchSettings,
         "evidence": " ; ".join(row.evidence), "component": row.component,
     }
     fields = {
-        name: tokens for name, text in texts.items() if (tokens := _tokens(text, index, settings))
+        name: terms for name, text in texts.items() if (terms := _tokens(text, index, settings))
     }
     if not fields:
         return []
     total = sum(weights[name] for name in fields)
     topic = {
-        gid: sum(weights[n] * _containment(t, group.topic, index) for n, t in fields.items()) / total
+        gid: sum(weights[n] * _containment(t, group.topic) for n, t in fields.items()) / total
         for gid, group in index.groups.items()
     }
     scored: list[tuple[float, float, _Entry]] = []
@@ -238,7 +240,7 @@ def _score_questions(row: RowText, index: _Index, settings: MatchSettings,
     return scored
 
 
-def _closeness(field: str, tokens: frozenset[str], entry: _Entry, index: _Index) -> float:
+def _closeness(field: str, terms: dict[str, float], entry: _Entry, index: _Index) -> float:
     """How closely one row field says what the question says, 0-1."""
     if field == "component":
         targets = index.groups[entry.group_id].names
@@ -246,41 +248,47 @@ def _closeness(field: str, tokens: frozenset[str], entry: _Entry, index: _Index)
         targets = entry.texts
     else:
         targets = entry.texts + entry.details
-    return max(_dice(tokens, target, index) for target in targets)
+    return max(_dice(terms, target, index) for target in targets)
 
 
-def _containment(row: frozenset[str], topic: frozenset[str], index: _Index) -> float:
-    """Share of the row's (IDF-weighted) stems that the topic contains, 0-1."""
-    weight = sum(index.idf.get(t, index.unknown_weight) for t in row)
-    return sum(index.idf.get(t, index.unknown_weight) for t in row & topic) / weight
+def _containment(row: dict[str, float], topic: frozenset[str]) -> float:
+    """Share of the row's term weight that the topic contains, 0-1."""
+    return sum(row[t] for t in row.keys() & topic) / sum(row.values())
 
 
-def _dice(row: frozenset[str], entry: frozenset[str], index: _Index) -> float:
-    """IDF-weighted Dice overlap of two stem sets, 0-1."""
-    if not row or not entry:
+def _dice(row: dict[str, float], entry: frozenset[str], index: _Index) -> float:
+    """Weighted Dice overlap of the row's terms and an entry's terms, 0-1."""
+    common = row.keys() & entry
+    if not common:
         return 0.0
-    common = sum(index.idf.get(t, index.unknown_weight) for t in row & entry)
-    size = sum(index.idf.get(t, index.unknown_weight) for t in row) + sum(
-        index.idf.get(t, index.unknown_weight) for t in entry
-    )
-    return 2.0 * common / size
+    shared = sum(row[t] + index.idf[t] for t in common)
+    return shared / (sum(row.values()) + index.mass[entry])
 
 
-def _tokens(text: str | None, index: _Index, settings: MatchSettings) -> frozenset[str]:
-    """Terms of a row field: its stems (misspellings mapped onto the taxonomy's vocabulary)
-    and those pairs of adjacent stems that the taxonomy also uses."""
+def _tokens(text: str | None, index: _Index, settings: MatchSettings) -> dict[str, float]:
+    """Weighted terms of a row field: its stems (misspellings mapped onto the taxonomy's
+    vocabulary) and the pairs of adjacent stems the taxonomy also uses. A term weighs its IDF,
+    less the later it comes: Indonesian puts the head first ("dokumen monitoring rencana aksi
+    agen perubahan" is about monitoring)."""
     stems = [_spell(token, index, settings) for token in fold_tokens(text)]
-    pairs = {pair for pair in _pairs(stems) if pair in index.idf}
-    return frozenset(stems) | pairs
+    if not stems:
+        return {}
+    terms: dict[str, float] = {}
+    for position, (stem, pair) in enumerate(zip(stems, [*_pair_list(stems), ""], strict=True)):
+        head = 1.0 / (1.0 + settings.head_decay * position)
+        for term in (stem, pair):
+            if term and term not in terms and (term in index.idf or "+" not in term):
+                terms[term] = head * index.idf.get(term, index.unknown_weight)
+    return terms
 
 
-def _pairs(stems: Sequence[str]) -> set[str]:
-    return {f"{a}+{b}" for a, b in zip(stems, stems[1:], strict=False) if a != b}
+def _pair_list(stems: Sequence[str]) -> list[str]:
+    return [f"{a}+{b}" if a != b else "" for a, b in zip(stems, stems[1:], strict=False)]
 
 
 def _terms(text: str) -> frozenset[str]:
     stems = fold_tokens(text)
-    return frozenset(stems) | _pairs(stems)
+    return frozenset(stems) | {p for p in _pair_list(stems) if p}
 
 
 def _spell(token: str, index: _Index, settings: MatchSettings) -> str:
@@ -327,7 +335,10 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
     ]
     documents = [g.topic for g in groups.values()]
     idf = _idf(documents)
+    texts = [t for e in questions for t in (*e.texts, *e.details)]
+    texts += [n for g in groups.values() for n in g.names]
     return _Index(
+        mass={t: sum(idf[term] for term in t) for t in texts},
         questions=tuple(questions), groups=groups,
         area_ids=frozenset(a.id for a in taxonomy.areas), area_names=tuple(sorted(set(area_names))),
         idf=idf, vocabulary=tuple(sorted(t for t in idf if "+" not in t)), unknown_weight=sorted(idf.values())[len(idf) // 2],

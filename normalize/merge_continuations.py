@@ -22,7 +22,7 @@ from dataclasses import replace
 from statistics import median
 
 from normalize.fold_text import fold, join_lines
-from normalize.grid import CellEdit, GridRow
+from normalize.grid import CellEdit, GridRow, merged_columns
 from normalize.stitch_pages import LogicalTable
 
 BOTTOM_TOLERANCE = 20.0
@@ -60,7 +60,8 @@ def _vote(previous: str, top: str) -> int:
             return -1
         continues = numbers[:1] == [1] and int(first.group(1)) == numbers[-1] + 1
         return 1 if continues else 0
-    if after[:1].islower() or (before and not any(ch.isalpha() for ch in after)):
+    figures_only = not any(ch.isalpha() for ch in after)
+    if after[:1].islower() or (figures_only and any(ch.isalpha() for ch in before)):
         return 1
     last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
     return 1 if before.endswith((",", "-", "/")) or last_word in _OPEN_ENDINGS else 0
@@ -103,6 +104,39 @@ def _join(previous: GridRow, top: GridRow) -> GridRow:
     )
 
 
+def _anchor_above(rows: list[GridRow], index: int, col: int) -> int:
+    """Index of the row holding the merged cell that covers `rows[index]` in `col`."""
+    while index > 0 and rows[index].covered[col]:
+        index -= 1
+    return index
+
+
+def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) -> None:
+    """Join, in place, a merged cell whose text ran on past the page break at `index`.
+
+    Word prints the rest of such a cell in the cell's box at the top of the next page; the
+    box is then a cell of its own in the page's grid. When its text reads as the rest of
+    the cell before, the text moves up into that cell and the box becomes covered by it.
+    """
+    top = rows[index]
+    for col in sorted(merged):
+        text = top.cells[col]
+        # A box with no letters (a number) is too short to have run over a page.
+        if top.covered[col] or not any(ch.isalpha() for ch in text):
+            continue
+        anchor = _anchor_above(rows, index - 1, col)
+        before = rows[anchor].cells[col]
+        if not before.strip() or _vote(before, text) != 1:
+            continue
+        joined = join_lines([*before.splitlines(), *text.splitlines()])
+        rows[anchor] = rows[anchor].with_cell(col, joined, "continuation")
+        rows[index] = replace(
+            top.with_cell(col, ""),
+            covered=top.covered[:col] + (True,) + top.covered[col + 1 :],
+        )
+        top = rows[index]
+
+
 def merge_continuations(table: LogicalTable) -> LogicalTable:
     """`table` with every page-break fragment joined into the row before it.
 
@@ -123,5 +157,9 @@ def merge_continuations(table: LogicalTable) -> LogicalTable:
         if is_fragment(previous, top, short, page_break.gap, ticks):
             rows[index - 1] = _join(previous, top)
             drop.add(index)
+    merged = merged_columns(table.rows)
+    for page_break in table.breaks:
+        if page_break.index < len(rows) and page_break.index not in drop:
+            _join_merged_cells(rows, page_break.index, merged)
     kept = tuple(r for i, r in enumerate(rows) if i not in drop)
     return replace(table, rows=kept, breaks=())

@@ -21,9 +21,7 @@ _TAHUN = re.compile(r"^\s*Tahun\s+(\d{4})\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"/((?:19|20)\d{2})$")
 _ANY_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _TENTANG = re.compile(r"\btentang\s+", re.IGNORECASE)
-_TITLE_END = re.compile(
-    r"\s\((?:Lembaran|Berita|Tambahan)\b|\s+sebagaimana\b", re.IGNORECASE
-)
+_TITLE_END = re.compile(r"\s\((?:Lembaran|Berita|Tambahan)\b|\s+sebagaimana\b", re.IGNORECASE)
 _ARTICLE_PREFIX = re.compile(
     r"^Pasal\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?(?:\s+huruf\s+[a-z])?\s+", re.IGNORECASE
 )

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalize.build_jdih import build_jdih, running_text_form
@@ -51,6 +52,7 @@ class _Line:
 
     text: str
     x0: float
+    x1: float
     top: float
     bottom: float
     page: int
@@ -91,8 +93,23 @@ _LABEL_FRAGMENT = re.compile(
     + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
 )
 _SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
-_LETTER_ITEM = re.compile(r"^([a-z])\s*[.)]\s*(.*)$")
-_NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$")
+_LETTER_ITEM = re.compile(r"^([a-z])(?:\s*[.,)]\s*|\s+)(.*)$")
+_NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.,)]\s*(.*)$")
+_ITEM_END = (";", ":")
+"""How a Menimbang/Mengingat item's last line ends (':' is OCR's usual reading of ';')."""
+_MISREAD_ITEM_END = re.compile(r"[:,]$")
+_MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:[2-9]|[1-9]\d)\. )")
+_OCR_COLON = re.compile(r"^[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)")
+"""OCR's readings of the ':' column glued to the first label ('La.' for ': a.')."""
+_JUSTIFIED_SLACK = 8.0
+"""Points a justified line may end short of the right edge."""
+_SHORT_LINE = 15.0
+"""Points short of the right edge that mark a justified paragraph's last line."""
+_PUNCTUATION = (";", ":", ",", ".")
+_ITEM_GAP = 1.15
+"""A line step this many pitches or more is the space a writer leaves between items."""
+_LOST_LABELS = 3
+"""How many labels OCR may have lost before a label still counts as the next item's."""
 _KINDS = ("KEPUTUSAN", "PERATURAN", "INSTRUKSI")
 _NOMOR_INLINE = re.compile(r"\s+NOMOR\b.*$")
 _LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
@@ -106,6 +123,8 @@ _BLOCK_END = re.compile(
     r"^(?:Salinan\s+sesuai|Tembusan|Diundangkan|LEMBARAN|BERITA\s+DAERAH|NIP\b)", re.IGNORECASE
 )
 _NAME_JUNK = " ~/\\|-_*'\"`,;:"
+_SAME_OFFICE = 80.0
+"""Similarity (0-100) above which a position is the issuer line with OCR or stamp damage."""
 
 _FURNITURE = (
     re.compile(r"^[-–—]*\s*\d{1,3}\s*[-–—]*$"),
@@ -166,6 +185,7 @@ def _merge(left: _Line, right: _Line) -> _Line:
     return _Line(
         text=f"{left.text} {right.text}",
         x0=left.x0,
+        x1=max(left.x1, right.x1),
         top=min(left.top, right.top),
         bottom=max(left.bottom, right.bottom),
         page=left.page,
@@ -203,8 +223,8 @@ def _page_lines(page: RawPage) -> list[_Line]:
     for raw in page.lines:
         text = _clean_text(raw.text)
         if text:
-            x0, top, _, bottom = raw.bbox
-            lines.append(_Line(text, x0, top, bottom, page.number, page.width))
+            x0, top, x1, bottom = raw.bbox
+            lines.append(_Line(text, x0, x1, top, bottom, page.number, page.width))
     return _join_label_fragments(lines)
 
 
@@ -274,7 +294,7 @@ def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | No
         return _Anchor(_Section.CLOSING, 0, closing.group(2))
     for target, section in _SECTION_WORDS:
         if section > current and _near(word, target) and _label_like(line, left):
-            return _Anchor(section, 0, _SECTION_LABEL.sub("", line.text, count=1))
+            return _Anchor(section, 0, _after_word(line.text))
     if current >= _Section.MENETAPKAN and _ARTICLE.match(line.text):
         return _Anchor(_Section.ARTICLES, 0, "")
     return None
@@ -316,10 +336,11 @@ def _anchors(lines: Sequence[_Line]) -> list[_Anchor]:
 
 @dataclass(frozen=True)
 class _Part:
-    """One section's lines; `first` is the opening line's text after its label."""
+    """One section: its opening line, that line's text after the label, and the lines after."""
 
     section: _Section
     label: str
+    opening: _Line
     first: str
     lines: tuple[_Line, ...]
 
@@ -332,9 +353,9 @@ def _parts(lines: Sequence[_Line]) -> tuple[list[_Line], list[_Part]]:
     parts = []
     for anchor, following in zip(anchors, [*anchors[1:], None], strict=True):
         end = following.index if following else len(lines)
-        parts.append(
-            _Part(anchor.section, anchor.label, anchor.rest, tuple(lines[anchor.index + 1 : end]))
-        )
+        following_lines = tuple(lines[anchor.index + 1 : end])
+        opening = lines[anchor.index]
+        parts.append(_Part(anchor.section, anchor.label, opening, anchor.rest, following_lines))
     return list(lines[: anchors[0].index]), parts
 
 
@@ -356,31 +377,83 @@ def _label_index(label: str) -> int:
     return int(label) - 1 if label.isdigit() else ord(label) - ord("a")
 
 
-def _items(part: _Part, pattern: re.Pattern[str]) -> list[str]:
+def _justified_edges(lines: Sequence[_Line]) -> dict[int, float]:
+    """Right edge of each page's lines when the text is justified (most lines end there)."""
+    edges: dict[int, float] = {}
+    for page in {line.page for line in lines}:
+        ends = [line.x1 for line in lines if line.page == page]
+        edge = max(ends)
+        if sum(end >= edge - _JUSTIFIED_SLACK for end in ends) * 2 > len(ends):
+            edges[page] = edge
+    return edges
+
+
+def _ends_paragraph(line: _Line, edges: dict[int, float]) -> bool:
+    """A justified line that stops short of the right edge: the last line of a paragraph."""
+    edge = edges.get(line.page)
+    return edge is not None and line.x1 < edge - _SHORT_LINE
+
+
+def _repair_item_punctuation(text: str) -> str:
+    """OCR's ':' or ',' for ';' where an item ends (at the end, before sub-item '2.', '3.')."""
+    return _MISREAD_ITEM_END.sub(";", _MISREAD_SUBITEM_END.sub(";", text))
+
+
+def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     """A section's enumerated items ('a.', 'b.' or '1.', '2.'), labels removed.
 
-    A line starts the next item when it opens with the expected label, or with any label
-    while printed left of the wrapped lines (OCR misreads letters). A label at the wrapped
-    lines' indent is text that happened to wrap there.
+    A line starts the next item when it opens with a label that is the expected one (or a
+    few further: OCR loses labels) and is not printed at the wrapped lines' indent, or with
+    any label printed left of the wrapped lines (OCR misreads letters). Without a label,
+    which OCR often drops, a line starts an item right after a line ending one (';'), or
+    after a line ending in punctuation that closes a paragraph (a widened gap before the
+    line, or a justified line stopping short). A final ':' or ',' (never how an item
+    ends) is OCR's reading of ';' and is written ';'.
     """
     items: list[list[str]] = []
     expected = 0
     start_x0: float | None = None
     wrap_x0: float | None = None
-    entries = [(part.first, None), *((line.text, line.x0) for line in part.lines)]
-    for text, x0 in entries:
+    previous: _Line | None = None
+    edges = _justified_edges(part.lines)
+    for line in (None, *part.lines):
+        text = _OCR_COLON.sub("", part.first.lstrip(" .,:;")) if line is None else line.text
+        x0 = None if line is None else line.x0
         match = pattern.match(text)
         at_wrap_indent = left_of_wrap = False
         if x0 is not None and wrap_x0 is not None and start_x0 is not None:
             hanging = wrap_x0 > start_x0 + _INDENT_MARGIN
             at_wrap_indent = hanging and x0 >= wrap_x0 - 3
             left_of_wrap = hanging and x0 < wrap_x0 - _INDENT_MARGIN
-        if match is not None and not at_wrap_indent and (
-            _label_index(match.group(1)) == expected or left_of_wrap
+        label = _label_index(match.group(1)) if match else -1
+        paragraph_end = (
+            previous is not None
+            and line is not None
+            and (
+                _ends_paragraph(previous, edges)
+                or (
+                    previous.page == line.page
+                    and pitch > 0
+                    and line.top - previous.top > _ITEM_GAP * pitch
+                )
+            )
+        )
+        if match is not None and (
+            (expected <= label <= expected + _LOST_LABELS and not at_wrap_indent) or left_of_wrap
         ):
             items.append([match.group(2)])
-            expected = _label_index(match.group(1)) + 1
+            expected = label + 1
             start_x0, wrap_x0 = x0, None
+        elif (
+            items
+            and text
+            and (
+                items[-1][-1].endswith(_ITEM_END)
+                or (paragraph_end and items[-1][-1].endswith(_PUNCTUATION))
+            )
+        ):
+            items.append([text])
+            expected += 1
         elif items:
             items[-1].append(text)
             if x0 is not None:
@@ -388,7 +461,9 @@ def _items(part: _Part, pattern: re.Pattern[str]) -> list[str]:
         elif text:
             items.append([text])
             start_x0 = x0
-    return [text for text in (_join(item) for item in items) if text]
+        previous = line
+    joined = (_repair_item_punctuation(_join(item)) for item in items)
+    return [text for text in joined if text]
 
 
 # --- title block ----------------------------------------------------------------------
@@ -399,7 +474,8 @@ def _line_pitch(lines: Sequence[_Line]) -> float:
     steps = [
         line.top - previous.top
         for previous, line in itertools.pairwise(lines)
-        if line.page == previous.page and 0.3 * previous.height < line.top - previous.top
+        if line.page == previous.page
+        and 0.3 * previous.height < line.top - previous.top
         and line.top - previous.top < 3 * previous.height
     ]
     return statistics.median(steps) if steps else 0.0
@@ -434,7 +510,7 @@ def _find(lines: Sequence[_Line], start: int, word: str) -> int | None:
 
 def _after_word(text: str) -> str:
     """`text` without its leading word and a following ':'."""
-    return re.sub(r"^\W*[A-Za-z]+\s*:?\s*", "", text, count=1).strip()
+    return _SECTION_LABEL.sub("", text, count=1).strip()
 
 
 def _number(text: str) -> str | None:
@@ -541,7 +617,9 @@ def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | N
     parts = [lines[start].text]
     end = start + 1
     while (
-        end < len(lines) and parts[-1].endswith(",") and not breaks[end]
+        end < len(lines)
+        and parts[-1].endswith(",")
+        and not breaks[end]
         and not _BLOCK_END.match(lines[end].text)
     ):
         parts.append(lines[end].text)
@@ -579,7 +657,7 @@ def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
 
 
 def _signature_column(closing: _Line, lines: Sequence[_Line]) -> list[_Line]:
-    """The lines printed in the closing's column (drops a certification printed beside it)."""
+    """The lines printed in `closing`'s column (drops a certification printed beside it)."""
     if closing.page_width <= 0 or closing.x0 < 0.3 * closing.page_width:
         return list(lines)
     limit = closing.x0 - 0.2 * closing.page_width
@@ -595,7 +673,7 @@ class _Closing:
     signatory: Signatory | None = None
 
 
-def _closing(part: _Part, opening: _Line, pitch: float) -> _Closing:
+def _closing(part: _Part, pitch: float) -> _Closing:
     """'Ditetapkan di <place>' / 'pada tanggal <date>' / position / ttd / name."""
     place_text, tail = _split_date(part.first)
     place = place_text.strip(" ,.:") or None
@@ -607,7 +685,7 @@ def _closing(part: _Part, opening: _Line, pitch: float) -> _Closing:
             if _PADA_TANGGAL.search(line.text) or parse_indonesian_date(line.text):
                 date_text, signature_start = line.text, index + 1
                 break
-    signature_lines = _signature_column(opening, lines[signature_start:])
+    signature_lines = _signature_column(part.opening, lines[signature_start:])
     return _Closing(place, date_text, _signatory(signature_lines, pitch))
 
 
@@ -627,8 +705,69 @@ def _last_signature(lines: Sequence[_Line]) -> Signatory | None:
             start = index
             while start > 0 and lines[start - 1].text.isupper() and not breaks[start]:
                 start -= 1
-            return _signatory(lines[start:], pitch)
+            return _signatory(_signature_column(lines[index], lines[start:]), pitch)
     return None
+
+
+def _issuer(heading: Sequence[_Line], pitch: float) -> str | None:
+    """The issuer line closing the title block ('KETUA KOMISI ... KUDUS,'), without its ','."""
+    if not heading or not heading[-1].text.endswith(","):
+        return None
+    breaks = _paragraph_breaks(heading, pitch)
+    start = len(heading) - 1
+    while start > 0 and not breaks[start] and heading[start - 1].text.isupper():
+        start -= 1
+    return _join(line.text for line in heading[start:]).rstrip(", ") or None
+
+
+def _repaired_position(signatory: Signatory | None, issuer: str | None) -> Signatory | None:
+    """A position that is the issuer line damaged (a stamp over it, OCR) -> the issuer line.
+
+    The office that decides (title block) is the office that signs, and the title block is
+    printed clean; a position containing the whole issuer ('a.n. ...', 'Plh. ...') is kept.
+    """
+    if signatory is None or not issuer or not signatory.position:
+        return signatory
+    position = signatory.position
+    if issuer in position or fuzz.ratio(position, issuer) < _SAME_OFFICE:
+        return signatory
+    return signatory.model_copy(update={"position": issuer})
+
+
+def _completed(
+    signatory: Signatory | None, last: Signatory | None, issuer: str | None
+) -> Signatory | None:
+    """The body's signatory with an unreadable name (or block) taken from the last page.
+
+    The Lampiran closes with the same signature block; it is used only when its position
+    is the body's position, or the issuer line when the body's block was not read at all.
+    """
+    if last is None or last.name is None:
+        return signatory
+    reference = signatory.position if signatory is not None else issuer
+    if not reference or not last.position or fuzz.ratio(reference, last.position) < _SAME_OFFICE:
+        return signatory
+    if signatory is None:
+        return _repaired_position(last, issuer)
+    return signatory.model_copy(update={"name": last.name})
+
+
+def _document_signatory(
+    pages: Sequence[RawPage],
+    closing: _Part | None,
+    signatory: Signatory | None,
+    issuer: str | None,
+) -> Signatory | None:
+    """The body closing's signatory, repaired from the issuer line and the last page.
+
+    Without a body closing (a Lampiran-only file) the last page's signature block is used.
+    """
+    if closing is not None:
+        signatory = _repaired_position(signatory, issuer)
+    if pages and (signatory is None or signatory.name is None):
+        last = _last_signature(_page_lines(max(pages, key=lambda p: p.number)))
+        signatory = last if closing is None else _completed(signatory, last, issuer)
+    return signatory
 
 
 # --- assembly -------------------------------------------------------------------------
@@ -665,28 +804,20 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
         block = _title_block(lampiran, _line_pitch(lampiran))
     menetapkan_part = _first_part(parts, _Section.MENETAPKAN)
     menetapkan = (
-        _menetapkan_block(_part_text(menetapkan_part))
-        if menetapkan_part
-        else _TitleBlock()
+        _menetapkan_block(_part_text(menetapkan_part)) if menetapkan_part else _TitleBlock()
     )
     menimbang = _first_part(parts, _Section.MENIMBANG)
     mengingat = _first_part(parts, _Section.MENGINGAT)
-    considerations = _items(menimbang, _LETTER_ITEM) if menimbang else []
-    bases = parse_legal_bases(_items(mengingat, _NUMBER_ITEM) if mengingat else [])
+    considerations = _items(menimbang, _LETTER_ITEM, pitch) if menimbang else []
+    bases = parse_legal_bases(_items(mengingat, _NUMBER_ITEM, pitch) if mengingat else [])
     dicta = [
-        Dictum(label=part.label, text=_part_text(part))
+        Dictum(label=part.label, text=_repair_item_punctuation(_part_text(part)))
         for part in parts
         if part.section == _Section.DICTA
     ]
     closing_part = _first_part(parts, _Section.CLOSING)
-    closing = _Closing()
-    if closing_part is not None:
-        opening_index = len(body) - len(closing_part.lines) - 1
-        closing = _closing(closing_part, body[opening_index], pitch)
-    signatory = closing.signatory
-    if signatory is None and closing_part is None and pages:
-        last = max(pages, key=lambda p: p.number)
-        signatory = _last_signature(_page_lines(last))
+    closing = _closing(closing_part, pitch) if closing_part else _Closing()
+    signatory = _document_signatory(pages, closing_part, closing.signatory, _issuer(heading, pitch))
     date = parse_indonesian_date(closing.date_text) if closing.date_text else None
     kind = block.kind or menetapkan.kind
     if kind is None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -31,6 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.vocabulary import Vocabulary
+from schemas.decree import Repair
 
 Kind = Literal["ocr_split", "ocr_join", "ocr_confusion", "ocr_spelling"]
 
@@ -52,14 +52,21 @@ class RepairResult:
     doubtful: tuple[str, ...] = ()
 
 
+def as_repairs(result: RepairResult, field: str) -> list[Repair]:
+    """`result`'s repairs as the output contract's `Repair` records of the row field `field`."""
+    return [Repair(field=field, before=r.before, after=r.after, kind=r.kind) for r in result.repairs]
+
+
 # A word: letters and digits, inner hyphens and apostrophes allowed.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# A white-space chunk with punctuation inside its letters ("et.apkin"), edge punctuation apart.
-_CHUNK = re.compile(r"\S+")
+# A white-space chunk with punctuation between two of its letters ("et.apkin", "pe!aksanaan").
+_CHUNK = re.compile(r"\S*[^\W\d_][.,:;!|'`’]+[^\W\d_]\S*")
 _EDGE_LEAD = "([{\"'“‘"
 _EDGE_TRAIL = ".,;:!?)]}\"'”’"
 _GARBLE_MARKS = frozenset(".,:;!|'`’")
 _SENTENCE_END = frozenset(".!?:;•–-")
+_LEAD_MARKER = re.compile(r"\s*(?:\d{1,3}|[IVXivx]{1,4}|[a-zA-Z])[.)]?")
+_INNER_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])[.)]$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_SPELL = 5
 _MIN_SPELL_2 = 8
@@ -73,6 +80,8 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("|", "i"), ("0", "o"), ("5", "s"),
 )
 _NUMBER_GLYPHS = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"}
+# Glyphs whose case OCR does not tell: "I"/"l"/"i" look alike, digits have none.
+_CASELESS = frozenset("Iil")
 # Letter pairs OCR confuses, for the cost of an edit-distance-2 correction.
 _ALIKE = [set("il1tfj!|"), set("rnmhu"), set("ecoa"), set("bh"), set("gqy"), set("uv"),
           set("s5"), set("o0"), set("dcl")]
@@ -118,13 +127,14 @@ def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    """True at the text's start or after a sentence end, colon, list marker or bullet."""
+    """True at the text's start (after any list number or bullet), after a sentence end,
+    colon, semicolon or bullet, and after an inner list marker ("; 2. Daftar")."""
     before = text[:start].rstrip(" \t" + _EDGE_LEAD)
-    if not before:
+    if not before or _LEAD_MARKER.fullmatch(before):
         return True
     if before[-1] in _SENTENCE_END:
         return True
-    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])[.)]$", before))
+    return _INNER_MARKER.search(before) is not None
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------
@@ -139,7 +149,7 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
         core = chunk[lead:].rstrip(_EDGE_TRAIL)
         if not _is_garble(core) or vocab.entry(core) is not None:
             return chunk
-        fixed = _garble_fix(core, vocab)
+        fixed = _garble_fix(core, _at_sentence_start(text, match.start() + lead), vocab)
         if fixed is None:
             return chunk
         repairs.append(OcrRepair(core, fixed, "ocr_confusion"))
@@ -161,12 +171,14 @@ def _is_garble(core: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _garble_fix(core: str, vocab: Vocabulary) -> str | None:
-    """A unique word (by glyph confusion) or lexicon entry (edit distance <= 2) for `core`."""
-    confused = _confusion_candidates(core, vocab)
-    if len(confused) == 1:
-        return next(iter(confused))
-    if confused or len(core) < 6:
+def _garble_fix(core: str, at_start: bool, vocab: Vocabulary) -> str | None:
+    """The one word `core` is by glyph confusion ("pe!aksanaan"), else the one lexicon entry
+    within edit distance 2 of it ("et.apkin" -> "e-Lapkin"); None when there is not one."""
+    confused = _confusions(core, vocab)
+    if confused:
+        best = _best(core.lower(), confused)
+        return None if best is None else _recase(best.text, core, at_start)
+    if len(core) < 6:
         return None
     keys = [k for k in vocab.entries if len(k) >= 6]
     found = process.extract(
@@ -174,9 +186,9 @@ def _garble_fix(core: str, vocab: Vocabulary) -> str | None:
     )
     if not found:
         return None
-    best = min(score for _, score, _ in found)
-    closest = sorted(key for key, score, _ in found if score == best)
-    if len(closest) != 1 or best == 0:
+    best_score = min(score for _, score, _ in found)
+    closest = sorted(key for key, score, _ in found if score == best_score)
+    if len(closest) != 1 or best_score == 0:
         return None
     entry = vocab.entries[closest[0]]
     return entry[0].upper() + entry[1:] if core[0].isupper() else entry
@@ -187,52 +199,52 @@ def _garble_fix(core: str, vocab: Vocabulary) -> str | None:
 
 def _repair_splits(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> str:
     """Adjacent words joined where they are one word broken by a single space."""
-    out = ""
+    out: list[str] = []  # text before the last word, then the last word
     last = 0
-    pending: tuple[int, str] | None = None  # (start in text, token) of the last word
+    word: str | None = None
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if pending is not None and text[pending[0] + len(pending[1]) : match.start()] == " ":
-            joined = _joined(pending[1], token, vocab)
-            if joined is not None:
-                repairs.append(OcrRepair(f"{pending[1]} {token}", joined, "ocr_split"))
-                out = out[: len(out) - len(pending[1]) - 1] + joined
-                last = match.end()
-                pending = (pending[0], joined)
-                continue
-        out += text[last : match.end()]
+        gap = text[last : match.start()]
+        joined = _joined(word, token, vocab) if word is not None and gap == " " else None
+        if joined is not None and word is not None:
+            repairs.append(OcrRepair(f"{word} {token}", joined, "ocr_split"))
+            word = joined
+        else:
+            if word is not None:
+                out.append(word)
+            out.append(gap)
+            word = token
         last = match.end()
-        pending = (match.start(), token)
-    return out + text[last:]
+    if word is not None:
+        out.append(word)
+    out.append(text[last:])
+    return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
     """`left + right` when that is a word and `left` or `right` is not one.
 
     Capitals: a capitalised `right` starts a new word unless both halves are all capitals
     (a heading); lexicon entries and tokens with digits are never halves.
     """
-    capitals = left.isupper() and right.isupper()
-    if any(vocab.entry(t) is not None or any(c.isdigit() for c in t) for t in (left, right)):
+    if vocab.is_word(left) and vocab.is_word(right):
         return None
-    if not capitals and (_locked(left, vocab) or _locked(right, vocab) or right[0].isupper()):
+    if any(vocab.is_entry(t) or any(c.isdigit() for c in t) for t in (left, right)):
         return None
-    if _known(left, vocab) and _known(right, vocab):
+    if not (left.isupper() and right.isupper()) and (
+        _locked(left, vocab) or _locked(right, vocab) or right[0].isupper()
+    ):
         return None
     joined = left + right
     return joined if vocab.is_word(joined) else None
-
-
-def _known(word: str, vocab: Vocabulary) -> bool:
-    """A word, or a single letter (a list label or initial is never half a broken word)."""
-    return len(word) == 1 or vocab.is_word(word)
 
 
 def _locked(token: str, vocab: Vocabulary) -> bool:
     """Acronyms, lexicon entries and tokens with digits: never joined, split or respelt."""
     letters = [c for c in token if c.isalpha()]
     return (
-        vocab.entry(token) is not None
+        vocab.is_entry(token)
         or any(c.isdigit() for c in token)
         or (len(letters) >= 2 and all(c.isupper() for c in letters))
         or any(c.isupper() for c in token[1:])
@@ -242,9 +254,20 @@ def _locked(token: str, vocab: Vocabulary) -> bool:
 # --- one word ---------------------------------------------------------------------------------
 
 
+class _Candidate(NamedTuple):
+    text: str  # lower case
+    kind: Kind
+    cost: float
+    domain: bool
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, Kind | None, bool]:
-    """(repaired token, kind or None, doubtful) for one token of the text."""
+    """(repaired token, kind or None, doubtful) for one token of the text.
+
+    Candidates (glyph confusions, a split into two words, spelling at distance 1, else 2)
+    are ranked by (not a domain word, cost, first letter changed); a tie is doubtful.
+    """
     if vocab.is_word(token) or vocab.entry(token) is not None:
         return token, None, False
     number = _number_fix(token)
@@ -252,23 +275,31 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         return number, "ocr_confusion", False
     if "-" in token:
         return _repair_hyphenated(token, at_start, vocab)
-    confused = _confusion_candidates(token, vocab)
-    if len(confused) == 1:
-        return next(iter(confused)), "ocr_confusion", False
-    if confused:
-        return token, None, True
-    if _locked(token, vocab) or (token[0].isupper() and not at_start):
+    name = token[0].isupper() and not at_start
+    candidates = list(_confusions(token, vocab))
+    if not _locked(token, vocab):
+        lower = token.lower()
+        candidates += _splits(lower, vocab, domain_only=name)
+        if not name:
+            candidates += _spellings(lower, vocab, far=not candidates)
+    if not candidates:
         return token, None, False
-    lower = token.lower()
-    split = _split_candidates(lower, vocab)
-    spelt, spelling_doubt = _spelling(lower, vocab)
-    if split and spelt is None and not spelling_doubt:
-        if len(split) == 1:
-            return _recase(split[0], token), "ocr_join", False
+    best = _best(token.lower(), candidates)
+    if best is None:
         return token, None, True
-    if spelt is not None and not split:
-        return _recase(spelt, token), "ocr_spelling", False
-    return token, None, spelling_doubt or bool(split)
+    return _recase(best.text, token, at_start), best.kind, False
+
+
+def _best(word: str, candidates: list[_Candidate]) -> _Candidate | None:
+    """The one best candidate, or None when the best two tie."""
+
+    def key(c: _Candidate) -> tuple[bool, float, bool]:
+        return (not c.domain, c.cost, c.text[:1] != word[:1])
+
+    ranked = sorted(set(candidates), key=lambda c: (key(c), c.text))
+    if len(ranked) > 1 and key(ranked[0]) == key(ranked[1]) and ranked[0].text != ranked[1].text:
+        return None
+    return ranked[0]
 
 
 def _repair_hyphenated(
@@ -301,37 +332,45 @@ def _number_fix(token: str) -> str | None:
     return "".join(_NUMBER_GLYPHS.get(c, c) for c in token)
 
 
-def _recase(word: str, like: str) -> str:
-    """`word` (lower case) in the case pattern of `like`: upper, capitalised or lower."""
-    letters = [c for c in like if c.isalpha() and c.lower() not in "il"]
+def _recase(word: str, like: str, at_start: bool) -> str:
+    """`word` (lower case) in the case pattern of `like`: upper, capitalised or lower.
+
+    A first letter that was replaced, or is a look-alike glyph ("I", "l", "1"), says nothing
+    about case: the word is then capitalised only at a sentence start.
+    """
+    letters = [c for c in like if c.isalpha() and c not in _CASELESS]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return word.upper()
-    if like[:1].isupper() or like[:1].isdigit():
-        return word[:1].upper() + word[1:]
-    return word
+    first = like[:1]
+    kept = first.lower() == word[:1]
+    capital = first.isupper() if kept else at_start
+    return word[:1].upper() + word[1:] if capital else word
 
 
-def _confusion_candidates(token: str, vocab: Vocabulary) -> frozenset[str]:
-    """Words `token` becomes by undoing one look-alike glyph, else two; empty if none.
+def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
+    """Words `token` becomes by undoing one look-alike glyph (cost 0.5), else two (1.0).
 
-    Only for words of 4+ characters that have a lower-case letter or a digit (an acronym in
-    capitals is left alone) and at least 3 letters.
+    Only for words of 4+ characters with 3+ letters and a lower-case letter or a digit (an
+    acronym in capitals is left alone).
     """
     lower = token.lower()
-    letters = sum(c.isalpha() for c in token)
     if (
         len(token) < 4
-        or letters < 3
+        or sum(c.isalpha() for c in token) < 3
         or not any(c.islower() or c.isdigit() for c in token)
         or not any(read in lower for read, _ in _CONFUSIONS)
     ):
-        return frozenset()
+        return []
     once = set(_confuse(lower))
-    for edits in (once, {w for v in once for w in _confuse(v)}):
-        found = frozenset(_recase(w, token) for w in edits if vocab.is_word(w) and w != lower)
+    for cost, edits in ((0.5, once), (1.0, {w for v in once for w in _confuse(v)})):
+        found = [
+            _Candidate(w, "ocr_confusion", cost, w in vocab.domain)
+            for w in sorted(edits)
+            if w != lower and vocab.is_word(w)
+        ]
         if found:
             return found
-    return frozenset()
+    return []
 
 
 def _confuse(word: str) -> list[str]:
@@ -347,61 +386,62 @@ def _confuse(word: str) -> list[str]:
 # --- run-together words ("budayakerja") --------------------------------------------------
 
 
-def _split_candidates(word: str, vocab: Vocabulary) -> list[str]:
-    """"left right" for every cut of `word` into two words; listed forms preferred."""
+def _splits(word: str, vocab: Vocabulary, domain_only: bool) -> list[_Candidate]:
+    """"left right" for every cut of `word` into two listed words (cost 1).
+
+    A capitalised word inside a sentence may be a name ("Sukamaju"): it is cut only into
+    two domain words ("Evaluasidan" -> "Evaluasi dan").
+    """
     found = []
     for cut in range(_MIN_PIECE, len(word) - _MIN_PIECE + 1):
         left, right = word[:cut], word[cut:]
-        if left in _BOUND or right in _BOUND or _reduplicated(left, right, vocab):
+        if not (_piece(left, vocab) and _piece(right, vocab)) or _reduplicated(left, right, vocab):
             continue
-        if vocab.is_word(left) and vocab.is_word(right):
-            found.append((left in vocab.words and right in vocab.words, f"{left} {right}"))
-    listed = [pair for whole, pair in found if whole]
-    return listed or [pair for _, pair in found]
+        domain = left in vocab.domain and right in vocab.domain
+        if domain or not domain_only:
+            found.append(_Candidate(f"{left} {right}", "ocr_join", 1.0, domain))
+    return found
+
+
+def _piece(word: str, vocab: Vocabulary) -> bool:
+    """A possible half of a run-together word: a listed form (not merely an affixed stem) of
+    4+ letters, or a 3-letter domain word."""
+    return (
+        word not in _BOUND
+        and word in vocab.words
+        and (len(word) > _MIN_PIECE or word in vocab.domain)
+    )
 
 
 def _reduplicated(left: str, right: str, vocab: Vocabulary) -> bool:
-    """True for a reduplication that lost its hyphen ("perundangundangan"): not a split."""
+    """True for a compound or reduplication that lost its hyphen ("perundangundangan": the
+    end of `left` starts `right` again, or "kick-off" is listed): hyphens are not OCR's."""
     if f"{left}-{right}" in vocab.words:
         return True
-    return any(left[i : i + 4] in right for i in range(len(left) - 3))
+    return any(left.endswith(right[:n]) for n in range(3, min(len(left), len(right)) + 1))
 
 
 # --- misspelt words -----------------------------------------------------------------------
 
 
-def _spelling(word: str, vocab: Vocabulary) -> tuple[str | None, bool]:
-    """(the one best correction or None, True when several were equally good)."""
+def _spellings(word: str, vocab: Vocabulary, far: bool) -> list[_Candidate]:
+    """Listed words one edit from `word` (cost 1); when none and `far`, two glyph-like edits
+    away (cost = `_ocr_cost` <= 1, same first letter, no hyphen added)."""
     if len(word) < _MIN_SPELL or not word.isalpha():
-        return None, False
+        return []
     near = _edits1(word) & vocab.words
     if near:
-        return _best(word, near, vocab, lambda w: 0.0)
-    if len(word) < _MIN_SPELL_2:
-        return None, False
-    far = {
-        w
-        for w, _, _ in process.extract(
-            word, _window(vocab, len(word)), scorer=Levenshtein.distance, score_cutoff=2,
-            limit=None,
-        )
-        if w[0] == word[0] and _ocr_cost(word, w) <= 1.0
-    }
-    return _best(word, far, vocab, lambda w: _ocr_cost(word, w)) if far else (None, False)
-
-
-def _best(
-    word: str, candidates: set[str], vocab: Vocabulary, cost: Callable[[str], float]
-) -> tuple[str | None, bool]:
-    """The candidate with the lowest (cost, not a domain word, first letter changed) key."""
-
-    def key(w: str) -> tuple[float, bool, bool]:
-        return (cost(w), w not in vocab.domain, w[0] != word[0])
-
-    ranked = sorted(candidates, key=lambda w: (key(w), w))
-    if len(ranked) > 1 and key(ranked[0]) == key(ranked[1]):
-        return None, True
-    return ranked[0], False
+        return [_Candidate(w, "ocr_spelling", 1.0, w in vocab.domain) for w in sorted(near)]
+    if not far or len(word) < _MIN_SPELL_2:
+        return []
+    found = process.extract(
+        word, _window(vocab, len(word)), scorer=Levenshtein.distance, score_cutoff=2, limit=None
+    )
+    return [
+        _Candidate(w, "ocr_spelling", cost, w in vocab.domain)
+        for w, _, _ in found
+        if w[0] == word[0] and "-" not in w and (cost := _ocr_cost(word, w)) <= 1.0
+    ]
 
 
 def _edits1(word: str) -> set[str]:
@@ -413,10 +453,19 @@ def _edits1(word: str) -> set[str]:
     return deletes | substitutes | inserts
 
 
-@functools.lru_cache(maxsize=64)
 def _window(vocab: Vocabulary, length: int) -> list[str]:
-    """Vocabulary words whose length is within 2 of `length`, sorted."""
-    return sorted(w for w in vocab.words if abs(len(w) - length) <= 2)
+    """Vocabulary words whose length is within 2 of `length`."""
+    buckets = _by_length(vocab)
+    return [w for n in range(length - 2, length + 3) for w in buckets.get(n, ())]
+
+
+@functools.lru_cache(maxsize=4)
+def _by_length(vocab: Vocabulary) -> dict[int, tuple[str, ...]]:
+    """The vocabulary's words grouped by length, each group sorted."""
+    groups: dict[int, list[str]] = {}
+    for word in sorted(vocab.words):
+        groups.setdefault(len(word), []).append(word)
+    return {n: tuple(words) for n, words in groups.items()}
 
 
 def _ocr_cost(read: str, meant: str) -> float:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from normalize.fold_text import join_lines
 from normalize.grid import GridRow, grid_rows
-from normalize.map_header import Header, find_header, same_header
+from normalize.map_header import Header, build_header, find_header, first_row_texts, same_header
 from schemas.raw import RawTable
 
 
@@ -42,14 +43,37 @@ def stitch_tables(tables: tuple[RawTable, ...], threshold: float) -> list[Logica
     Invariant: every body row of every input grid appears in exactly one logical table,
     in order; only header and column-number rows are dropped.
     """
+    ordered = sorted(tables, key=lambda t: (t.page, t.index))
+    headers = _repeated_headers(ordered, [find_header(t, threshold) for t in ordered], threshold)
     groups: list[list[tuple[RawTable, Header | None]]] = []
-    for table in sorted(tables, key=lambda t: (t.page, t.index)):
-        header = find_header(table, threshold)
+    for table, header in zip(ordered, headers, strict=True):
         if groups and _continues(groups[-1], table, header, threshold):
             groups[-1].append((table, header))
         else:
             groups.append([(table, header)])
     return [_logical(group) for group in groups]
+
+
+def _adjacent(a: RawTable, b: RawTable) -> bool:
+    """True when `b` is the first grid of the page after `a`'s, with as many columns."""
+    return b.page == a.page + 1 and b.index == 0 and a.n_cols == b.n_cols
+
+
+def _repeated_headers(
+    tables: list[RawTable], headers: list[Header | None], threshold: float
+) -> list[Header | None]:
+    """Headers found by repetition: a first row printed again atop the next page's grid is
+    a header, whatever its words (a 'Penilaian | Bobot | ...' header in title case)."""
+    found = list(headers)
+    for i in range(len(tables) - 1):
+        a, b = tables[i], tables[i + 1]
+        if found[i] is not None and found[i + 1] is not None or not _adjacent(a, b):
+            continue
+        first = first_row_texts(a)
+        if any(first) and first == first_row_texts(b):
+            found[i] = found[i] or build_header(a, 1, threshold)
+            found[i + 1] = found[i + 1] or build_header(b, 1, threshold)
+    return found
 
 
 def _continues(
@@ -60,10 +84,12 @@ def _continues(
 ) -> bool:
     last, _ = group[-1]
     first_header = group[0][1]
-    if table.page != last.page + 1 or table.index != 0 or table.n_cols != last.n_cols:
+    if not _adjacent(last, table):
         return False
     if header is None:
         return True
+    if header.numbering_only:
+        return first_header is not None and first_header.numbering_row
     return first_header is not None and same_header(first_header, header, threshold)
 
 
@@ -71,8 +97,11 @@ def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:
     rows: list[GridRow] = []
     breaks: list[PageBreak] = []
     lowest = max(t.bbox[3] for t, _ in group)
+    columns = group[0][1].groups if group[0][1] else ()
     for table, header in group:
         page_rows = grid_rows(table, header.rows if header else 0)
+        if any(len(cols) > 1 for cols in columns):
+            page_rows = [collapse_columns(row, columns) for row in page_rows]
         if rows and page_rows:
             breaks.append(PageBreak(len(rows), lowest - rows[-1].bboxes[-1][3]))
         rows.extend(page_rows)
@@ -82,4 +111,29 @@ def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:
         pages=tuple(t.page for t, _ in group),
         breaks=tuple(breaks),
         first=group[0][0],
+    )
+
+
+def collapse_columns(row: GridRow, groups: tuple[tuple[int, ...], ...]) -> GridRow:
+    """`row` with each group of grid columns read as one column, texts joined in order.
+
+    A cell spanning grid columns spans the printed columns whose first grid column it covers.
+    """
+    starts = [g[0] for g in groups]
+    cells, covered, spans, row_spans = [], [], [], []
+    for group in groups:
+        cells.append(join_lines([row.cells[c] for c in group if row.cells[c].strip()]))
+        covered.append(all(row.covered[c] for c in group))
+        anchor = next((c for c in group if row.spans[c]), None)
+        end = anchor + row.spans[anchor] if anchor is not None else -1
+        spans.append(sum(1 for start in starts if anchor is not None and anchor <= start < end))
+        row_spans.append(max(row.row_spans[c] for c in group) if row.row_spans else 1)
+    return GridRow(
+        cells=tuple(cells),
+        covered=tuple(covered),
+        spans=tuple(spans),
+        pages=row.pages,
+        bboxes=row.bboxes,
+        row_spans=tuple(row_spans),
+        edits=row.edits,
     )

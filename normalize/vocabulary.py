@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,30 +34,54 @@ from schemas.decree import PipelineWarning
 HUNSPELL_DIC = Path("/usr/share/hunspell/id_ID.dic")
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 LEXICON_FILES = ("domain.txt", "loanwords.txt", "variants.txt")
+# Keys whose values are the regulation's own words (the files' notes and sources are English).
+TAXONOMY_TEXT_KEYS = frozenset({
+    "text", "name", "name_printed", "label", "criterion", "kriteria", "aliases", "alias",
+    "inputs", "title", "target", "pemenuhan_typical", "reform_typical", "hasil_antara_typical",
+    "sasaran_grand_design",
+})
 _REPO = Path(__file__).resolve().parent.parent
 TAXONOMY_FILES = (
     _REPO / "schemas" / "taxonomy" / "zi_lke.yaml",
     _REPO.parent / "shared" / "reference" / "zi_lke_permenpanrb_90_2021.yaml",
 )
 
-# Affix entries that attach a personal clitic (-lah, -kah, -ku, -mu; ku-, kau-) are left out:
-# decrees do not use them and they would triple the list. The stripper still recognises them.
+# Affix entries that attach a personal clitic (-lah, -kah, -ku, -mu; ku-, kau-) or a capital
+# (-Nya of God) are left out: decrees do not use them and they would triple the list. The
+# stripper still recognises the clitics.
 _CLITIC_SUFFIX = re.compile(r"(?:lah|kah|ku|mu)$")
 _CLITIC_PREFIX = re.compile(r"^(?:ku|kau)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _MIN_CORE = 3
+_MIN_FLAGLESS = 6
 
 # Light affix stripper: clitics, then derivational suffixes; prefixes outermost first.
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
-_PREFIXES = (
-    "memper", "diper", "menge", "penge", "meng", "meny", "peng", "peny", "mem", "men", "pem",
-    "pen", "per", "ber", "ter", "me", "pe", "be", "te", "di", "ke", "se",
-    "antar", "pasca", "multi", "anti", "non", "pra", "sub", "swa",
+_VOWEL = "aeiou"
+# Suffixes each prefix takes (its confixes): meN-/di-/ter- -kan/-i, peN-/ke- -an, ber- -an/-kan.
+_VERB = ("", "kan", "i")
+_NOUN = ("", "an")
+_ANY = ("", "kan", "an", "i")
+_BARE = ("", "kan", "an")
+# (prefix, what the rest may start with, consonant a nasal replaced before a vowel, suffixes).
+# The allomorph conditions are those of id_ID.aff: me-/pe- before l m n r w y, mem- before
+# b f p v, men- before c d j t z, meng- before vowels and g h k, meny- before vowels, ...
+_PREFIXES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("memper", "", "", _VERB), ("diper", "", "", _VERB), ("menge", "", "", _VERB),
+    ("penge", "", "", _NOUN),
+    ("meng", _VOWEL + "ghk", "k", _VERB), ("peng", _VOWEL + "ghk", "k", _NOUN),
+    ("meny", _VOWEL, "s", _VERB), ("peny", _VOWEL, "s", _NOUN),
+    ("mem", _VOWEL + "bfpv", "p", _VERB), ("pem", _VOWEL + "bfpv", "p", _NOUN),
+    ("men", _VOWEL + "cdjtsz", "t", _VERB), ("pen", _VOWEL + "cdjtsz", "t", _NOUN),
+    ("per", "", "", _ANY), ("ber", "", "", _BARE), ("ter", "", "", _VERB),
+    ("me", "lmnrwy", "", _VERB), ("pe", "lmnrwy", "", _NOUN), ("be", "rk", "", _BARE),
+    ("te", "r", "", _VERB), ("di", "", "", _VERB), ("ke", "", "", ("", "an", "i")),
+    ("se", "", "", _NOUN),
+    ("antar", "", "", _ANY), ("pasca", "", "", _ANY), ("multi", "", "", _ANY),
+    ("anti", "", "", _ANY), ("non", "", "", _ANY), ("pra", "", "", _ANY), ("sub", "", "", _ANY),
+    ("swa", "", "", _ANY),
 )
-# A nasal prefix may have replaced the stem's first consonant: mem+p, men+t, meng+k, meny+s.
-_NASAL = {"mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k",
-          "meny": "s", "peny": "s"}
 # Bound forms written before a hyphen ("e-Kinerja", "non-kepemiluan", "se-Kabupaten").
 BOUND_PREFIXES = frozenset({"e", "non", "antar", "se", "pra", "pasca", "anti", "multi", "sub"})
 
@@ -66,9 +91,11 @@ class Vocabulary:
     """Words OCR repair accepts, in lower case. Identity-hashed, so it can key a cache.
 
     `words`: every recognised form (dictionary forms, taxonomy and lexicon words).
-    `stems`: what the affix stripper may reduce a word to (dictionary stems and all `words`).
+    `stems`: what the affix stripper may reduce a word to: dictionary stems with affix flags
+    (or of 6+ letters), taxonomy and lexicon words.
     `domain`: taxonomy and lexicon words, preferred among equally close corrections.
-    `entries`: lexicon entries as written ("e-Lapkin", "SP4N-LAPOR"), keyed by lower case.
+    `entries`: lexicon entries as written ("e-Lapkin", "SP4N-LAPOR"), keyed by lower case
+    (the first spelling listed wins); `exact`: every spelling listed.
     `warnings`: what was missing when it was built.
     """
 
@@ -76,6 +103,7 @@ class Vocabulary:
     stems: frozenset[str]
     domain: frozenset[str]
     entries: dict[str, str] = field(repr=False)
+    exact: frozenset[str] = field(repr=False)
     warnings: tuple[PipelineWarning, ...] = ()
 
     def is_word(self, word: str) -> bool:
@@ -86,46 +114,69 @@ class Vocabulary:
         """The lexicon entry `token` spells (case-insensitively), as the lexicon writes it."""
         return self.entries.get(token.lower())
 
+    def is_entry(self, token: str) -> bool:
+        """True when `token` is a lexicon entry spelt exactly as listed ("JA", not "ja")."""
+        return token in self.exact
+
 
 @functools.lru_cache(maxsize=1 << 16)
 def _recognised(vocab: Vocabulary, word: str) -> bool:
-    if word in vocab.words:
+    return _recognises(vocab.words, vocab.stems, word)
+
+
+def _recognises(words: frozenset[str], stems: frozenset[str], word: str) -> bool:
+    """`word` (lower case) is in `words`, a compound of such, or affixes on one of `stems`."""
+    if word in words:
         return True
     if "-" in word:
-        parts = word.split("-")
-        return all(p in BOUND_PREFIXES or len(p) == 1 or _recognised(vocab, p) for p in parts)
-    return any(core in vocab.stems for core in _cores(word))
+        return all(
+            p in BOUND_PREFIXES or len(p) == 1 or _recognises(words, stems, p)
+            for p in word.split("-")
+        )
+    return any(core in stems for core in _cores(word))
 
 
 def _cores(word: str) -> Iterator[str]:
-    """Every stem `word` may reduce to by stripping suffixes and up to two prefixes."""
-    for ending in _strip_suffixes(word):
-        for core in _strip_prefixes(ending, 2):
-            if len(core) >= _MIN_CORE:
+    """Every stem `word` may reduce to by stripping clitics, a suffix and up to two prefixes,
+    the suffix one the outer prefix takes ("pelaksanaan", not "menciptaan")."""
+    for ending, suffix in _strip_suffixes(word):
+        for core, suffixes in _strip_prefixes(ending, 2):
+            if len(core) >= _MIN_CORE and suffix in suffixes:
                 yield core
 
 
-def _strip_suffixes(word: str) -> Iterator[str]:
+def _strip_suffixes(word: str) -> Iterator[tuple[str, str]]:
+    """(rest, derivational suffix stripped or "") after each clitic and suffix."""
     for clitic in ("", *_CLITICS):
         if not word.endswith(clitic):
             continue
         base = word[: len(word) - len(clitic)]
-        yield base
+        yield base, ""
         for suffix in _SUFFIXES:
             if base.endswith(suffix):
-                yield base[: -len(suffix)]
+                yield base[: -len(suffix)], suffix
+        # "menegakan", "menunjukan": -kan after a root ending in k, written with one k, is
+        # a common spelling of the authors', not an OCR slip.
+        if base.endswith("kan"):
+            yield base[:-2], "kan"
 
 
-def _strip_prefixes(word: str, depth: int) -> Iterator[str]:
-    yield word
+def _strip_prefixes(word: str, depth: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(rest, suffixes the outer stripped prefix takes), allomorph conditions respected."""
+    yield word, _BARE
     if depth == 0:
         return
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_CORE:
-            rest = word[len(prefix):]
-            yield from _strip_prefixes(rest, depth - 1)
-            if prefix in _NASAL and rest[0] in "aeiou":
-                yield _NASAL[prefix] + rest
+    for prefix, before, replaced, suffixes in _PREFIXES:
+        rest = word[len(prefix):]
+        if not word.startswith(prefix) or len(rest) < _MIN_CORE:
+            continue
+        if before and rest[0] not in before:
+            continue
+        for core, _ in _strip_prefixes(rest, depth - 1):
+            yield core, suffixes
+        if replaced and rest[0] in _VOWEL:
+            for core, _ in _strip_prefixes(replaced + rest, depth - 1):
+                yield core, suffixes
 
 
 @functools.lru_cache(maxsize=8)
@@ -144,33 +195,46 @@ def build_vocabulary(
     stems: set[str] = set()
     if dic is not None and dic.is_file():
         entries = _read_dic(dic)
-        stems.update(stem.lower() for stem, _ in entries)
+        # A stem the dictionary gives no affix flags to is affixed by the stripper only when
+        # it is long: short flagless stems ("gita", "capal") turn garbles into "words".
+        stems.update(
+            stem.lower() for stem, flags in entries if flags or len(stem) >= _MIN_FLAGLESS
+        )
         aff = dic.with_suffix(".aff")
         if aff.is_file():
             dictionary_forms.update(_expand(entries, _read_aff(aff)))
         else:
-            dictionary_forms.update(stems)
+            dictionary_forms.update(stem for stem, _ in entries)
             warnings.append(_warning("ocr_affixes_missing", f"{aff}: no affix file; "
                                      "OCR repair knows the dictionary stems only."))
     else:
         warnings.append(_warning("ocr_dictionary_missing", f"{dic}: no hunspell dictionary; "
                                  "OCR repair knows taxonomy and lexicon words only."))
+    lexicon = _read_lexicon(lexicon_dir)
+    lexicon_words = set(_words(lexicon))
+    known = frozenset({w.lower() for w in dictionary_forms} | lexicon_words)
+    known_stems = frozenset(stems | lexicon_words)
     taxonomy_path = taxonomy or next((p for p in TAXONOMY_FILES if p.is_file()), None)
     taxonomy_words: set[str] = set()
     if taxonomy_path is not None and taxonomy_path.is_file():
-        taxonomy_words.update(_words(_yaml_strings(taxonomy_path)))
+        counts = Counter(_words(_yaml_strings(taxonomy_path)))
+        # The taxonomy was read from a PDF and keeps its slips ("tandar" once for "standar"):
+        # a word no dictionary knows counts only when the taxonomy uses it twice.
+        taxonomy_words.update(
+            w for w, n in counts.items() if n >= 2 or _recognises(known, known_stems, w)
+        )
     else:
         warnings.append(_warning("ocr_taxonomy_missing", f"{taxonomy_path or TAXONOMY_FILES[0]}: "
                                  "no taxonomy; OCR repair does not know its words."))
-    lexicon = _read_lexicon(lexicon_dir)
-    lexicon_words = set(_words(lexicon))
     domain = taxonomy_words | lexicon_words
-    words = frozenset({w.lower() for w in dictionary_forms} | domain)
+    words = known | domain
+    spellings = [(_entry_key(e), _entry_key(e, keep_case=True)) for e in lexicon]
     return Vocabulary(
         words=words,
-        stems=frozenset(stems | words),
+        stems=known_stems | domain,
         domain=frozenset(domain),
-        entries={_entry_key(e): _entry_key(e, keep_case=True) for e in lexicon},
+        entries={key: spelling for key, spelling in reversed(spellings)},
+        exact=frozenset(spelling for _, spelling in spellings),
         warnings=tuple(warnings),
     )
 
@@ -196,17 +260,18 @@ def _words(texts: Iterable[str]) -> Iterator[str]:
 
 
 def _yaml_strings(path: Path) -> Iterator[str]:
+    """The Indonesian texts of a taxonomy YAML: values under `TAXONOMY_TEXT_KEYS`, any depth."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        stack: list[object] = [yaml.load(handle, Loader=loader)]
+        stack: list[tuple[object, bool]] = [(yaml.load(handle, Loader=loader), False)]
     while stack:
-        node = stack.pop()
-        if isinstance(node, str):
+        node, text = stack.pop()
+        if isinstance(node, str) and text:
             yield node
         elif isinstance(node, dict):
-            stack.extend(node.values())
+            stack.extend((v, k in TAXONOMY_TEXT_KEYS) for k, v in node.items())
         elif isinstance(node, list):
-            stack.extend(node)
+            stack.extend((v, text) for v in node)
 
 
 def _read_lexicon(folder: Path) -> list[str]:
@@ -286,9 +351,7 @@ def _read_aff(path: Path) -> _Aff:
                 continue
             add, _, cont = parts[3].partition("/")
             add = "" if add == "0" else add
-            if not add.islower() and add or (_CLITIC_PREFIX if prefix else _CLITIC_SUFFIX).search(
-                add
-            ):
+            if add != add.lower() or (_CLITIC_PREFIX if prefix else _CLITIC_SUFFIX).search(add):
                 continue
             condition = parts[4] if len(parts) > 4 else "."
             pattern = None if condition == "." else re.compile(
@@ -330,7 +393,9 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
     """Every form hunspell accepts for `entries`, two suffix levels and one prefix deep.
 
     A circumfix half (an affix carrying the CIRCUMFIX flag) only counts together with the
-    other half; a stem carrying NEEDAFFIX is not a word on its own.
+    other half; a stem carrying NEEDAFFIX is not a word on its own. A prefix and a suffix
+    flagged separately on a stem combine only as an Indonesian confix: the dictionary's cross
+    products would otherwise give "menciptaan" (me- + cipta + -an) and "peubahan".
     """
     rules, circ, need = aff.rules, aff.circumfix, aff.needaffix
     forms: set[str] = set()
@@ -339,8 +404,8 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
         if need not in flags:
             forms.add(stem)
         own_prefixes = [f for f in flags if f in rules and rules[f].prefix]
-        # (form, needs a circumfix partner, prefixes it allows, cross product allowed)
-        suffixed: list[tuple[str, bool, set[str], bool]] = []
+        # (form, needs a circumfix partner, prefixes it allows, cross product allowed, suffix)
+        suffixed: list[tuple[str, bool, set[str], bool, str]] = []
         for flag in flags:
             rule = rules.get(flag)
             if rule is None or rule.prefix:
@@ -351,7 +416,7 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
                     continue
                 circ1 = circ in affix.cont
                 allowed = {f for f in affix.cont if f in rules and rules[f].prefix}
-                suffixed.append((first, circ1, allowed, rule.cross))
+                suffixed.append((first, circ1, allowed, rule.cross, affix.add))
                 for flag2 in affix.cont:
                     rule2 = rules.get(flag2)
                     if rule2 is None or rule2.prefix:
@@ -363,9 +428,10 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
                                 f for f in affix2.cont if f in rules and rules[f].prefix
                             }
                             suffixed.append(
-                                (second, circ1 or circ in affix2.cont, allowed2, rule.cross)
+                                (second, circ1 or circ in affix2.cont, allowed2, rule.cross,
+                                 affix.add + affix2.add)
                             )
-        for form, circumfixed, allowed, cross in suffixed:
+        for form, circumfixed, allowed, cross, suffix in suffixed:
             if not circumfixed:
                 forms.add(form)
             candidates = allowed | (set(own_prefixes) if cross else set())
@@ -375,6 +441,8 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
                     continue
                 for affix in rule.affixes:
                     if (circ in affix.cont) != circumfixed:
+                        continue
+                    if flag not in allowed and not _confix(affix.add, suffix):
                         continue
                     prefixed = _apply(affix, form, prefix=True)
                     if prefixed is not None:
@@ -387,3 +455,17 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
                 if prefixed is not None:
                     forms.add(prefixed)
     return forms
+
+
+@functools.lru_cache(maxsize=4096)
+def _confix(prefix: str, suffix: str) -> bool:
+    """True when the prefix spelt `prefix` takes the suffix spelt `suffix` (clitics aside)."""
+    derivational = suffix
+    for clitic in _CLITICS:
+        if derivational.endswith(clitic):
+            derivational = derivational[: -len(clitic)]
+            break
+    matches = [entry for entry in _PREFIXES if prefix.startswith(entry[0])]
+    if not matches or derivational not in _ANY:
+        return True
+    return derivational in max(matches, key=lambda entry: len(entry[0]))[3]

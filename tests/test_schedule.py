@@ -87,11 +87,15 @@ def test_every_gold_schedule_round_trips() -> None:
 
 
 def test_ticks() -> None:
-    assert schedule_from_ticks([1, 12]) == Schedule(text=None, months=[1, 12], quarters=[1, 4], year=None)
+    assert schedule_from_ticks([1, 12]) == Schedule(
+        text=None, months=[1, 12], quarters=[1, 4], year=None
+    )
     assert schedule_from_ticks(quarters=[2]) == Schedule(
         text=None, months=[4, 5, 6], quarters=[2], year=None
     )
-    assert schedule_from_ticks([3, 3], [1]) == Schedule(text=None, months=[1, 2, 3], quarters=[1], year=None)
+    assert schedule_from_ticks([3, 3], [1]) == Schedule(
+        text=None, months=[1, 2, 3], quarters=[1], year=None
+    )
     assert schedule_from_ticks() is None
     with pytest.raises(ValueError):
         schedule_from_ticks([13])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import camelot
 
 from bench.peers.protocol import PageTable, grid, run
@@ -14,4 +16,4 @@ def read(pdf: str, flavor: str) -> list[PageTable]:
 
 
 if __name__ == "__main__":
-    run("camelot-py", camelot.__version__, read)
+    run("camelot-py", version("camelot-py"), read)

@@ -1,6 +1,7 @@
 """How a peer module talks to `bench.run_peers`: one PDF in, its tables as JSON on stdout.
 
-Run as `python -m bench.peers.<module> PDF [ARG...]`. Prints one JSON object:
+Run as `python -m bench.peers.<module> OUT.json PDF [ARG...]`. Writes one JSON object to
+OUT.json (not stdout: some tools print notices there):
 {"tool", "version", "seconds", "tables": [{"page": int|null, "rows": [[str, ...], ...]}]}
 where `seconds` is the time spent in the tool (interpreter start and imports excluded)
 and every cell is a string ("" for a missing cell). Standard library only: it runs in
@@ -32,8 +33,8 @@ def grid(rows: Iterable[Iterable[object]]) -> Grid:
 
 
 def run(tool: str, version: str, read: Callable[..., list[PageTable]]) -> None:
-    """Call `read(pdf, *args)` from the command line and print its tables as JSON."""
-    pdf, *args = sys.argv[1:]
+    """Call `read(pdf, *args)` from the command line and write its tables as JSON."""
+    out, pdf, *args = sys.argv[1:]
     start = time.perf_counter()
     tables = read(pdf, *args)
     seconds = time.perf_counter() - start
@@ -43,4 +44,5 @@ def run(tool: str, version: str, read: Callable[..., list[PageTable]]) -> None:
         "seconds": seconds,
         "tables": [{"page": page, "rows": rows} for page, rows in tables],
     }
-    json.dump(body, sys.stdout, ensure_ascii=False)
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(body, handle, ensure_ascii=False)

@@ -14,7 +14,9 @@ from schemas.errors import LampiranError
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, build, report; exit 1 on a typed error."""
     parser = argparse.ArgumentParser(prog="python -m corpus.render", description=__doc__)
-    parser.add_argument("ids", nargs="*", help="corpus decree ids (default: every folder with gold.yaml)")
+    parser.add_argument(
+        "ids", nargs="*", help="corpus decree ids (default: every folder with gold.yaml)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="decrees built in parallel (default 2)")
     args = parser.parse_args(argv)
     start = time.monotonic()
@@ -27,7 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         for variant, (pages, size) in result.files.items():
             print(f"{result.decree}/pdf/{variant}.pdf\t{pages} pages\t{size / 1e6:.2f} MB")
         for correction in result.unmatched:
-            print(f"warning: {result.decree}: correction {correction.gold!r} not found", file=sys.stderr)
+            print(
+                f"warning: {result.decree}: correction {correction.gold!r} not found",
+                file=sys.stderr,
+            )
     print(f"built {len(results)} decrees in {time.monotonic() - start:.0f} s")
     return 0
 

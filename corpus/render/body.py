@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from corpus.render.flow import Label, baseline, centred, gap, paragraph
+from corpus.render.flow import Label, aligned, baseline, gap, paragraph
 from corpus.render.page import Writer
 from corpus.render.settings import MM, Stamp
 from corpus.render.text import indonesian_date, wrap
@@ -43,8 +43,17 @@ def _emblem(writer: Writer, size: float) -> None:
     path.moveTo(cx - half, top)
     path.lineTo(cx + half, top)
     path.lineTo(cx + half, top - height * 0.55)
-    path.curveTo(cx + half, top - height * 0.8, cx + half * 0.3, top - height * 0.92, cx, top - height)
-    path.curveTo(cx - half * 0.3, top - height * 0.92, cx - half, top - height * 0.8, cx - half, top - height * 0.55)
+    path.curveTo(
+        cx + half, top - height * 0.8, cx + half * 0.3, top - height * 0.92, cx, top - height
+    )
+    path.curveTo(
+        cx - half * 0.3,
+        top - height * 0.92,
+        cx - half,
+        top - height * 0.8,
+        cx - half,
+        top - height * 0.55,
+    )
     path.close()
     canvas.setLineWidth(1.2)
     canvas.drawPath(path, stroke=1, fill=0)
@@ -68,7 +77,7 @@ def _title_block(writer: Writer, gold: GoldDecree, size: float) -> None:
     lines, centred; a half-line gap before 'NOMOR' and around 'TENTANG'."""
     for line in gold.letterhead:
         upper = line == line.upper()
-        centred(writer, line, size + 2 if upper else size - 2, bold=upper)
+        aligned(writer, line, size + 2 if upper else size - 2, bold=upper)
     gap(writer, writer.leading(size))
     lines = gold.heading
     for index, line in enumerate(lines):
@@ -76,9 +85,9 @@ def _title_block(writer: Writer, gold: GoldDecree, size: float) -> None:
         after_tentang = index > 0 and lines[index - 1].upper() == "TENTANG"
         if index > 0 and (starts_part or after_tentang):
             gap(writer, writer.leading(size) * 0.5)
-        centred(writer, line, size, bold=True)
+        aligned(writer, line, size, bold=True)
     gap(writer, writer.leading(size))
-    centred(writer, gold.issuer_line, size, bold=True)
+    aligned(writer, gold.issuer_line, size, bold=True)
     gap(writer, writer.leading(size))
 
 
@@ -126,13 +135,19 @@ def _dicta(writer: Writer, gold: GoldDecree, size: float) -> None:
         for item in items:
             number, text = numbered_item(item)
             paragraph(
-                writer, text, x0 + LABEL_TEXT, x0 + LABEL_TEXT, size,
+                writer,
+                text,
+                x0 + LABEL_TEXT,
+                x0 + LABEL_TEXT,
+                size,
                 labels=[Label(x0 + LABEL_ITEM, number)],
             )
         gap(writer, writer.leading(size) * 0.5)
 
 
-def signature(writer: Writer, gold: GoldDecree, size: float, *, with_date: bool, left: float) -> float:
+def signature(
+    writer: Writer, gold: GoldDecree, size: float, *, with_date: bool, left: float
+) -> float:
     """Signature block from `left` to the right margin, starting at the cursor.
 
     Prints 'Ditetapkan di' / 'pada tanggal' (when `with_date`), the position with its
@@ -143,19 +158,21 @@ def signature(writer: Writer, gold: GoldDecree, size: float, *, with_date: bool,
     lead = writer.leading(size)
     if with_date:
         if meta.place:
-            centred(writer, f"Ditetapkan di {meta.place}", size, left=left, align="left")
+            aligned(writer, f"Ditetapkan di {meta.place}", size, left=left, align="left")
         if meta.date:
-            centred(writer, f"pada tanggal {indonesian_date(meta.date)}", size, left=left, align="left")
+            aligned(
+                writer, f"pada tanggal {indonesian_date(meta.date)}", size, left=left, align="left"
+            )
         gap(writer, lead)
     signatory = meta.signatory
     if signatory and signatory.position:
-        centred(writer, f"{signatory.position},", size, bold=True, left=left)
+        aligned(writer, f"{signatory.position},", size, bold=True, left=left)
     gap(writer, lead)
     writer.stamps.append(Stamp(writer.page_index, left + STAMP_OFFSET, baseline(writer, size)))
-    centred(writer, "ttd.", size, left=left)
+    aligned(writer, "ttd.", size, left=left)
     gap(writer, lead * 2)
     if signatory and signatory.name:
-        centred(writer, signatory.name, size, bold=True, left=left)
+        aligned(writer, signatory.name, size, bold=True, left=left)
     return writer.y
 
 
@@ -166,13 +183,15 @@ def certification(writer: Writer, gold: GoldDecree, size: float, *, right: float
     if block is None:
         return writer.y
     for line in block.lines:
-        centred(writer, line, size, left=writer.left, right=right, align="left")
+        aligned(writer, line, size, left=writer.left, right=right, align="left")
     gap(writer, writer.leading(size) * 3)
-    centred(writer, block.name, size, bold=True, left=writer.left, right=right, align="left")
+    aligned(writer, block.name, size, bold=True, left=writer.left, right=right, align="left")
     return writer.y
 
 
-def block_height(writer: Writer, gold: GoldDecree, size: float, width: float, with_date: bool) -> float:
+def block_height(
+    writer: Writer, gold: GoldDecree, size: float, width: float, with_date: bool
+) -> float:
     """Height the signature block needs (to keep it on one page)."""
     lead = writer.leading(size)
     position = gold.metadata.signatory.position if gold.metadata.signatory else None
@@ -210,7 +229,7 @@ def render_body(writer: Writer, gold: GoldDecree) -> None:
         _labelled_text(writer, "Memperhatikan", gold.memperhatikan, size)
         gap(writer, writer.leading(size) * 0.6)
     writer.ensure(writer.leading(size) * 3)
-    centred(writer, "MEMUTUSKAN:", size, bold=True)
+    aligned(writer, "MEMUTUSKAN:", size, bold=True)
     gap(writer, writer.leading(size) * 0.5)
     _labelled_text(writer, "Menetapkan", gold.menetapkan, size)
     gap(writer, writer.leading(size) * 0.5)

@@ -58,7 +58,9 @@ def header_cells(columns: list[GoldColumn]) -> tuple[tuple[Cell, ...], int]:
     while index < len(columns):
         group = columns[index].group
         if group is None:
-            cells.append(Cell(0, index, (columns[index].header,), rows=depth, align="center", bold=True))
+            cells.append(
+                Cell(0, index, (columns[index].header,), rows=depth, align="center", bold=True)
+            )
             index += 1
             continue
         end = index
@@ -93,11 +95,17 @@ def _field_text(row: GoldRow, field: str, fields: frozenset[str]) -> str | None:
     texts: dict[str, str | None] = {
         "area.code": area.code if area else None,
         "area.name": (
-            (area.name if "area.code" in fields else _joined(area.code, area.name)) if area else None
+            (area.name if "area.code" in fields else _joined(area.code, area.name))
+            if area
+            else None
         ),
         "component.number": component.number if component else None,
         "component.text": (
-            (component.text if "component.number" in fields else _joined(component.number, component.text))
+            (
+                component.text
+                if "component.number" in fields
+                else _joined(component.number, component.text)
+            )
             if component
             else None
         ),

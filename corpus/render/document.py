@@ -11,15 +11,18 @@ from corpus.render.fonts import register
 from corpus.render.lampiran import render_lampiran
 from corpus.render.page import Writer
 from corpus.render.settings import RenderSettings, Stamp
+from corpus.render.table import TablePages
 from schemas.gold import GoldDecree
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered decree: the PDF bytes and where its signatures are (for the stamp)."""
+    """A rendered decree: the PDF bytes, where its signatures are (for the stamp) and
+    where each table landed (pages, rows split by a page break)."""
 
     pdf: bytes
     signatures: tuple[Stamp, ...]
+    tables: tuple[TablePages, ...]
 
 
 def render_decree(gold: GoldDecree, settings: RenderSettings) -> Rendered:
@@ -28,8 +31,8 @@ def render_decree(gold: GoldDecree, settings: RenderSettings) -> Rendered:
     writer = Writer(settings, register(settings.font_family))
     writer.canvas.setTitle(gold.metadata.title or gold.id)
     render_body(writer, gold)
-    render_lampiran(writer, gold)
-    return Rendered(pdf=writer.finish(), signatures=tuple(writer.stamps))
+    tables = render_lampiran(writer, gold)
+    return Rendered(pdf=writer.finish(), signatures=tuple(writer.stamps), tables=tables)
 
 
 def render_born_digital(gold: GoldDecree, settings: RenderSettings) -> bytes:

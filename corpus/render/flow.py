@@ -65,11 +65,18 @@ def paragraph(
         writer.y -= lead
 
 
-def centred(
-    writer: Writer, text: str, size: float, *, bold: bool = False, left: float | None = None,
-    right: float | None = None, align: Align = "center",
+def aligned(
+    writer: Writer,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    left: float | None = None,
+    right: float | None = None,
+    align: Align = "center",
 ) -> None:
-    """`text` wrapped between left and right (default: the text area), each line centred."""
+    """`text` wrapped between left and right (default: the text area), each line aligned
+    by `align` (centred by default)."""
     x0 = writer.left if left is None else left
     x1 = writer.right if right is None else right
 

@@ -1,8 +1,9 @@
 """The Lampiran: heading block, narrative blocks (portrait), tables, closing signature.
 
 The LAMPIRAN heading sits at the top right of the Lampiran's first page. Narrative blocks
-flow on portrait pages; each table starts on a new page of its own orientation with its
-title; after the last table come the signature and certification blocks side by side.
+flow on portrait pages; a table follows them on the same page when it is portrait too,
+else it starts a page of its own orientation (a Word section break); after the last
+table come the signature and certification blocks side by side.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import re
 
 from corpus.render.body import block_height, certification, certification_height, signature
 from corpus.render.cells import build_grid
-from corpus.render.flow import Label, centred, gap, paragraph
+from corpus.render.flow import Label, aligned, gap, paragraph
 from corpus.render.page import Writer
 from corpus.render.settings import MM
-from corpus.render.table import draw_table
+from corpus.render.table import TablePages, draw_table
 from schemas.gold import Block, GoldDecree, GoldTable
 
 INDENT = 7 * MM
@@ -45,7 +46,7 @@ def heading_block(writer: Writer, gold: GoldDecree, size: float) -> None:
     narrowest_left = writer.right - (writer.right - writer.left) * HEADING_SHARE
     left = max(narrowest_left, writer.right - widest - 1.0)
     for line in gold.lampiran_heading:
-        centred(writer, line, size, left=left, align="left")
+        aligned(writer, line, size, left=left, align="left")
     gap(writer, writer.leading(size) * 1.5)
 
 
@@ -58,12 +59,18 @@ def _block(writer: Writer, block: Block, size: float) -> None:
         writer.ensure(lead * 3)
         if block.label:
             paragraph(
-                writer, block.text, x0 + INDENT, x0 + INDENT, size, bold=True, justify=False,
+                writer,
+                block.text,
+                x0 + INDENT,
+                x0 + INDENT,
+                size,
+                bold=True,
+                justify=False,
                 labels=[Label(x0, block.label, bold=True)],
             )
         else:
             title = block.text == block.text.upper()
-            centred(writer, block.text, size, bold=True, align="center" if title else "left")
+            aligned(writer, block.text, size, bold=True, align="center" if title else "left")
         gap(writer, lead * 0.4)
         return
     if block.kind == "paragraph":
@@ -73,18 +80,24 @@ def _block(writer: Writer, block: Block, size: float) -> None:
     label = block.label or ""
     x_label = x0 + INDENT * item_level(label) + (INDENT if item_level(label) > 0 else 0)
     paragraph(
-        writer, block.text, x_label + INDENT, x_label + INDENT, size,
+        writer,
+        block.text,
+        x_label + INDENT,
+        x_label + INDENT,
+        size,
         labels=[Label(x_label, label)],
     )
     gap(writer, size * 0.25)
 
 
-def _table(writer: Writer, gold: GoldDecree, table: GoldTable, heading_due: bool) -> None:
+def _table(writer: Writer, gold: GoldDecree, table: GoldTable, heading_due: bool) -> TablePages:
     """A table preceded by its title: on a new page when the orientation changes (a Word
     section break) or nothing of the Lampiran is printed yet, else below the text."""
     settings = writer.settings
     if heading_due or table.orientation != writer.orientation:
-        margins = settings.table_margins if table.orientation == "landscape" else settings.body_margins
+        margins = (
+            settings.table_margins if table.orientation == "landscape" else settings.body_margins
+        )
         writer.new_page(table.orientation, margins)
     else:
         gap(writer, writer.leading(settings.font_size))
@@ -93,12 +106,16 @@ def _table(writer: Writer, gold: GoldDecree, table: GoldTable, heading_due: bool
     if table.title:
         lead = writer.leading(settings.font_size)
         inset = (writer.right - writer.left) * 0.1
-        centred(
-            writer, table.title, settings.font_size, bold=True,
-            left=writer.left + inset, right=writer.right - inset,
+        aligned(
+            writer,
+            table.title,
+            settings.font_size,
+            bold=True,
+            left=writer.left + inset,
+            right=writer.right - inset,
         )
         gap(writer, lead * 0.8)
-    draw_table(writer, build_grid(table), settings.table_font_size)
+    return draw_table(writer, build_grid(table), settings.table_font_size)
 
 
 def _closing(writer: Writer, gold: GoldDecree) -> None:
@@ -118,8 +135,9 @@ def _closing(writer: Writer, gold: GoldDecree) -> None:
     writer.y = min(below_signature, below_certification)
 
 
-def render_lampiran(writer: Writer, gold: GoldDecree) -> None:
-    """All Lampiran pages: heading and narrative (when any), then each table."""
+def render_lampiran(writer: Writer, gold: GoldDecree) -> tuple[TablePages, ...]:
+    """All Lampiran pages: heading and narrative (when any), then each table; returns
+    where each table landed."""
     size = writer.settings.font_size
     heading_due = True
     if gold.lampiran_blocks:
@@ -128,8 +146,10 @@ def render_lampiran(writer: Writer, gold: GoldDecree) -> None:
         heading_due = False
         for block in gold.lampiran_blocks:
             _block(writer, block, size)
+    placed = []
     for table in gold.tables:
-        _table(writer, gold, table, heading_due)
+        placed.append(_table(writer, gold, table, heading_due))
         heading_due = False
     if gold.tables:
         _closing(writer, gold)
+    return tuple(placed)

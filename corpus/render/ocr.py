@@ -19,7 +19,7 @@ from pathlib import Path
 import pikepdf
 
 from corpus.render.errors import RenderError
-from corpus.render.pdfimage import deterministic_save
+from corpus.render.pdfimage import deterministic_save, rename_xobjects
 
 LANGUAGES = "ind+eng"
 
@@ -31,13 +31,20 @@ def add_ocr_layer(scan: bytes) -> bytes:
         source.write_bytes(scan)
         env = {**os.environ, "OMP_THREAD_LIMIT": "1", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC"}
         command = [
-            sys.executable, "-m", "ocrmypdf",
-            "-l", LANGUAGES,
-            "--output-type", "pdf",
-            "--optimize", "0",
-            "--jobs", "1",
+            sys.executable,
+            "-m",
+            "ocrmypdf",
+            "-l",
+            LANGUAGES,
+            "--output-type",
+            "pdf",
+            "--optimize",
+            "0",
+            "--jobs",
+            "1",
             "--quiet",
-            str(source), str(target),
+            str(source),
+            str(target),
         ]
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
@@ -54,18 +61,5 @@ def _rename_random_resources(pdf: pikepdf.Pdf) -> None:
         xobjects = page.Resources.get(pikepdf.Name.XObject)
         if xobjects is None:
             continue
-        renames = {
-            str(name): f"/OCR{index}"
-            for index, name in enumerate(sorted(k for k in xobjects.keys() if str(k).startswith("/OCR-")))
-        }
-        if not renames:
-            continue
-        for old, new in renames.items():
-            xobjects[new] = xobjects[old]
-            del xobjects[old]
-        content = page.Contents.read_bytes() if isinstance(page.Contents, pikepdf.Stream) else b"".join(
-            stream.read_bytes() for stream in page.Contents
-        )
-        for old, new in renames.items():
-            content = content.replace(old.encode() + b" ", new.encode() + b" ")
-        page.Contents = pdf.make_stream(content)
+        names = sorted(str(k) for k in xobjects if str(k).startswith("/OCR-"))
+        rename_xobjects(pdf, page, {name: f"/OCR{index}" for index, name in enumerate(names)})

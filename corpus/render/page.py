@@ -83,7 +83,12 @@ class Writer:
         return width(text, self.fonts.name(bold), size)
 
     def text(
-        self, x: float, baseline: float, text: str, size: float, bold: bool = False,
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        bold: bool = False,
         align: Align = "left",
     ) -> None:
         """Draw one line; `x` is its left edge, centre or right edge by `align`."""
@@ -97,7 +102,12 @@ class Writer:
             self.canvas.drawString(x, baseline, text)
 
     def justified(
-        self, x: float, baseline: float, line: str, line_width: float, size: float,
+        self,
+        x: float,
+        baseline: float,
+        line: str,
+        line_width: float,
+        size: float,
         bold: bool = False,
     ) -> None:
         """Draw `line` stretched to `line_width` by widening the spaces, as Word justifies.
@@ -124,6 +134,3 @@ class Writer:
         self.canvas.showPage()
         self.canvas.save()
         return self._buffer.getvalue()
-
-
-

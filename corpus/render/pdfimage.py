@@ -42,6 +42,23 @@ def image_pdf(pages: list[PageImage]) -> bytes:
     return deterministic_save(pdf)
 
 
+def rename_xobjects(pdf: pikepdf.Pdf, page: pikepdf.Page, renames: dict[str, str]) -> None:
+    """Rename XObjects of `page` (e.g. pikepdf's or ocrmypdf's random '/OCR-x7Fq...' names)
+    in its resources and its content stream, so that output bytes do not vary."""
+    if not renames:
+        return
+    xobjects = page.Resources.XObject
+    for old, new in renames.items():
+        xobjects[new] = xobjects[old]
+        del xobjects[old]
+    contents = page.Contents
+    streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents)
+    content = b"\n".join(stream.read_bytes() for stream in streams)
+    for old, new in renames.items():
+        content = content.replace(old.encode() + b" ", new.encode() + b" ")
+    page.Contents = pdf.make_stream(content)
+
+
 def deterministic_save(pdf: pikepdf.Pdf) -> bytes:
     """Save without dates or XMP metadata and with an /ID derived from the content."""
     if pikepdf.Name.Metadata in pdf.Root:

@@ -50,15 +50,17 @@ def _rasterise(page: pdfium.PdfPage, dpi: int) -> np.ndarray:
     return np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8).copy()
 
 
-def _press_stamp(pixels: np.ndarray, stamp: Stamp, page_height: float, settings: ScanSettings) -> np.ndarray:
+def _press_stamp(
+    pixels: np.ndarray, stamp: Stamp, page_height: float, settings: ScanSettings
+) -> np.ndarray:
     """Multiply a stamp's ink over `pixels` centred at the stamp's position."""
     scale = settings.dpi / 72.0
-    diameter = int(round(STAMP_DIAMETER_MM * MM * scale))
+    diameter = round(STAMP_DIAMETER_MM * MM * scale)
     mask = stamp_mask(diameter, settings.stamp_text, rng_for(settings.seed, "stamp", stamp.page))
     angle = float(rng_for(settings.seed, "stamp-angle", stamp.page).uniform(-25, 25))
     rotation = cv2.getRotationMatrix2D((diameter / 2, diameter / 2), angle, 1.0)
     mask = cv2.warpAffine(mask, rotation, (diameter, diameter), flags=cv2.INTER_LINEAR)
-    cx, cy = int(round(stamp.x * scale)), int(round((page_height - stamp.y) * scale))
+    cx, cy = round(stamp.x * scale), round((page_height - stamp.y) * scale)
     x0, y0 = cx - diameter // 2, cy - diameter // 2
     height, width = pixels.shape
     sx0, sy0 = max(0, -x0), max(0, -y0)
@@ -80,16 +82,24 @@ def _degrade(pixels: np.ndarray, settings: ScanSettings, page: int) -> np.ndarra
     height, width = toned.shape
     rotation = cv2.getRotationMatrix2D((width / 2, height / 2), skew_angle(settings, page), 1.0)
     skewed = cv2.warpAffine(
-        toned, rotation, (width, height), flags=cv2.INTER_LINEAR,
-        borderMode=cv2.BORDER_CONSTANT, borderValue=PAPER,
+        toned,
+        rotation,
+        (width, height),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=PAPER,
     )
     blurred = cv2.GaussianBlur(skewed, (0, 0), settings.blur_sigma)
     # Uneven paper and lamp (smooth, cheap for JPEG) plus fine sensor grain (costly: keep low).
     texture = cv2.resize(
-        rng.normal(0.0, settings.texture_sigma, (height // 64 + 2, width // 64 + 2)).astype(np.float32),
-        (width, height), interpolation=cv2.INTER_CUBIC,
+        np.asarray(
+            rng.normal(0.0, settings.texture_sigma, (height // 64 + 2, width // 64 + 2)),
+            dtype=np.float32,
+        ),
+        (width, height),
+        interpolation=cv2.INTER_CUBIC,
     )
-    grain = rng.normal(0.0, settings.noise_sigma, blurred.shape).astype(np.float32)
+    grain = np.asarray(rng.normal(0.0, settings.noise_sigma, blurred.shape), dtype=np.float32)
     return np.clip(np.rint(blurred + texture + grain), 0, 255).astype(np.uint8)
 
 
@@ -100,7 +110,9 @@ def _jpeg(pixels: np.ndarray, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def _encode(pages: list[tuple[np.ndarray, float, float]], settings: ScanSettings) -> list[PageImage]:
+def _encode(
+    pages: list[tuple[np.ndarray, float, float]], settings: ScanSettings
+) -> list[PageImage]:
     """JPEG pages at the starting quality, lowered in steps of 5 (not below 40) until the
     images together fit `settings.max_bytes`."""
     quality = settings.jpeg_quality

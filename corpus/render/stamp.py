@@ -28,7 +28,7 @@ def _ring_text(canvas: Image.Image, text: str, radius: float, largest_px: int) -
         rotated = glyph.rotate(-math.degrees(angle) - 90, resample=Image.Resampling.BILINEAR)
         x = centre + radius * math.cos(angle) - font_px
         y = centre + radius * math.sin(angle) - font_px
-        canvas.paste(255, (int(round(x)), int(round(y))), rotated)
+        canvas.paste(255, (round(x), round(y)), rotated)
 
 
 def _star(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float) -> None:
@@ -50,7 +50,8 @@ def stamp_mask(diameter: int, text: str, rng: np.random.Generator) -> np.ndarray
     inner = diameter * 0.28
     draw.ellipse(
         (diameter / 2 - inner, diameter / 2 - inner, diameter / 2 + inner, diameter / 2 + inner),
-        outline=255, width=line,
+        outline=255,
+        width=line,
     )
     _star(draw, diameter / 2, diameter / 2, inner * 0.7)
     if text:

@@ -12,6 +12,7 @@ merged cell needs to know where all the rows it spans landed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,7 +69,9 @@ def fitted_size(writer: Writer, cell: Cell, edges: tuple[float, ...], size: floa
     return fitted
 
 
-def _cell_lines(writer: Writer, cell: Cell, edges: tuple[float, ...], size: float) -> tuple[str, ...]:
+def _cell_lines(
+    writer: Writer, cell: Cell, edges: tuple[float, ...], size: float
+) -> tuple[str, ...]:
     """Wrap each paragraph of `cell` into its width."""
     width = _inner_width(cell, edges)
 
@@ -78,13 +81,54 @@ def _cell_lines(writer: Writer, cell: Cell, edges: tuple[float, ...], size: floa
     return tuple(line for text in cell.paragraphs for line in wrap(text, measure, width, width))
 
 
-def _column_edges(grid: Grid, left: float, right: float, scale: tuple[float, ...]) -> tuple[float, ...]:
-    """x of every column boundary: relative widths (times `scale`) spread over left..right."""
-    widths = [w * (scale[i] if i < len(scale) else 1.0) for i, w in enumerate(grid.widths)]
-    total = sum(widths)
-    edges = [left]
-    for value in widths:
-        edges.append(edges[-1] + (right - left) * value / total)
+def _minimum_widths(writer: Writer, grid: Grid, size: float) -> list[float]:
+    """Per column, the width of its widest unbreakable piece of text (a word, or the part of
+    a hyphenated word up to a hyphen) in any one-column cell, header included, plus padding."""
+    minimums = [2 * PAD] * len(grid.widths)
+    for cell in (*grid.header, *grid.cells):
+        if cell.cols != 1:
+            continue
+        pieces = (
+            piece
+            for text in cell.paragraphs
+            for word in text.split()
+            for piece in _AFTER_HYPHEN.split(word)
+        )
+        for piece in pieces:
+            needed = writer.measure(piece, cell.bold, size) + 2 * PAD
+            minimums[cell.col] = max(minimums[cell.col], needed)
+    return minimums
+
+
+_AFTER_HYPHEN = re.compile(r"(?<=-)")
+
+
+def autofit(widths: list[float], minimums: list[float]) -> list[float]:
+    """Word's AutoFit: no column narrower than its minimum; the space this takes comes from
+    the other columns in proportion to their slack. Unchanged when the minimums alone do
+    not fit the table (the header font then shrinks, words break by letter)."""
+    if sum(minimums) >= sum(widths):
+        return widths
+    short = [i for i, width in enumerate(widths) if width < minimums[i]]
+    need = sum(minimums[i] - widths[i] for i in short)
+    slack = {i: widths[i] - minimums[i] for i in range(len(widths)) if i not in short}
+    total_slack = sum(slack.values())
+    return [
+        minimums[i] if i in short else widths[i] - need * slack[i] / total_slack
+        for i in range(len(widths))
+    ]
+
+
+def _column_edges(writer: Writer, grid: Grid, size: float) -> tuple[float, ...]:
+    """x of every column boundary: relative widths (times `column_scale`) spread over the
+    text width, then widened where a column's longest word would not fit."""
+    scale = writer.settings.column_scale
+    relative = [w * (scale[i] if i < len(scale) else 1.0) for i, w in enumerate(grid.widths)]
+    span = writer.right - writer.left
+    widths = [span * value / sum(relative) for value in relative]
+    edges = [writer.left]
+    for value in autofit(widths, _minimum_widths(writer, grid, size)):
+        edges.append(edges[-1] + value)
     return tuple(edges)
 
 
@@ -106,7 +150,7 @@ def _row_line_counts(grid: Grid, lines: dict[tuple[int, int], tuple[str, ...]]) 
 
 def measure_layout(writer: Writer, grid: Grid, size: float) -> Layout:
     """Wrap every cell for the writer's current page width."""
-    edges = _column_edges(grid, writer.left, writer.right, writer.settings.column_scale)
+    edges = _column_edges(writer, grid, size)
     lines = {(c.row, c.col): _cell_lines(writer, c, edges, size) for c in grid.cells}
     header_sizes = {(c.row, c.col): fitted_size(writer, c, edges, size) for c in grid.header}
     header_lines = {
@@ -216,8 +260,14 @@ def _merge(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _draw_lines(
-    writer: Writer, cell: Cell, lines: tuple[str, ...], x0: float, x1: float, top: float,
-    size: float, lead: float,
+    writer: Writer,
+    cell: Cell,
+    lines: tuple[str, ...],
+    x0: float,
+    x1: float,
+    top: float,
+    size: float,
+    lead: float,
 ) -> None:
     """Draw `lines` top-aligned in the box x0..x1 starting at `top`."""
     for index, line in enumerate(lines):
@@ -244,13 +294,57 @@ def _draw_header(writer: Writer, grid: Grid, layout: Layout, top: float, rules: 
         _draw_lines(writer, cell, lines, x0, x1, text_top, cell_size, cell_lead)
 
 
-def draw_table(writer: Writer, grid: Grid, size: float) -> None:
+@dataclass(frozen=True)
+class RowBreak:
+    """A body row split by a page break: its index among the table's body rows (0-based),
+    the 0-based pages it spans and the lines its cells print after the first page."""
+
+    row: int
+    pages: tuple[int, ...]
+    continued: tuple[str, ...]
+
+
+def _row_breaks(
+    grid: Grid, layout: Layout, parts: list[Part], first_page: int
+) -> tuple[RowBreak, ...]:
+    """Every body row whose parts lie on more than one page."""
+    body_index = {
+        row: i for i, row in enumerate(r for r, k in enumerate(grid.row_kinds) if k == "body")
+    }
+    breaks = []
+    for row, number in body_index.items():
+        mine = [p for p in parts if p.row == row]
+        if len({p.page for p in mine}) < 2:
+            continue
+        later = [p for p in mine if p.page > mine[0].page]
+        continued = tuple(
+            line
+            for cell in grid.cells
+            if cell.row == row and cell.rows == 1
+            for line in layout.lines[(cell.row, cell.col)][later[0].first :]
+        )
+        pages = tuple(sorted({first_page + p.page for p in mine}))
+        breaks.append(RowBreak(number, pages, continued))
+    return tuple(breaks)
+
+
+@dataclass(frozen=True)
+class TablePages:
+    """Where a table landed: its 0-based pages and the rows a page break split."""
+
+    pages: tuple[int, ...]
+    row_breaks: tuple[RowBreak, ...]
+
+
+def draw_table(writer: Writer, grid: Grid, size: float) -> TablePages:
     """Typeset `grid` from the writer's cursor on; leave the cursor below the table."""
     layout = measure_layout(writer, grid, size)
     lead = layout.leading
     minimum = sum(layout.header_heights) + lead + 2 * PAD
     writer.ensure(minimum)
     parts = paginate(grid, layout, writer.y, writer.top, writer.bottom)
+    breaks = _row_breaks(grid, layout, parts, writer.page_index)
+    first_page = writer.page_index
     by_row: dict[int, list[Part]] = {}
     for part in parts:
         by_row.setdefault(part.row, []).append(part)
@@ -282,6 +376,7 @@ def draw_table(writer: Writer, grid: Grid, size: float) -> None:
             _draw_lines(writer, cell, lines[used : used + room], x0, x1, region_top, size, lead)
         rules.draw(writer)
         writer.y = min(p.top - p.height for p in parts if p.page == page)
+    return TablePages(tuple(first_page + page for page in pages), breaks)
 
 
 def _capacity(top: float, bottom: float, lead: float) -> int:

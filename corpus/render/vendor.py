@@ -31,7 +31,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from corpus.render.fonts import register, width
-from corpus.render.pdfimage import deterministic_save
+from corpus.render.pdfimage import deterministic_save, rename_xobjects
 from corpus.render.scan import rng_for, skew_angle
 from corpus.render.settings import ScanSettings
 
@@ -95,10 +95,18 @@ def page_words(born_digital: bytes) -> list[list[Word]]:
     with pdfplumber.open(io.BytesIO(born_digital)) as pdf:
         for page in pdf.pages:
             words = page.extract_words(extra_attrs=["size"], return_chars=True)
-            pages.append([
-                Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["chars"][0]["matrix"][5]), float(w["size"]))
-                for w in words
-            ])
+            pages.append(
+                [
+                    Word(
+                        w["text"],
+                        float(w["x0"]),
+                        float(w["x1"]),
+                        float(w["chars"][0]["matrix"][5]),
+                        float(w["size"]),
+                    )
+                    for w in words
+                ]
+            )
     return pages
 
 
@@ -123,7 +131,8 @@ def blocks(segs: Sequence[Segment]) -> list[list[Segment]]:
     for seg in segs:
         home = next(
             (
-                block for block in out
+                block
+                for block in out
                 if abs(block[-1].x0 - seg.x0) < 1.5
                 and 0.8 * seg.size < block[-1].baseline - seg.baseline < 1.6 * seg.size
             ),
@@ -164,7 +173,9 @@ def _confuse(word: str, rng: np.random.Generator) -> str | None:
 
 
 def _block_texts(
-    block: list[Segment], corrections: Sequence[Correction], rng: np.random.Generator,
+    block: list[Segment],
+    corrections: Sequence[Correction],
+    rng: np.random.Generator,
     applied: dict[Correction, int],
 ) -> list[str]:
     """The text each segment of `block` shows after corrections and confusions."""
@@ -193,7 +204,9 @@ def _block_texts(
     return [" ".join(parts) for parts in shown]
 
 
-def _rotate(x: float, y: float, angle: float, page_width: float, page_height: float) -> tuple[float, float]:
+def _rotate(
+    x: float, y: float, angle: float, page_width: float, page_height: float
+) -> tuple[float, float]:
     """Where the scan's skew (counter-clockwise by `angle` degrees about the page centre)
     moves point (x, y) of the page (PDF coordinates, y up)."""
     radians = math.radians(angle)
@@ -226,7 +239,9 @@ def add_vendor_text_layer(
             angle = skew_angle(settings, index)
             rng = rng_for(settings.seed, "vendor", index)
             for block in blocks(segments(words[index])):
-                for seg, text in zip(block, _block_texts(block, corrections, rng, applied), strict=True):
+                for seg, text in zip(
+                    block, _block_texts(block, corrections, rng, applied), strict=True
+                ):
                     if not text:
                         continue
                     natural = width(text, font, seg.size)
@@ -236,8 +251,12 @@ def add_vendor_text_layer(
                     line.setFont(font, seg.size)
                     line.setHorizScale(100.0 * (seg.x1 - seg.x0) / natural if natural else 100.0)
                     line.setTextTransform(
-                        math.cos(math.radians(angle)), math.sin(math.radians(angle)),
-                        -math.sin(math.radians(angle)), math.cos(math.radians(angle)), x, y,
+                        math.cos(math.radians(angle)),
+                        math.sin(math.radians(angle)),
+                        -math.sin(math.radians(angle)),
+                        math.cos(math.radians(angle)),
+                        x,
+                        y,
                     )
                     line.textOut(text)
                     canvas.drawText(line)
@@ -245,5 +264,6 @@ def add_vendor_text_layer(
         canvas.save()
         with pikepdf.open(io.BytesIO(layer.getvalue())) as text_pdf:
             for page, text_page in zip(target.pages, text_pdf.pages, strict=True):
-                page.add_overlay(text_page)
+                name = page.add_overlay(text_page, None)
+                rename_xobjects(target, page, {str(name): "/VendorText"})
             return deterministic_save(target), applied
