@@ -46,10 +46,11 @@ def _metadata_checks(doc: Decree, expected: dict[str, Any]) -> list[Check]:
     date = expected.get("date")
     checks = [
         Check("kind", expected.get("kind"), meta.kind),
+        # The summaries give the bare number, as a JDIH site files it (noPeraturan).
         Check(
             "number",
             _fold(expected.get("number")),
-            _fold(meta.number),
+            _fold(meta.jdih.noPeraturan if meta.jdih else meta.number),
             bool(expected.get("number_uncertain")),
         ),
         Check("year", expected.get("year"), meta.year),
