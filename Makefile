@@ -31,8 +31,13 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: setup
-	$(PY) -m lampiran ingest corpus $(wildcard $(SHARED)/corpus-real) -o $(OUT)
+	$(PY) -m lampiran ingest corpus $(wildcard $(SHARED)/corpus-real) -o $(OUT) --jobs 2
 	$(PY) -m lampiran validate $(OUT)
+	$(PY) -m lampiran ingest corpus/*/pdf/born-digital.pdf -o $(OUT)/plans
+	$(PY) -m lampiran dataset $(OUT)/plans -o $(OUT)/dataset
+	$(PY) -m lampiran compare $(OUT)/plans -o $(OUT)/compare
+	@echo "outputs: $(OUT)/*.json (one per PDF, every corpus variant and real document), $(OUT)/_run.json"
+	@echo "dataset of the corpus plans: $(OUT)/dataset/; comparison: $(OUT)/compare/comparison.html"
 
 test: setup lint
 	$(PY) -m pytest -q

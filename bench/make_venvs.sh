@@ -17,7 +17,6 @@ for requirements in bench/requirements-*.txt; do
 	echo "bench: creating $venv"
 	rm -rf "$venv"
 	"$PYTHON" -m venv "$venv"
-	"$venv/bin/python" -m pip install -q --upgrade pip
 	"$venv/bin/python" -m pip install -q -r "$requirements"
 	cp "$requirements" "$stamp"
 done

@@ -76,7 +76,8 @@ def ocr_copy(pdf: Path, cache: Path) -> Prepared:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "ocrmypdf", *OCR_ARGS, "--quiet", str(pdf), str(partial)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         seconds = time.perf_counter() - start
         partial.replace(out)

@@ -64,7 +64,9 @@ def fill_down(rows: Grid, columns: Collection[int]) -> Grid:
     filled: Grid = []
     for row in rows:
         above = filled[-1] if filled else row
-        filled.append([above[i] if i in columns and not cell else cell for i, cell in enumerate(row)])
+        filled.append(
+            [above[i] if i in columns and not cell else cell for i, cell in enumerate(row)]
+        )
     return filled
 
 
@@ -79,20 +81,20 @@ def to_row(row_id: str, cells: Sequence[str], columns: Sequence[GoldColumn]) -> 
             text[column.field] = fold(f"{text.get(column.field, '')} {cell}")
     months = {m + 1 for m, ticked in enumerate(ticks["months"]) if ticked}
     months |= {3 * q + k for q, ticked in enumerate(ticks["quarters"]) if ticked for k in (1, 2, 3)}
-    has = text.__contains__
+    code, name = text.get("area.code"), text.get("area.name")
+    number, component = text.get("component.number"), text.get("component.text")
+    quarters = sorted({(m - 1) // 3 + 1 for m in months})
+    schedule = Schedule(
+        text=text.get("schedule"), months=sorted(months), quarters=quarters, year=None
+    )
     return Row(
         id=row_id,
-        area=Area(code=text.get("area.code"), name=text.get("area.name", ""))
-        if has("area.code") or has("area.name") else None,
-        component=Component(number=text.get("component.number"), text=text.get("component.text", ""))
-        if has("component.number") or has("component.text") else None,
+        area=Area(code=code, name=name or "") if code or name else None,
+        component=Component(number=number, text=component or "") if number or component else None,
         indicator=text.get("indicator"),
         activity=text.get("activity"),
-        evidence=[text["evidence"]] if has("evidence") else [],
-        schedule=Schedule(
-            text=text.get("schedule"), months=sorted(months),
-            quarters=sorted({(m - 1) // 3 + 1 for m in months}), year=None,
-        ) if months or has("schedule") else None,
+        evidence=[text["evidence"]] if "evidence" in text else [],
+        schedule=schedule if months or schedule.text else None,
         responsible=text.get("responsible"),
         note=text.get("note"),
         taxonomy=None,
@@ -120,8 +122,18 @@ def to_table(number: int, tables: Sequence[PageTable], gold: GoldTable) -> Table
 def peer_decree(tables: Sequence[PageTable], gold: GoldDecree, source: Source) -> Decree:
     """A `Decree` holding what a peer found for each gold table; metadata left unknown."""
     metadata = DecreeMetadata(
-        institution=None, kind="", number=None, year=None, title=None, place=None, date=None,
-        signatory=None, considerations=[], legal_bases=[], dicta=[], jdih=None,
+        institution=None,
+        kind="",
+        number=None,
+        year=None,
+        title=None,
+        place=None,
+        date=None,
+        signatory=None,
+        considerations=[],
+        legal_bases=[],
+        dicta=[],
+        jdih=None,
     )
     return Decree(
         schema_version="1",

@@ -18,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 import yaml
 
 from bench.ocr_cache import Prepared, ocr_copy
-from bench.postprocess import PageTable, peer_decree
+from bench.postprocess import PageTable, peer_decree, width
 from bench.published import NOT_MEASURED
 from lampiran.evaluate import ROW_FIELDS, evaluate
 from schemas.decree import Source
@@ -79,7 +80,9 @@ class PeerRun:
     error: str | None
 
 
-def corpus_pdfs(corpus: Path, decrees: Sequence[str] = (), variants: Sequence[str] = ()) -> list[CorpusPdf]:
+def corpus_pdfs(
+    corpus: Path, decrees: Sequence[str] = (), variants: Sequence[str] = ()
+) -> list[CorpusPdf]:
     """The PDFs of every decree with a gold.yaml under `corpus`, in report order."""
     found: list[CorpusPdf] = []
     for gold in sorted(corpus.glob("*/gold.yaml")):
@@ -114,9 +117,13 @@ def run_peer(peer: Peer, pdf: Path, timeout: float) -> PeerRun:
         command = [str(python), "-m", peer.module, str(out), str(pdf.resolve()), *peer.args]
         start = time.perf_counter()
         try:
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(
+                command, cwd=ROOT, capture_output=True, text=True, timeout=timeout
+            )
         except subprocess.TimeoutExpired:
-            return PeerRun([], None, None, time.perf_counter() - start, f"timed out after {timeout:g} s")
+            return PeerRun(
+                [], None, None, time.perf_counter() - start, f"timed out after {timeout:g} s"
+            )
         elapsed = time.perf_counter() - start
         if done.returncode != 0 or not out.exists():
             error = _last_line(done.stderr) or f"exit status {done.returncode}"
@@ -129,12 +136,17 @@ def run_peer(peer: Peer, pdf: Path, timeout: float) -> PeerRun:
 def score(run: PeerRun, gold: GoldDecree, item: CorpusPdf, prepared: Prepared) -> dict[str, Any]:
     """The measures of one peer run against the gold (EvalResult figures), as a JSON record."""
     source = Source(
-        file=item.path.name, sha256="", pages=prepared.pages,
-        text_layer="native" if prepared.ocr_seconds is None else "ocr", ocr_engine=None,
+        file=item.path.name,
+        sha256="",
+        pages=prepared.pages,
+        text_layer="native" if prepared.ocr_seconds is None else "ocr",
+        ocr_engine=None,
     )
     result = evaluate(peer_decree(run.tables, gold, source), gold)
+    widths = {len(table.columns) for table in gold.tables}
     return {
         "tables_found": len(run.tables),
+        "tables_used": sum(width(rows) in widths for _page, rows in run.tables),
         "gold_rows": result.gold_rows,
         "pred_rows": result.pred_rows,
         "rows_found": result.rows_found,
@@ -148,13 +160,21 @@ def score(run: PeerRun, gold: GoldDecree, item: CorpusPdf, prepared: Prepared) -
     }
 
 
-def measure(item: CorpusPdf, gold: GoldDecree, peer: Peer, timeout: float) -> dict[str, Any]:
+def prepare(item: CorpusPdf) -> Prepared | str:
+    """The PDF a peer reads for `item` (OCR'd when image-only), or why there is none."""
+    try:
+        return ocr_copy(item.path, CACHE)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        return f"{item.path}: ocrmypdf failed: {_last_line(str(exc))}"
+
+
+def measure(
+    item: CorpusPdf, gold: GoldDecree, peer: Peer, prepared: Prepared | str, timeout: float
+) -> dict[str, Any]:
     """One record: decree, variant, peer, timings, scores or the error."""
     record: dict[str, Any] = {"decree": item.decree, "variant": item.variant, "peer": peer.name}
-    try:
-        prepared = ocr_copy(item.path, CACHE)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        return record | {"error": f"{item.path}: ocrmypdf failed: {_last_line(str(exc))}"}
+    if isinstance(prepared, str):
+        return record | {"error": prepared}
     run = run_peer(peer, prepared.path, timeout)
     record |= {
         "pages": prepared.pages,
@@ -170,24 +190,41 @@ def measure(item: CorpusPdf, gold: GoldDecree, peer: Peer, timeout: float) -> di
     return record
 
 
+def _log(record: dict[str, Any]) -> None:
+    outcome = record["error"] or (
+        f"rows {record['rows_found']}/{record['gold_rows']} "
+        f"fields {record['fields_exact_share']:.3f} cer {record['cer']:.4f} "
+        f"{record['seconds_per_page']:.3f} s/page"
+    )
+    print(f"{record['decree']} {record['variant']} {record['peer']}: {outcome}", file=sys.stderr)
+
+
 def run_all(
-    items: Iterable[CorpusPdf], peers: Sequence[Peer], timeout: float, log: bool = True
+    items: Sequence[CorpusPdf],
+    peers: Sequence[Peer],
+    timeout: float,
+    jobs: int = 1,
+    log: bool = True,
 ) -> list[dict[str, Any]]:
-    """Every item x peer, in order (see `measure`)."""
-    records: list[dict[str, Any]] = []
-    golds: dict[Path, GoldDecree] = {}
-    for item in items:
-        gold = golds.setdefault(item.gold, load_gold(item.gold))
-        for peer in peers:
-            record = measure(item, gold, peer, timeout)
+    """Every item x peer, in that order, with `jobs` peer processes at a time.
+
+    OCR runs first, one PDF at a time (ocrmypdf uses every core itself). With jobs > 1 the
+    peers' timings are taken while another peer runs: use jobs=1 for speed figures.
+    """
+    golds = {path: load_gold(path) for path in dict.fromkeys(item.gold for item in items)}
+    prepared = {item.path: prepare(item) for item in items}
+    tasks = [(item, peer) for item in items for peer in peers]
+
+    def one(task: tuple[CorpusPdf, Peer]) -> dict[str, Any]:
+        item, peer = task
+        return measure(item, golds[item.gold], peer, prepared[item.path], timeout)
+
+    records = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for record in pool.map(one, tasks):
             records.append(record)
             if log:
-                outcome = record["error"] or (
-                    f"rows {record['rows_found']}/{record['gold_rows']} "
-                    f"fields {record['fields_exact_share']:.3f} cer {record['cer']:.4f} "
-                    f"{record['seconds_per_page']:.3f} s/page"
-                )
-                print(f"{item.decree} {item.variant} {peer.name}: {outcome}", file=sys.stderr)
+                _log(record)
     return records
 
 
@@ -203,20 +240,29 @@ def summary(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         totals = {f: sum(r["field_total"][f] for r in ok) for f in ROW_FIELDS}
         gold_rows = sum(r["gold_rows"] for r in ok)
         pages = sum(r["pages"] for r in ok)
-        rows.append({
-            "peer": peer,
-            "variant": variant,
-            "documents": len(group),
-            "errors": len(group) - len(ok),
-            "rows_found": sum(r["rows_found"] for r in ok) / gold_rows if gold_rows else None,
-            "rows_exact": sum(r["rows_exact"] for r in ok) / gold_rows if gold_rows else None,
-            "fields_exact": sum(fields.values()) / sum(totals.values()) if gold_rows else None,
-            "field_exact": {f: fields[f] / totals[f] if totals[f] else None for f in ROW_FIELDS},
-            "cer": sum(r["char_errors"] for r in ok) / max(1, sum(r["char_total"] for r in ok))
-            if ok else None,
-            "seconds_per_page": sum(r["seconds"] for r in ok) / pages if pages else None,
-            "ocr_seconds_per_page": sum(r["ocr_seconds"] or 0.0 for r in ok) / pages if pages else None,
-        })
+        rows.append(
+            {
+                "peer": peer,
+                "variant": variant,
+                "documents": len(group),
+                "errors": len(group) - len(ok),
+                "tables": f"{sum(r.get('tables_used', 0) for r in ok)}/"
+                f"{sum(r['tables_found'] for r in ok)}",
+                "rows_found": sum(r["rows_found"] for r in ok) / gold_rows if gold_rows else None,
+                "rows_exact": sum(r["rows_exact"] for r in ok) / gold_rows if gold_rows else None,
+                "fields_exact": sum(fields.values()) / sum(totals.values()) if gold_rows else None,
+                "field_exact": {
+                    f: fields[f] / totals[f] if totals[f] else None for f in ROW_FIELDS
+                },
+                "cer": sum(r["char_errors"] for r in ok) / max(1, sum(r["char_total"] for r in ok))
+                if ok
+                else None,
+                "seconds_per_page": sum(r["seconds"] for r in ok) / pages if pages else None,
+                "ocr_seconds_per_page": sum(r["ocr_seconds"] or 0.0 for r in ok) / pages
+                if pages
+                else None,
+            }
+        )
     return rows
 
 
@@ -240,9 +286,9 @@ def peers_markdown(body: dict[str, Any]) -> str:
         lines += [
             f"### {variant}",
             "",
-            "| peer | rows found | rows exact | fields exact | indicator | activity | evidence "
-            "| CER | s/page | errors |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| peer | tables used/found | rows found | rows exact | fields exact | indicator "
+            "| activity | evidence | CER | s/page | errors |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in (r for r in rows if r["variant"] == variant):
             spp = "—" if r["seconds_per_page"] is None else f"{r['seconds_per_page']:.3f}"
@@ -251,7 +297,8 @@ def peers_markdown(body: dict[str, Any]) -> str:
             cer = "—" if r["cer"] is None else f"{100 * r['cer']:.2f}%"
             fe = r["field_exact"]
             lines.append(
-                f"| {r['peer']} | {_share(r['rows_found'])} | {_share(r['rows_exact'])} "
+                f"| {r['peer']} | {r['tables']} | {_share(r['rows_found'])} "
+                f"| {_share(r['rows_exact'])} "
                 f"| {_share(r['fields_exact'])} | {_share(fe['indicator'])} "
                 f"| {_share(fe['activity'])} | {_share(fe['evidence'])} | {cer} | {spp} "
                 f"| {r['errors']}/{r['documents']} |"
@@ -280,19 +327,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.run_peers", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "peers.json")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    parser.add_argument("--peers", nargs="*", default=[p.name for p in PEERS], choices=[p.name for p in PEERS])
+    parser.add_argument(
+        "--peers", nargs="*", default=[p.name for p in PEERS], choices=[p.name for p in PEERS]
+    )
     parser.add_argument("--decrees", nargs="*", default=[], help="Corpus ids (default: all).")
     parser.add_argument("--variants", nargs="*", default=[], help="PDF variants (default: all).")
     parser.add_argument("--timeout", type=float, default=600.0, help="Seconds per peer and PDF.")
+    parser.add_argument("--jobs", type=int, default=2, help="Peer processes at a time.")
     parser.add_argument("--markdown", type=Path, help="Also write the Markdown report here.")
     args = parser.parse_args(argv)
     peers = [p for p in PEERS if p.name in args.peers]
     items = corpus_pdfs(args.corpus, args.decrees, args.variants)
     body = {
         "corpus": str(args.corpus),
-        "peers": [{"name": p.name, "venv": p.venv, "module": p.module, "args": list(p.args)} for p in peers],
+        "peers": [
+            {"name": p.name, "venv": p.venv, "module": p.module, "args": list(p.args)}
+            for p in peers
+        ],
         "not_measured": list(NOT_MEASURED),
-        "results": run_all(items, peers, args.timeout),
+        "jobs": args.jobs,
+        "results": run_all(items, peers, args.timeout, args.jobs),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -3,8 +3,11 @@
     .venv/bin/python -m bench.timing --out outputs/bench.json --markdown outputs/bench.md
 
 Runs `.venv/bin/python -m lampiran ingest PDF -o TMP --force` as a subprocess `--runs`
-times per PDF and records wall time and peak RSS (from wait4: the largest single process
-of the tree that was waited for, workers and OCR processes included, not their sum):
+times per PDF and records wall time and memory: the peak of the summed RSS of the whole
+process tree (workers, forkserver, OCR processes), sampled every 0.1 s from /proc (pages
+shared after fork count in each process, so it errs high), and wait4's ru_maxrss (the
+largest single process among those reaped through the parent; forkserver workers may
+escape it):
 - every born-digital PDF;
 - every scanned PDF with a cold OCR cache (a fresh empty folder each run) and a warm one
   (a folder filled by one untimed run first). The folder is handed over in the
@@ -46,12 +49,19 @@ BARS = {"born-digital": 0.5, "scanned": 4.0}
 CACHE_ENV = "LAMPIRAN_OCR_CACHE"
 
 
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+SAMPLE_S = 0.1
+
+
 @dataclass(frozen=True)
 class Run:
     """One `lampiran ingest` process."""
 
     wall_s: float
     peak_rss_mib: float
+    """wait4's ru_maxrss: the largest single reaped process."""
+    peak_tree_rss_mib: float
+    """Peak of the summed RSS of the process tree, sampled."""
     exit_code: int
     documents: dict[str, int]
     """Documents per status, from the run's _run.json (empty when it wrote none)."""
@@ -72,6 +82,41 @@ def cache_environment(folder: Path) -> dict[str, str]:
     return env
 
 
+def tree_rss_bytes(root: int) -> int:
+    """Summed resident memory of `root` and all its descendants now (0 once it is gone)."""
+    children: dict[int, list[int]] = {}
+    pages: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()  # after "(comm)": state, ppid, ..., rss is 22nd
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        pages[int(entry.name)] = int(fields[21])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += pages.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total * PAGE_BYTES
+
+
+class _TreeSampler(threading.Thread):
+    """Samples `tree_rss_bytes(pid)` every SAMPLE_S seconds until stopped; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak = pid, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(SAMPLE_S):
+            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+
+
 def _statuses(out_dir: Path) -> dict[str, int]:
     try:
         body = json.loads((out_dir / "_run.json").read_text(encoding="utf-8"))
@@ -88,25 +133,49 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
-def ingest(pdfs: Sequence[Path], env: dict[str, str], jobs: int = 1, timeout: float = 1800.0) -> Run:
-    """Time one `lampiran ingest` process over `pdfs` (wall clock, peak RSS from wait4)."""
+def ingest(
+    pdfs: Sequence[Path], env: dict[str, str], jobs: int = 1, timeout: float = 1800.0
+) -> Run:
+    """Time one `lampiran ingest` process over `pdfs`: wall clock and peak memory."""
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp, tempfile.TemporaryFile() as err:
         out = Path(tmp)
-        command = [str(PYTHON), "-m", "lampiran", "ingest", *map(str, pdfs), "-o", str(out),
-                   "--force", "--jobs", str(jobs)]
+        command = [
+            str(PYTHON),
+            "-m",
+            "lampiran",
+            "ingest",
+            *map(str, pdfs),
+            "-o",
+            str(out),
+            "--force",
+            "--jobs",
+            str(jobs),
+        ]
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        watchdog = threading.Timer(timeout, process.kill)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err
+        )
+        watchdog, sampler = threading.Timer(timeout, process.kill), _TreeSampler(process.pid)
         watchdog.start()
+        sampler.start()
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         watchdog.cancel()
+        sampler.done.set()
         process.returncode = code = os.waitstatus_to_exitcode(status)
         err.seek(0)
         message = _last_line(err.read().decode("utf-8", "replace"))
         documents = _statuses(out)
     error = (message or f"exit status {code}") if code != 0 else None
-    return Run(round(wall, 3), round(usage.ru_maxrss / 1024, 1), code, documents, error)
+    mib = 1 << 20
+    return Run(
+        round(wall, 3),
+        round(usage.ru_maxrss / 1024, 1),
+        round(sampler.peak / mib, 1),
+        code,
+        documents,
+        error,
+    )
 
 
 def _figures(runs: Sequence[Run], pages: int) -> dict[str, Any]:
@@ -118,6 +187,7 @@ def _figures(runs: Sequence[Run], pages: int) -> dict[str, Any]:
         "min_s_per_page": round(min(good), 4) if good else None,
         "max_s_per_page": round(max(good), 4) if good else None,
         "peak_rss_mib": max((r.peak_rss_mib for r in runs), default=None),
+        "peak_tree_rss_mib": max((r.peak_tree_rss_mib for r in runs), default=None),
         "error": next((r.error for r in runs if r.error), None),
     }
 
@@ -135,7 +205,13 @@ def time_document(item: CorpusPdf, kind: str, cache: str, runs: int) -> dict[str
                 continue
             with tempfile.TemporaryDirectory(prefix="bench-cache-") as fresh:
                 timed.append(ingest([item.path], cache_environment(Path(fresh))))
-    head = {"decree": item.decree, "variant": item.variant, "kind": kind, "cache": cache, "pages": pages}
+    head = {
+        "decree": item.decree,
+        "variant": item.variant,
+        "kind": kind,
+        "cache": cache,
+        "pages": pages,
+    }
     return head | _figures(timed, pages)
 
 
@@ -150,7 +226,10 @@ def time_batch(items: Sequence[CorpusPdf], jobs: int, runs: int) -> dict[str, An
     finished = [r.wall_s for r in timed if r.exit_code in (0, 1)]  # 1: some documents failed
     median = statistics.median(finished) if finished else None
     return {
-        "jobs": jobs, "pdfs": len(pdfs), "pages": pages, "runs": [asdict(r) for r in timed],
+        "jobs": jobs,
+        "pdfs": len(pdfs),
+        "pages": pages,
+        "runs": [asdict(r) for r in timed],
         "median_wall_s": median,
         "pages_per_second": round(pages / median, 3) if median else None,
         "error": next((r.error for r in timed if r.error), None),
@@ -174,8 +253,12 @@ def peer_speeds(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             t[1] += r["process_seconds"] + ocr
             t[2] += r["pages"]
     speeds: list[dict[str, Any]] = [
-        {"kind": kind, "peer": peer, "tool_s_per_page": round(tool / pages, 4),
-         "process_s_per_page": round(process / pages, 4)}
+        {
+            "kind": kind,
+            "peer": peer,
+            "tool_s_per_page": round(tool / pages, 4),
+            "process_s_per_page": round(process / pages, 4),
+        }
         for (kind, peer), (tool, process, pages) in sorted(totals.items())
     ]
     for s in speeds:
@@ -194,17 +277,29 @@ def lampiran_speeds(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]
         ok = [d for d in group if d["median_s_per_page"] is not None]
         pages = sum(d["pages"] for d in ok)
         seconds = sum(d["median_s_per_page"] * d["pages"] for d in ok)
-        speeds.append({
-            "kind": kind, "cache": cache, "documents": len(group), "ok_documents": len(ok),
-            "s_per_page": round(seconds / pages, 4) if pages else None,
-            "bar_s_per_page": BARS[kind],
-        })
+        speeds.append(
+            {
+                "kind": kind,
+                "cache": cache,
+                "documents": len(group),
+                "ok_documents": len(ok),
+                "s_per_page": round(seconds / pages, 4) if pages else None,
+                "bar_s_per_page": BARS[kind],
+            }
+        )
     return speeds
 
 
-def run(corpus: Path, runs: int, cold_runs: int, batch_runs: int, with_peers: bool) -> dict[str, Any]:
+def run(
+    corpus: Path,
+    runs: int,
+    cold_runs: int,
+    batch_runs: int,
+    with_peers: bool,
+    decrees: Sequence[str] = (),
+) -> dict[str, Any]:
     """Every measurement of the module docstring, as one JSON-ready dict."""
-    items = corpus_pdfs(corpus)
+    items = corpus_pdfs(corpus, decrees)
     born = [i for i in items if i.variant in BORN_DIGITAL]
     scanned = [i for i in items if i.variant in SCANNED]
     documents = [time_document(i, "born-digital", "n/a", runs) for i in born]
@@ -217,13 +312,16 @@ def run(corpus: Path, runs: int, cold_runs: int, batch_runs: int, with_peers: bo
     return {
         "command": "python -m bench.timing " + " ".join(sys.argv[1:]),
         "machine": {"cpus": os.cpu_count(), "load_average_at_start": list(os.getloadavg())},
-        "ocr_cache_control": CACHE_ENV if cache_env_supported() else
-        f"XDG_CACHE_HOME ({CACHE_ENV} is not read by extract yet)",
+        "ocr_cache_control": CACHE_ENV
+        if cache_env_supported()
+        else f"XDG_CACHE_HOME ({CACHE_ENV} is not read by extract yet)",
         "runs": runs,
         "documents": documents,
         "lampiran_speeds": lampiran_speeds(documents),
         "batch": batch,
-        "batch_throughput_ratio": round(rates[1] / rates[0], 3) if len(rates) == 2 and all(rates) else None,
+        "batch_throughput_ratio": round(rates[1] / rates[0], 3)
+        if len(rates) == 2 and all(rates)
+        else None,
         "peer_speeds": peer_speeds(peers),
         "peers": {"results": peers, "not_measured": list(NOT_MEASURED)},
     }
@@ -242,8 +340,8 @@ def bench_markdown(results: dict[str, Any]) -> str:
         f"`{results['command']}` on {machine['cpus']} cores (load average at start "
         f"{', '.join(f'{x:.2f}' for x in machine['load_average_at_start'])}); "
         f"{results['runs']} runs per PDF; OCR cache set through {results['ocr_cache_control']}.",
-        "Whole process (`lampiran ingest PDF --force`), wall time per page; peak RSS of the",
-        "largest single process.",
+        "Whole process (`lampiran ingest PDF --force`), wall time per page. Memory: peak of the",
+        "summed RSS of the process tree (sampled every 0.1 s) and the largest single process.",
         "",
         "## lampiran per kind of PDF",
         "",
@@ -251,7 +349,11 @@ def bench_markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for s in results["lampiran_speeds"]:
-        meets = "—" if s["s_per_page"] is None else ("yes" if s["s_per_page"] <= s["bar_s_per_page"] else "no")
+        meets = (
+            "—"
+            if s["s_per_page"] is None
+            else ("yes" if s["s_per_page"] <= s["bar_s_per_page"] else "no")
+        )
         lines.append(
             f"| {s['kind']} | {s['cache']} | {s['ok_documents']}/{s['documents']} "
             f"| {_num(s['s_per_page'])} | {s['bar_s_per_page']} | {meets} |"
@@ -260,21 +362,26 @@ def bench_markdown(results: dict[str, Any]) -> str:
         "",
         "## lampiran per PDF",
         "",
-        "| decree | variant | OCR cache | pages | ok runs | median s/page | min | max | peak RSS MiB "
-        "| error |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| decree | variant | OCR cache | pages | ok runs | median s/page | min | max "
+        "| tree RSS MiB | largest process MiB | error |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for d in results["documents"]:
         lines.append(
             f"| {d['decree']} | {d['variant']} | {d['cache']} | {d['pages']} "
             f"| {d['ok_runs']}/{len(d['runs'])} | {_num(d['median_s_per_page'])} "
             f"| {_num(d['min_s_per_page'])} | {_num(d['max_s_per_page'])} "
-            f"| {_num(d['peak_rss_mib'], 0)} | {d['error'] or ''} |"
+            f"| {_num(d['peak_tree_rss_mib'], 0)} | {_num(d['peak_rss_mib'], 0)} "
+            f"| {d['error'] or ''} |"
         )
     if results["batch"]:
-        lines += ["", "## Batch of the whole corpus (cold OCR cache)", "",
-                  "| jobs | PDFs | pages | median wall s | pages/s | documents (last run) | error |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Batch of the whole corpus (cold OCR cache)",
+            "",
+            "| jobs | PDFs | pages | median wall s | pages/s | documents (last run) | error |",
+            "|---|---|---|---|---|---|---|",
+        ]
         lines += [
             f"| {b['jobs']} | {b['pdfs']} | {b['pages']} | {_num(b['median_wall_s'], 1)} "
             f"| {_num(b['pages_per_second'])} "
@@ -282,18 +389,26 @@ def bench_markdown(results: dict[str, Any]) -> str:
             f"| {b['error'] or ''} |"
             for b in results["batch"]
         ]
-        lines += ["", f"Throughput ratio --jobs 2 / --jobs 1: {_num(results['batch_throughput_ratio'], 2)}"]
+        lines += [
+            "",
+            f"Throughput ratio --jobs 2 / --jobs 1: {_num(results['batch_throughput_ratio'], 2)}",
+        ]
     if results["peer_speeds"]:
         lines += [
-            "", "## Speed next to the peers (same PDFs, same run)", "",
+            "",
+            "## Speed next to the peers (same PDFs, same run)",
+            "",
             "Peers: s/page inside the tool and for the whole process; scans include ocrmypdf.",
-            "Ratio: whole process against the fastest peer's whole process.", "",
+            "Ratio: whole process against the fastest peer's whole process.",
+            "",
             "| kind | tool | tool s/page | process s/page | ratio to fastest peer |",
             "|---|---|---|---|---|",
         ]
         fastest: dict[str, float] = {}
         for s in results["peer_speeds"]:
-            fastest[s["kind"]] = min(fastest.get(s["kind"], s["process_s_per_page"]), s["process_s_per_page"])
+            fastest[s["kind"]] = min(
+                fastest.get(s["kind"], s["process_s_per_page"]), s["process_s_per_page"]
+            )
             lines.append(
                 f"| {s['kind']} | {s['peer']} | {_num(s['tool_s_per_page'])} "
                 f"| {_num(s['process_s_per_page'])} | {_num(s['ratio_to_fastest'], 2)} |"
@@ -315,12 +430,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="Also write bench_markdown() here.")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--runs", type=int, default=3, help="Timed runs per PDF.")
-    parser.add_argument("--cold-runs", type=int, help="Timed cold-cache runs per scan (default --runs).")
+    parser.add_argument(
+        "--cold-runs", type=int, help="Timed cold-cache runs per scan (default --runs)."
+    )
     parser.add_argument("--batch-runs", type=int, default=1, help="Timed runs per batch (0: none).")
     parser.add_argument("--no-peers", action="store_true", help="Skip the peers.")
+    parser.add_argument("--decrees", nargs="*", default=[], help="Corpus ids (default: all).")
     args = parser.parse_args(argv)
     cold = args.runs if args.cold_runs is None else args.cold_runs
-    results = run(args.corpus, args.runs, cold, args.batch_runs, not args.no_peers)
+    results = run(args.corpus, args.runs, cold, args.batch_runs, not args.no_peers, args.decrees)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if args.markdown:

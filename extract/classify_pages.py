@@ -38,10 +38,8 @@ def classify_page(page: pdfplumber.page.Page, number: int, words: Sequence[Word]
                   min_word_validity: float) -> PageFacts:
     """Classify one page from its pdfplumber page and its (zone-less) words."""
     rotation = int(page.rotation or 0) % 360
+    # pdfplumber applies /Rotate: its size and coordinates are already upright.
     width, height = float(page.width), float(page.height)
-    if rotation in (90, 270):
-        # pdfplumber gives upright coordinates but the unrotated page size.
-        width, height = height, width
     images = [_clip(img, width, height) for img in page.images]
     coverage = min(1.0, sum(max(0.0, x1 - x0) * max(0.0, y1 - y0)
                             for x0, y0, x1, y1 in images) / (width * height))

@@ -4,9 +4,9 @@ A `Grid` is a table's geometry only: its column and row boundaries and the rulin
 segments that lie on or inside it, in upright page points with the origin top-left.
 Which cells are merged, and the text, are decided later from these (see build_table).
 
-Camelot runs per batch of pages with `engine="vector"` on pages whose rules are PDF
-vector graphics (no rendering) and `engine="raster"` on page images (scans, OCR'd pages),
-where OpenCV finds the rules on a rendering of the page.
+Camelot runs once per batch of pages with `engine="vector"`: the rules are the PDF's
+vector graphics, read without rendering the page. Rules that are pixels (scans) are found
+on the page image instead (find_image_grids, with camelot's OpenCV line finder).
 """
 
 from __future__ import annotations
@@ -57,25 +57,21 @@ class TableFinderError(Exception):
     """Camelot failed on a page set; the caller falls back to pdfplumber."""
 
 
-def camelot_grids(path: Path, pages: Sequence[int], engine: Literal["vector", "raster"],
-                  line_scale: int, dpi: int) -> dict[int, list[Grid]]:
-    """Camelot lattice grids of `pages` (1-based) of the PDF at `path`, by page.
+def camelot_grids(path: Path, pages: Sequence[int]) -> dict[int, list[Grid]]:
+    """Camelot lattice grids (vector engine) of `pages` (1-based) of `path`, by page.
 
     Tables camelot de-rotated itself (text drawn sideways on an upright page) are left
     out: their coordinates are not upright page coordinates.
     """
     if not pages:
         return {}
-    kwargs: dict[str, Any] = {"engine": engine}
-    if engine == "raster":
-        kwargs |= {"line_scale": line_scale, "resolution": dpi}
     try:
         with warnings.catch_warnings():
             # camelot warns for every page without a table.
             warnings.simplefilter("ignore")
             tables = camelot.read_pdf(
                 str(path), pages=",".join(map(str, pages)), flavor="lattice",
-                suppress_stdout=True, **kwargs,
+                engine="vector", suppress_stdout=True,
             )
     except Exception as exc:  # camelot has no error hierarchy; any failure means "no answer"
         raise TableFinderError(f"{type(exc).__name__}: {exc}") from exc

@@ -1,8 +1,10 @@
 """One page's tables: choose between the grid finders, then fill cells with their words.
 
-Camelot's grids come first. pdfplumber's are the second opinion: a pdfplumber grid
-replaces the camelot grids it overlaps when camelot found nothing there, or when its own
-grid cuts fewer words (a rule through a word means a misplaced rule or a missed one).
+The primary grids (camelot's, or the page image's) come first. pdfplumber's are the
+second opinion: pdfplumber grids replace the primary grid they overlap when they cut
+fewer words (a rule through a word means a misplaced rule or a missed one), or as few
+while holding more words (the primary found only part of the table); where no primary
+grid lies, they are used as they are.
 A grid with a single cell is a ruled box, not a table, and is dropped.
 """
 

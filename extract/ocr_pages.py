@@ -1,11 +1,13 @@
 """OCR the pages that need it: render, straighten, find and erase rules, ocrmypdf + tesseract.
 
-Each page is rendered upright (grayscale, `dpi`), turned by tesseract's orientation
-detection and deskewed (straighten_image); its ruled grids are found on that image
-(find_image_grids) and the rules are erased before OCR, because tesseract misreads text
-touching rules. ocrmypdf then runs tesseract (sparse-text segmentation, which finds the
-words of ruled cells best) and writes a one-page PDF with an invisible text layer whose
-coordinates are those of the straightened image, like the grids'.
+Each page is rendered upright (grayscale, `dpi`) and deskewed (straighten_image); its
+ruled grids are found on that image (find_image_grids) and the rules are erased before
+OCR, because tesseract misreads text touching rules. ocrmypdf then runs tesseract
+(sparse-text segmentation, which finds the words of ruled cells best) and writes a
+one-page PDF with an invisible text layer whose coordinates are those of the straightened
+image, like the grids'. Inked cells left without words get a second pass
+(ocr_empty_cells). When the text reads poorly, tesseract's orientation detection decides
+whether the page was scanned sideways, and a turned page is read again.
 
 Results are cached under `ocr_cache_dir` by the SHA-256 of the rendered pixels, the OCR
 settings and the tesseract and ocrmypdf versions: the OCR'd PDF and the page's turn and
@@ -22,23 +24,34 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 import cv2
+import numpy as np
+import pdfplumber
 import pypdfium2
 
+from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import erase_rules, image_grids
+from extract.ocr_empty_cells import CellWord, read_empty_cells
 from extract.open_pdf import PdfSource, check_render_size
+from extract.read_words import Word, ocr_chars, read_words
+from extract.render_page import render_page
 from extract.settings import ExtractSettings
-from extract.straighten_image import apply, orientation, skew_angle
+from extract.straighten_image import Image, apply, orientation, skew_angle
+from extract.text_quality import MIN_WORDS_TO_JUDGE, judge_text
 from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
+
+_METHOD = "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text/cell-pass 2"
+"""Names the OCR procedure in the cache key: change it when the procedure changes."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,8 @@ class OcrPage:
     pdf: Path
     grids: tuple[Grid, ...]
     turn: int
+    cell_words: tuple[CellWord, ...]
+    """Words of the second pass over inked cells the page OCR left empty."""
 
 
 @dataclass(frozen=True)
@@ -116,17 +131,13 @@ def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
 def _render(document: pypdfium2.PdfDocument, number: int, settings: ExtractSettings,
             engine: OcrEngine, image_path: Path) -> str:
     """Render page `number` upright to `image_path` (PNG); return its cache key."""
-    page = document[number - 1]
-    try:
-        image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
-    finally:
-        page.close()
-    image.save(image_path, compress_level=1)
+    image = render_page(document, number, settings.dpi)
+    cv2.imwrite(str(image_path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     digest = hashlib.sha256()
-    digest.update(f"{image.mode} {image.size}\n".encode())
+    digest.update(f"{image.shape}\n".encode())
     digest.update(image.tobytes())
     digest.update(repr((
-        settings.dpi, engine.languages, settings.ocr_deskew, settings.ocr_rotate,
+        _METHOD, settings.dpi, engine.languages, settings.deskew, settings.ocr_rotate,
         settings.ocr_psm, settings.raster_line_scale, engine.version,
         package_version("ocrmypdf"),
     )).encode())
@@ -134,27 +145,91 @@ def _render(document: pypdfium2.PdfDocument, number: int, settings: ExtractSetti
 
 
 def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
-    """Straighten, find grids, erase rules and OCR one rendered page (or replay the cache)."""
-    image = cv2.imread(str(job.image), cv2.IMREAD_GRAYSCALE)
+    """Straighten, find grids, erase rules and OCR one rendered page (or replay the cache).
+
+    The page is first read as rendered; only when that gives few words, or words that
+    read poorly, is it read again turned, keeping the reading with the most dictionary
+    words. Most pages are upright, and orientation detection costs a second of CPU.
+    """
+    image = np.asarray(cv2.imread(str(job.image), cv2.IMREAD_GRAYSCALE), dtype=np.uint8)
     cached_pdf, cached_meta = _cache_paths(settings, job.key)
     if cached_pdf and cached_meta and cached_pdf.is_file() and cached_meta.is_file():
         meta = json.loads(cached_meta.read_text())
         straight = apply(image, meta["turn"], meta["skew"])
         found = image_grids(straight, settings.dpi, settings.raster_line_scale)
-        return OcrResult(OcrPage(pdf=cached_pdf, grids=found.grids, turn=meta["turn"]))
-    turn = orientation(image, settings.ocr_timeout_s) if settings.ocr_rotate else 0
-    skew = skew_angle(apply(image, turn, 0.0)) if settings.ocr_deskew else 0.0
+        return OcrResult(OcrPage(pdf=cached_pdf, grids=found.grids, turn=meta["turn"],
+                                 cell_words=tuple(CellWord(*w) for w in meta["cell_words"])))
+    attempt = _read_turned(image, 0, job, settings, workdir)
+    if isinstance(attempt, str):
+        return OcrResult(page=None, error=attempt)
+    quality = judge_text(" ".join(w.text for w in attempt.words))
+    garbled = not quality.usable(settings.min_word_validity)
+    if settings.ocr_rotate and (garbled or quality.words < MIN_WORDS_TO_JUDGE):
+        # OSD's answer when it has one. A page that reads as garbage gets both quarter
+        # turns when OSD is unsure (a table pasted sideways under an upright header); a
+        # page with few words may just be nearly empty, and is left alone.
+        turn = orientation(image, settings.ocr_timeout_s)
+        for candidate in [turn] if turn else [90, 270] if garbled else []:
+            turned = _read_turned(image, candidate, job, settings, workdir)
+            if isinstance(turned, str):
+                return OcrResult(page=None, error=turned)
+            if _valid_words(turned.words) > _valid_words(attempt.words):
+                attempt = turned
+    meta_text = json.dumps({"turn": attempt.turn, "skew": attempt.skew,
+                            "cell_words": [astuple(w) for w in attempt.cell_words]},
+                           sort_keys=True)
+    _store(attempt.pdf, cached_pdf, meta_text, cached_meta)
+    return OcrResult(OcrPage(pdf=attempt.pdf, grids=attempt.grids, turn=attempt.turn,
+                             cell_words=attempt.cell_words))
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    pdf: Path
+    grids: tuple[Grid, ...]
+    turn: int
+    skew: float
+    words: tuple[Word, ...]
+    cell_words: tuple[CellWord, ...]
+
+
+def _read_turned(image: Image, turn: int, job: _Job, settings: ExtractSettings,
+                 workdir: Path) -> _Attempt | str:
+    """OCR `image` turned clockwise by `turn`; the attempt, or the OCR error message."""
+    skew = skew_angle(apply(image, turn, 0.0)) if settings.deskew else 0.0
     straight = apply(image, turn, skew)
     found = image_grids(straight, settings.dpi, settings.raster_line_scale)
-    erased_path = workdir / f"page-{job.number}-erased.png"
-    cv2.imwrite(str(erased_path), erase_rules(straight, found.rule_mask))
-    produced = workdir / f"page-{job.number}-ocr.pdf"
+    erased = erase_rules(straight, found.rule_mask)
+    stem = workdir / f"page-{job.number}-turn-{turn}"
+    erased_path = stem.with_suffix(".png")
+    cv2.imwrite(str(erased_path), erased)
+    produced = stem.with_suffix(".pdf")
     error = _run_ocrmypdf(erased_path, produced, settings)
     if error is not None:
-        return OcrResult(page=None, error=error)
-    meta_text = json.dumps({"turn": turn, "skew": skew}, sort_keys=True)
-    pdf = _store(produced, cached_pdf, meta_text, cached_meta)
-    return OcrResult(OcrPage(pdf=pdf, grids=found.grids, turn=turn))
+        return error
+    words = tuple(_layer_words(produced))
+    cell_words = read_empty_cells(
+        erased, [lay_out(grid) for grid in found.grids], words, settings.dpi,
+        settings.ocr_languages, workdir / f"page-{job.number}-turn-{turn}-cells.png",
+        settings.ocr_timeout_s,
+    )
+    return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words,
+                    cell_words=cell_words)
+
+
+def _valid_words(words: Sequence[Word]) -> float:
+    quality = judge_text(" ".join(w.text for w in words))
+    return quality.words * quality.valid_share
+
+
+def _layer_words(pdf_path: Path) -> list[Word]:
+    """The words of a one-page OCR'd PDF's text layer."""
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[0]
+        try:
+            return read_words(ocr_chars(page.chars), lambda _: None, text_flow=True)
+        finally:
+            page.close()
 
 
 def _cache_paths(settings: ExtractSettings, key: str) -> tuple[Path | None, Path | None]:
@@ -171,6 +246,8 @@ def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str
         "--image-dpi", str(settings.dpi),
         "--language", "+".join(settings.ocr_languages),
         "--tesseract-pagesegmode", str(settings.ocr_psm),
+        # tesseract's own text-only PDF, grafted: a second of CPU less than hOCR rendering.
+        "--pdf-renderer", "sandwich",
         "--output-type", "pdf",
         "--optimize", "0",
         "--jobs", "1",
@@ -192,23 +269,24 @@ def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str
 
 
 def _store(produced: Path, cached_pdf: Path | None, meta_text: str,
-           cached_meta: Path | None) -> Path:
-    """Put the result in the cache (PDF first, then its metadata, each atomically).
-
-    The cache is optional: when it cannot be written the result stays where it was made.
-    """
+           cached_meta: Path | None) -> None:
+    """Put a result in the cache: the PDF first, then its metadata, each atomically (a
+    reader sees both or no entry). The cache is optional: one that cannot be written is
+    skipped, and the result is read from where it was made either way."""
     if cached_pdf is None or cached_meta is None:
-        return produced
-    suffix = f".{os.getpid()}.{id(produced)}.tmp"
+        return
+    suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
+    pdf_part = cached_pdf.with_name(cached_pdf.name + suffix)
+    meta_part = cached_meta.with_name(cached_meta.name + suffix)
     try:
         cached_pdf.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(produced, cached_pdf.with_name(cached_pdf.name + suffix))
-        os.replace(cached_pdf.with_name(cached_pdf.name + suffix), cached_pdf)
-        cached_meta.with_name(cached_meta.name + suffix).write_text(meta_text)
-        os.replace(cached_meta.with_name(cached_meta.name + suffix), cached_meta)
+        shutil.copyfile(produced, pdf_part)
+        os.replace(pdf_part, cached_pdf)
+        meta_part.write_text(meta_text)
+        os.replace(meta_part, cached_meta)
     except OSError:
-        return produced
-    return cached_pdf
+        pdf_part.unlink(missing_ok=True)
+        meta_part.unlink(missing_ok=True)
 
 
 @cache

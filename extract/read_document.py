@@ -13,14 +13,24 @@ from pathlib import Path
 
 import pdfplumber
 import pdfplumber.page
+import pypdfium2
 
 from extract.classify_pages import PageFacts, classify_page
 from extract.find_grids import Grid, TableFinderError, camelot_grids, pdfplumber_grids
 from extract.find_tables import PageTables, read_page_tables
+from extract.ocr_empty_cells import cell_word_chars
 from extract.ocr_pages import OcrResult, ocr_engine, ocr_pages
 from extract.open_pdf import PdfSource, check_render_size, open_pdf
 from extract.read_lines import text_lines
-from extract.read_words import Char, Word, dedupe_chars, ocr_chars, read_words
+from extract.read_scans import straighten_scan
+from extract.read_words import (
+    Char,
+    Word,
+    decode_symbols,
+    dedupe_chars,
+    ocr_chars,
+    read_words,
+)
 from extract.settings import ExtractSettings
 from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
@@ -38,7 +48,10 @@ class _PageContent:
     chars: tuple[Char, ...]
     words: tuple[Word, ...]
     second_grids: tuple[Grid, ...]
-    ocr: bool
+    ocr_text: bool
+    """The text is an OCR layer (ours or the PDF's own on a scan): read in stream order."""
+    ocred: bool
+    """The text comes from our OCR of the page."""
 
 
 @dataclass(frozen=True)
@@ -91,50 +104,62 @@ def _select_pages(source: PdfSource, pages: Sequence[int] | None) -> list[int]:
 
 def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSettings
                 ) -> tuple[list[_PageResult], list[PipelineWarning], OcrEngine | None]:
+    """Read pages `numbers`: their contents, OCR where wanted, grids, then tables and lines.
+
+    Returns the pages' results, chunk-level warnings and the OCR engine if one was used.
+    """
     warnings: list[PipelineWarning] = []
     with pdfplumber.open(source.readable) as pdf:
-        native = {n: _page_content(pdf.pages[n - 1], n, settings) for n in numbers}
-    wanted = [n for n in numbers if native[n].facts.ocr_reason and settings.ocr]
+        contents = {n: _page_content(pdf.pages[n - 1], n, settings) for n in numbers}
+    wanted = [n for n in numbers if contents[n].facts.ocr_reason and settings.ocr]
     engine = ocr_engine(source.path, settings.ocr_languages) if wanted else None
     with tempfile.TemporaryDirectory(prefix="lampiran-ocr-") as tmp:
         ocr: dict[int, OcrResult] = {}
         if engine is not None:
-            ocr = ocr_pages(source, [(n, native[n].facts.width, native[n].facts.height)
+            ocr = ocr_pages(source, [(n, contents[n].facts.width, contents[n].facts.height)
                                      for n in wanted], engine, settings, Path(tmp))
-        ocred = _ocr_contents(ocr, native, settings)
-        read_natively = [n for n in numbers if n not in ocred]
-        vector = [n for n in read_natively
-                  if native[n].facts.has_rules and not native[n].facts.scanned]
-        raster = [n for n in read_natively if native[n].facts.scanned]
-        for n in raster:
-            check_render_size(source.path, n, native[n].facts.width,
-                              native[n].facts.height, settings.dpi,
-                              settings.max_image_pixels)
-        grids = _camelot(source.readable, vector, "vector", settings, warnings)
-        grids |= _camelot(source.readable, raster, "raster", settings, warnings)
-        for n, (_, image_grids) in ocred.items():
-            grids[n] = list(image_grids)
+        ocred = _ocr_contents(ocr, contents, settings)
+        vector = [n for n in numbers if n not in ocred
+                  and contents[n].facts.has_rules and not contents[n].facts.scanned]
+        scans = [n for n in numbers if n not in ocred and contents[n].facts.scanned]
+        grids = _camelot(source.readable, vector, warnings)
+        straightened = _straighten_scans(source, scans, contents, settings)
+        for n, (content, page_grids) in (ocred | straightened).items():
+            contents[n] = content
+            grids[n] = list(page_grids)
         results = []
         for n in numbers:
-            content = ocred[n][0] if n in ocred else native[n]
+            content = contents[n]
             tables = read_page_tables(n, content.chars, content.words, grids.get(n, []),
-                                      content.second_grids, text_flow=content.ocr)
-            results.append(_page_result(content, tables, ocr.get(n), native[n], settings))
+                                      content.second_grids, text_flow=content.ocr_text)
+            results.append(_page_result(content, tables, ocr.get(n), settings))
     return results, warnings, engine
 
 
 def _page_content(page: pdfplumber.page.Page, number: int, settings: ExtractSettings,
-                  ocr: bool = False) -> _PageContent:
-    """Characters, zone-less words, facts and pdfplumber grids of one page (`ocr`: of
-    an OCR'd page)."""
+                  ocred: bool = False) -> _PageContent:
+    """Characters, zone-less words, facts and pdfplumber grids of one page (`ocred`: a
+    page of our OCR output).
+
+    A scan's own text layer is an OCR layer too, and is read like ours.
+    """
     try:
-        chars = tuple(ocr_chars(page.chars) if ocr else dedupe_chars(page.chars))
-        words = tuple(read_words(chars, lambda _: None, text_flow=ocr))
+        chars = dedupe_chars(decode_symbols(page.chars))
+        words = read_words(chars, _no_zone)
         facts = classify_page(page, number, words, settings.min_word_validity)
-        second = tuple(pdfplumber_grids(page)) if facts.has_rules else ()
+        ocr_text = ocred or facts.scanned
+        if ocr_text:
+            chars = ocr_chars(page.chars)
+            words = read_words(chars, _no_zone, text_flow=True)
+        second = tuple(pdfplumber_grids(page)) if facts.has_rules and not ocr_text else ()
     finally:
         page.close()
-    return _PageContent(facts=facts, chars=chars, words=words, second_grids=second, ocr=ocr)
+    return _PageContent(facts=facts, chars=tuple(chars), words=tuple(words),
+                        second_grids=second, ocr_text=ocr_text, ocred=ocred)
+
+
+def _no_zone(_: Char) -> None:
+    return None
 
 
 def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
@@ -145,18 +170,44 @@ def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
         if result.page is None:
             continue
         with pdfplumber.open(result.page.pdf) as pdf:
-            content = _page_content(pdf.pages[0], number, settings, ocr=True)
+            content = _page_content(pdf.pages[0], number, settings, ocred=True)
         turned = (native[number].facts.rotation + result.page.turn) % 360
         facts = replace(content.facts, rotation=turned, scanned=True, ocr_reason=None)
-        contents[number] = (replace(content, facts=facts), result.page.grids)
+        chars = content.chars + tuple(cell_word_chars(result.page.cell_words))
+        words = tuple(read_words(chars, _no_zone, text_flow=True))
+        contents[number] = (replace(content, facts=facts, chars=chars, words=words),
+                            result.page.grids)
     return contents
 
 
-def _camelot(path: Path, pages: Sequence[int], engine: str, settings: ExtractSettings,
-             warnings: list[PipelineWarning]) -> dict[int, list[Grid]]:
+def _straighten_scans(source: PdfSource, numbers: Sequence[int],
+                      native: dict[int, _PageContent], settings: ExtractSettings
+                      ) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
+    """Scanned pages with their own text layer, deskewed, with their image grids."""
+    if not numbers:
+        return {}
+    contents: dict[int, tuple[_PageContent, tuple[Grid, ...]]] = {}
+    document = pypdfium2.PdfDocument(str(source.readable))
     try:
-        return camelot_grids(path, pages, "raster" if engine == "raster" else "vector",
-                             settings.raster_line_scale, settings.dpi)
+        for number in numbers:
+            facts = native[number].facts
+            check_render_size(source.path, number, facts.width, facts.height, settings.dpi,
+                              settings.max_image_pixels)
+            scan = straighten_scan(document, number, facts.width, facts.height,
+                                   native[number].chars, settings)
+            words = tuple(read_words(scan.chars, _no_zone, text_flow=True))
+            content = replace(native[number], chars=scan.chars, words=words)
+            contents[number] = (content, scan.grids)
+    finally:
+        document.close()
+    return contents
+
+
+def _camelot(path: Path, pages: Sequence[int],
+             warnings: list[PipelineWarning]) -> dict[int, list[Grid]]:
+    """Camelot's vector-engine grids by page; on failure a warning and no grids."""
+    try:
+        return camelot_grids(path, pages)
     except TableFinderError as exc:
         warnings.append(PipelineWarning(
             code="table_finder_failed",
@@ -167,10 +218,10 @@ def _camelot(path: Path, pages: Sequence[int], engine: str, settings: ExtractSet
 
 
 def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | None,
-                 native: _PageContent, settings: ExtractSettings) -> _PageResult:
+                 settings: ExtractSettings) -> _PageResult:
     facts = content.facts
     warnings = list(tables.warnings)
-    if content.ocr:
+    if content.ocred:
         layer = "ocr"
         if not judge_text(" ".join(w.text for w in content.words)).usable(
                 settings.min_word_validity):
@@ -180,7 +231,7 @@ def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | Non
                 "against the page image."))
     else:
         layer = "native" if content.words else "none"
-        reason = native.facts.ocr_reason
+        reason = facts.ocr_reason
         if ocr is not None and ocr.error:
             warnings.append(PipelineWarning(
                 code="ocr_failed", page=facts.number,
@@ -201,4 +252,4 @@ def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | Non
         lines=text_lines(tables.words),
     )
     return _PageResult(page=page, tables=tables.tables, warnings=tuple(warnings),
-                       ocr_used=content.ocr)
+                       ocr_used=content.ocred)

@@ -25,6 +25,16 @@ small fonts of dense tables."""
 Y_TOLERANCE = 3.0
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_SYMBOL_FONT = re.compile(r"symbol|wingdings", re.IGNORECASE)
+# Word writes symbol-font glyphs as private-use code points U+F000 + the font's own code.
+# Only marks a decree table uses are mapped; others are left as they are.
+_SYMBOL_MARKS = {
+    ("symbol", 0xD6): "√", ("symbol", 0xB7): "•", ("symbol", 0xB4): "×",
+    ("symbol", 0xB1): "±", ("symbol", 0xA3): "≤", ("symbol", 0xB3): "≥",
+    ("symbol", 0xAE): "→", ("symbol", 0xB0): "°", ("symbol", 0x2D): "−",
+    ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗",
+    ("wingdings", 0xA7): "▪", ("wingdings", 0xD8): "➢",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,20 @@ class Word:
     @property
     def size(self) -> float:
         return statistics.median(self.sizes) if self.sizes else 0.0
+
+
+def decode_symbols(chars: Iterable[Char]) -> list[Char]:
+    """`chars` with the check marks and bullets of Symbol/Wingdings fonts as Unicode."""
+    decoded = []
+    for char in chars:
+        text = char["text"]
+        font = _SYMBOL_FONT.search(char.get("fontname", ""))
+        if font and len(text) == 1 and 0xF020 <= ord(text) <= 0xF0FF:
+            mark = _SYMBOL_MARKS.get((font.group(0).lower(), ord(text) - 0xF000))
+            if mark is not None:
+                char = {**char, "text": mark}
+        decoded.append(char)
+    return decoded
 
 
 def ocr_chars(chars: Iterable[Char]) -> list[Char]:

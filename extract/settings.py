@@ -32,8 +32,8 @@ class ExtractSettings:
     """OCR pages without a usable text layer; when False they get text_layer 'none'."""
     ocr_languages: tuple[str, ...] = ("ind", "eng")
     """Tesseract language packs, in priority order."""
-    ocr_deskew: bool = True
-    """Straighten skewed scans before OCR."""
+    deskew: bool = True
+    """Straighten skewed scans (before OCR, or before finding rules under a text layer)."""
     ocr_rotate: bool = True
     """Turn pages scanned sideways or upside down upright before OCR."""
     ocr_psm: int = 11

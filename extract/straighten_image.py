@@ -78,5 +78,5 @@ def apply(image: Image, turn: int, angle: float) -> Image:
         return upright
     height, width = upright.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    return cv2.warpAffine(upright, matrix, (width, height), flags=cv2.INTER_LINEAR,
-                          borderValue=255)
+    return np.asarray(cv2.warpAffine(upright, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                                     borderValue=255), dtype=np.uint8)

@@ -20,6 +20,10 @@ DICTIONARY = Path("/usr/share/hunspell/id_ID.dic")
 MIN_WORDS_TO_JUDGE = 15
 """Below this many words a dictionary rate says nothing; only garbling is judged."""
 
+MIN_LETTERS_FOR_WORDS = 200
+"""A text with this many letters but fewer than MIN_WORDS_TO_JUDGE words of 3+ letters is
+letters scattered in ones and twos: garbage (OCR of a page scanned sideways)."""
+
 MAX_GARBLED_SHARE = 0.25
 """Above this share of unmapped or private-use characters a text layer is unusable; a
 few symbols (check marks from symbol fonts) stay far below it."""
@@ -41,26 +45,30 @@ class TextQuality:
     words: int
     valid_share: float
     garbled_share: float
+    letters: int
 
     def usable(self, min_valid_share: float) -> bool:
         """True when the text reads as real text."""
         if self.garbled_share > MAX_GARBLED_SHARE:
             return False
-        return self.words < MIN_WORDS_TO_JUDGE or self.valid_share >= min_valid_share
+        if self.words < MIN_WORDS_TO_JUDGE:
+            return self.letters < MIN_LETTERS_FOR_WORDS
+        return self.valid_share >= min_valid_share
 
 
 def judge_text(text: str) -> TextQuality:
     """Measure `text` (a page's text): word count, dictionary share, garbled share."""
     vocabulary = _vocabulary()
-    # Without the dictionary no word can be judged, so none is counted.
-    words = [w.lower() for w in _WORD.findall(text)] if vocabulary else []
-    valid = sum(1 for word in words if _is_word(word, vocabulary))
+    words = [w.lower() for w in _WORD.findall(text)]
+    # Without the dictionary (hunspell-id not installed) no word can be judged invalid.
+    valid = sum(1 for word in words if _is_word(word, vocabulary)) if vocabulary else len(words)
     visible = [ch for ch in _CID.sub("\ufffd", text) if not ch.isspace()]
     garbled = sum(1 for ch in visible if _is_garbled(ch))
     return TextQuality(
         words=len(words),
         valid_share=valid / len(words) if words else 0.0,
         garbled_share=garbled / len(visible) if visible else 0.0,
+        letters=sum(1 for ch in text if ch.isalpha()),
     )
 
 

@@ -7,6 +7,7 @@ is replaced and the batch goes on. Outputs are written by the parent, atomically
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing as mp
@@ -139,7 +140,7 @@ def _worker_loop(conn: Connection, settings: RunSettings) -> None:
 
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, settings: RunSettings) -> None:
-        self.conn, child = ctx.Pipe()  # type: ignore[attr-defined]
+        self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_loop, args=(child, settings), daemon=True)  # type: ignore[attr-defined]
         self.process.start()
         child.close()
@@ -241,10 +242,8 @@ def run_batch(
     finally:
         for worker in workers:
             if worker.process.is_alive():
-                try:
+                with contextlib.suppress(OSError):
                     worker.conn.send(None)
-                except OSError:
-                    pass
             worker.stop()
 
     report = RunReport(fingerprint, [results[i] for i in sorted(results)])

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from lampiran import commands_data
 from lampiran.batch import DocumentResult, collect_inputs, run_batch
 from lampiran.settings import RunSettings
 from schemas.decree import Decree
@@ -112,14 +113,12 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(help="Output JSON files or folders of them.")],
 ) -> None:
     """Check documents against the output contract; one line per failure with its JSON path."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.json") if not p.name.startswith("_")))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise _usage_error(f"{path}: no such file or folder")
+    from lampiran.dataset import decree_files
+
+    try:
+        files = decree_files(paths)
+    except LampiranError as exc:
+        raise _usage_error(str(exc)) from None
     failures = 0
     for file in files:
         try:
@@ -182,7 +181,8 @@ def eval_(
     max_diffs: Annotated[int, typer.Option(help="Differing rows to print.")] = 50,
 ) -> None:
     """Compare an output with its gold: rows found and exact, fields, CER, metadata, taxonomy."""
-    from lampiran.evaluate import evaluate, format_result, load_gold, load_labels
+    from lampiran.evaluate import evaluate, format_result, load_gold
+    from lampiran.taxonomy_eval import load_labels
 
     for path in (pred, gold, labels):
         if path is not None and not path.is_file():
@@ -224,6 +224,10 @@ def taxonomy(
         return
     for candidate in search_taxonomy(query, tree, limit):
         out.print(f"{candidate.score:6.1f}  {candidate.id:<10} {candidate.label}", markup=False)
+
+
+app.command()(commands_data.dataset)
+app.command()(commands_data.compare)
 
 
 def main() -> None:

@@ -12,13 +12,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from lampiran.dataset import (
-    NoDecreeInputError,
-    build_dataset,
-    decree_files,
-    load_decree,
-    unique_by_source,
-)
 from schemas.errors import LampiranError
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -41,8 +34,11 @@ def dataset(
 ) -> None:
     """Build a dataset from decree JSON: lampiran.duckdb, parquet/, csv/ and jdihn.json.
 
-    The folder is rebuilt from the inputs each time, so re-running adds nothing twice.
+    The tables are rebuilt from the inputs each time: re-running never adds a row twice.
     """
+    # Imported when the command runs: duckdb and pyarrow would slow every `lampiran` start.
+    from lampiran.dataset import NoDecreeInputError, build_dataset
+
     try:
         summary = build_dataset(inputs, out)
     except NoDecreeInputError as exc:
@@ -50,8 +46,7 @@ def dataset(
     except LampiranError as exc:
         raise _fail(str(exc), 1) from None
     counts = ", ".join(f"{n} {name}" for name, n in summary.table_rows)
-    _err.print(f"{len(summary.decrees)} decrees: {counts}; database {summary.database}",
-               markup=False)
+    _err.print(f"{counts}; database {summary.database}", markup=False)
     for repeat in summary.duplicates:
         _err.print(f"{repeat}: same decree as another input, kept once", markup=False)
 
@@ -64,10 +59,11 @@ def compare(
 ) -> None:
     """Compare two or more decrees by ZI taxonomy entries: comparison.md, comparison.html, charts.
 
-    Plans are ordered by year; each pair of neighbours is compared at the finest level
-    (area, group, question) both plans' taxonomy matches support.
+    Plans in year order; each pair is compared at the finest level both plans' matches support.
     """
+    # Imported when the command runs, as in `dataset`.
     from lampiran.compare import compare as compare_plans
+    from lampiran.dataset import NoDecreeInputError, decree_files, load_decree, unique_by_source
 
     try:
         loaded, _ = unique_by_source([load_decree(path) for path in decree_files(inputs)])

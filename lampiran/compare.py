@@ -225,7 +225,7 @@ def plan_level(by_level: dict[Level, int]) -> Level | None:
     if not total:
         return None
     finer = 0
-    for level in reversed(LEVELS):
+    for level in ("question", "group"):
         finer += by_level.get(level, 0)
         if 2 * finer >= total:
             return level
@@ -273,7 +273,8 @@ def item_texts(rows: Sequence[Row]) -> dict[str, str]:
 
 
 def word_diff(field_name: str, before: str, after: str) -> WordDiff:
-    """A word-level diff (difflib on whitespace-split words); a replace is a delete then an insert."""
+    """A word-level diff (difflib on whitespace-split words); a replace is a delete, then an
+    insert."""
     old, new = before.split(), after.split()
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     ops: list[tuple[Literal["equal", "delete", "insert"], str]] = []
@@ -319,11 +320,16 @@ def _notes(plans: Sequence[Plan], transitions: Sequence[Transition]) -> list[str
         counts = dict(plan.by_level)
         placed = ", ".join(f"{counts[lv]} at {lv} level" for lv in LEVELS if counts[lv])
         if plan.level is None:
-            notes.append(f"{plan.label}: no row is matched to the taxonomy with confidence, so it "
-                         "covers nothing and every entry of its neighbours shows as added or dropped.")
+            notes.append(f"{plan.label}: no row is matched to the taxonomy with confidence, so "
+                         "it covers nothing and its neighbours' entries show as added or dropped.")
         else:
             notes.append(f"{plan.label}: {plan.matched} of {plan.rows} rows matched ({placed}); "
                          f"compared at {plan.level} level or coarser.")
+        if plan.outside:
+            notes.append(f"{plan.label}: {plan.outside} matched rows name an entry outside the "
+                         "LKE pengungkit (komponen hasil or an unknown id) and count nowhere.")
+        if plan.unlabelled:
+            notes.append(f"{plan.label}: {plan.unlabelled} rows carry no taxonomy match at all.")
     for t in transitions:
         a, b = plans[t.before], plans[t.after]
         if t.level is not None and (a.level != t.level or b.level != t.level):

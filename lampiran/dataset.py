@@ -27,6 +27,8 @@ from schemas.errors import LampiranError, OutputError, SchemaError
 from schemas.taxonomy import Taxonomy, load_taxonomy
 
 DATABASE_FILE = "lampiran.duckdb"
+EXPORTS = (("parquet", "FORMAT parquet"), ("csv", "FORMAT csv, HEADER"))
+"""Sub-folder (= file suffix) and DuckDB COPY options of each export format."""
 JDIHN_FILE = "jdihn.json"
 
 
@@ -503,14 +505,13 @@ def _write_database(tables: dict[str, list[Record]], out_dir: Path) -> list[Path
                 for statement in _comment_sql(spec):
                     con.execute(statement)
                 con.register("staged_records", _arrow(spec, tables[spec.name]))
-                con.execute(
-                    f'INSERT INTO "{spec.name}" SELECT * FROM staged_records ORDER BY {_order_by(spec)}'
-                )
+                con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM staged_records '
+                            f"ORDER BY {_order_by(spec)}")
                 con.unregister("staged_records")
             con.execute("COMMIT")
             for spec in TABLES:
                 query = f'SELECT * FROM "{spec.name}" ORDER BY {_order_by(spec)}'
-                for folder, options in (("parquet", "FORMAT parquet"), ("csv", "FORMAT csv, HEADER")):
+                for folder, options in EXPORTS:
                     target = tmp / f"{spec.name}.{folder}"
                     quoted = str(target).replace("'", "''")
                     con.execute(f"COPY ({query}) TO '{quoted}' ({options})")

@@ -13,6 +13,8 @@ from schemas.decree import Decree
 from schemas.errors import OutputError
 
 PART_SUFFIX = ".part"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def decree_json(decree: Decree) -> bytes:
@@ -54,6 +56,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
         try:
+            # mkstemp creates 0600; an output is as readable as any file the user creates.
+            os.fchmod(fd, 0o666 & ~_UMASK)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()

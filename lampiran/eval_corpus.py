@@ -97,7 +97,7 @@ def evaluate_real(settings: RunSettings) -> list[RealFigures]:
         try:
             raw = extract.read_pdf(pdf, settings.extract)
             checks = check_real(normalize.normalize_document(raw, settings.normalize), summary)
-        except Exception as exc:  # noqa: BLE001 - a failing document is a figure, not a stop
+        except Exception as exc:
             results.append(RealFigures(summary["file"], 0, 0, 0, [], f"{type(exc).__name__}: {exc}"))
             continue
         results.append(_real_figures(summary["file"], checks))

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from schemas.decree import Decree, DecreeMetadata, Row
+from lampiran.taxonomy_eval import Label, MatchFigures, score_matches
+from schemas.decree import Decree, DecreeMetadata, Row, TaxonomyMatch
 from schemas.errors import SchemaError
 from schemas.gold import GoldDecree, GoldRow
 
@@ -42,6 +43,9 @@ METADATA_FIELDS = (
     "considerations",
     "legal_bases",
     "dicta",
+)
+_UNMATCHED = TaxonomyMatch(
+    area_id=None, indicator_id=None, label=None, score=0.0, status="no_match", candidates=[]
 )
 MIN_ALIGN_SIMILARITY = 50.0
 """Rows less alike than this (rapidfuzz ratio of their text) are not paired."""
@@ -134,9 +138,7 @@ class EvalResult:
     char_errors: int = 0
     char_total: int = 0
     metadata_exact: dict[str, bool] = field(default_factory=dict)
-    taxonomy_labelled: int = 0
-    taxonomy_correct: int = 0
-    taxonomy_matched_wrong: int = 0
+    taxonomy: MatchFigures | None = None
     diffs: list[RowDiff] = field(default_factory=list)
 
     @property
@@ -171,13 +173,15 @@ def _metadata_value(meta: DecreeMetadata, name: str) -> object:
     return value.model_dump() if hasattr(value, "model_dump") else value
 
 
-def evaluate(pred: Decree, gold: GoldDecree, labels: Sequence[str | None] = ()) -> EvalResult:
-    """Measures of `pred` against `gold`; `labels` are the hand taxonomy ids per gold row
-    (None for 'none'), empty when the gold has no labels."""
+def evaluate(pred: Decree, gold: GoldDecree, labels: Sequence[Label] = ()) -> EvalResult:
+    """Measures of `pred` against `gold`; `labels` are the hand taxonomy labels of the gold
+    rows in order (empty when the gold has none). A gold row the output lacks counts as
+    unmatched for the taxonomy."""
     gold_rows = [row for table in gold.tables for row in table.rows]
     pred_rows = _plan_rows(pred)
     result = EvalResult(gold_rows=len(gold_rows), pred_rows=len(pred_rows))
     pairs = align([row_text(r) for r in gold_rows], [row_text(r) for r in pred_rows])
+    matches: list[TaxonomyMatch] = []
     for gi, pj in pairs:
         g = gold_rows[gi] if gi is not None else None
         p = pred_rows[pj] if pj is not None else None
@@ -203,13 +207,10 @@ def evaluate(pred: Decree, gold: GoldDecree, labels: Sequence[str | None] = ()) 
             result.rows_exact += 1
         else:
             result.diffs.append(RowDiff(gi, p.id if p else None, tuple(differing)))
-        if labels and gi is not None and gi < len(labels):
-            result.taxonomy_labelled += 1
-            match = p.taxonomy if p else None
-            predicted = match.indicator_id if match and match.status == "matched" else None
-            expected = labels[gi]
-            result.taxonomy_correct += predicted == expected
-            result.taxonomy_matched_wrong += predicted is not None and predicted != expected
+        if labels:
+            matches.append(p.taxonomy if p is not None and p.taxonomy else _UNMATCHED)
+    if labels:
+        result.taxonomy = score_matches(matches, labels)
     for name in METADATA_FIELDS:
         result.metadata_exact[name] = _metadata_value(pred.decree, name) == _metadata_value(
             gold.metadata, name
@@ -224,13 +225,6 @@ def load_gold(path: Path) -> GoldDecree:
         return GoldDecree.model_validate(data)
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise SchemaError(path, f"not a valid gold file: {str(exc).splitlines()[0]}") from exc
-
-
-def load_labels(path: Path) -> list[str | None]:
-    """Hand taxonomy labels, one per gold row in order ('none' -> None)."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    ordered = sorted(entries, key=lambda e: int(e["row"]))
-    return [None if str(e["id"]) == "none" else str(e["id"]) for e in ordered]
 
 
 def _share(part: int, whole: int) -> str:
@@ -256,10 +250,13 @@ def format_result(result: EvalResult, max_diffs: int = 50) -> str:
         f"metadata exact    {len(result.metadata_exact) - len(wrong)}/{len(result.metadata_exact)}"
         + (f" (differs: {', '.join(wrong)})" if wrong else "")
     )
-    if result.taxonomy_labelled:
+    if result.taxonomy:
+        t = result.taxonomy
         lines.append(
-            f"taxonomy correct  {_share(result.taxonomy_correct, result.taxonomy_labelled)}; "
-            f"matched but wrong: {result.taxonomy_matched_wrong}"
+            f"taxonomy          {t.matched} matched, {t.needs_review} needs_review, {t.no_match} no_match; "
+            f"matched but wrong: {len(t.matched_wrong)}; correct at question level "
+            f"{'-' if t.question_correct is None else f'{t.question_correct:.1f}%'}, group level "
+            f"{t.group_correct:.1f}%, area level {t.area_correct:.1f}%"
         )
     if result.diffs:
         lines.append("")

@@ -35,6 +35,11 @@ from lampiran.documents import write_atomic
 MARKDOWN_FILE = "comparison.md"
 HTML_FILE = "comparison.html"
 CHART_FILES = {"coverage": "coverage.png", "timeline": "timeline.png", "changes": "changes.png"}
+PLAN_COLUMNS = ("plan", "institution", "title", "rows", "matched", "needs review", "no match",
+                "level")
+COUNTING_NOTE = "Only rows matched with confidence count; needs-review rows are listed at the end."
+OPEN_LISTS_UP_TO = 12
+"""Lists of added or dropped entries longer than this start folded in the HTML."""
 REWRITTEN_BELOW = 0.25
 """Word diffs of texts less alike than this are unreadable: show before and after instead."""
 
@@ -194,7 +199,7 @@ def changes_chart(comparison: Comparison) -> Figure:
 
 
 CHARTS: dict[str, tuple[Callable[[Comparison], Figure], str]] = {
-    "coverage": (coverage_chart, "Coverage: LKE areas and indicator groups addressed by each plan."),
+    "coverage": (coverage_chart, "Coverage: LKE areas and groups addressed by each plan."),
     "timeline": (timeline_chart, "Timeline: rows scheduled per month and ZI area."),
     "changes": (changes_chart, "Changes: taxonomy entries added, dropped and kept between plans."),
 }
@@ -204,6 +209,24 @@ def render_charts(comparison: Comparison) -> dict[str, tuple[bytes, str]]:
     """Chart name -> (PNG bytes, inline SVG)."""
     with matplotlib.rc_context(_STYLE):
         return {name: _render(draw(comparison)) for name, (draw, _) in CHARTS.items()}
+
+
+def coverage_table(comparison: Comparison) -> list[tuple[str, list[str]]]:
+    """Per area, then for all areas: each plan's 'questions/total · groups/total'."""
+    lines = [
+        (f"{c.area_id} {c.name}",
+         [f"{q}/{c.questions_total} · {g}/{c.groups_total}"
+          for q, g in zip(c.questions, c.groups, strict=True)])
+        for c in comparison.coverage
+    ]
+    questions = sum(c.questions_total for c in comparison.coverage)
+    groups = sum(c.groups_total for c in comparison.coverage)
+    lines.append(("all", [
+        f"{sum(c.questions[p] for c in comparison.coverage)}/{questions} · "
+        f"{sum(c.groups[p] for c in comparison.coverage)}/{groups}"
+        for p in range(len(comparison.plans))
+    ]))
+    return lines
 
 
 def _clip(text: str, width: int) -> str:
@@ -244,31 +267,22 @@ def _table_md(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]
 def markdown_report(comparison: Comparison) -> str:
     """comparison.md: the same content as the HTML report, charts linked as PNG files."""
     plans = comparison.plans
-    labels = [_md(p.label) for p in plans]
+    labels = [_md(p.short) for p in plans]
     out = [f"# Comparison of {len(plans)} action plans", ""]
     out += _table_md(
-        ["plan", "institution", "title", "rows", "matched", "needs review", "no match", "level"],
+        PLAN_COLUMNS,
         ([_md(p.label), _md(p.institution or ""), _md(_clip(p.title or "", 90)), str(p.rows),
           str(p.matched), str(p.needs_review), str(p.no_match), p.level or "none"] for p in plans),
     )
     out += ["", "## How the plans are compared", ""]
     out += [f"- {_md(note)}" for note in comparison.notes]
-    out += ["- Only rows matched with confidence count; needs-review rows are listed at the end.",
+    out += [f"- {COUNTING_NOTE}",
             "", "## Coverage", "", f"![coverage]({CHART_FILES['coverage']})", "",
             "LKE questions (of 110) and indicator groups (of 42) each plan addresses, per area:",
             ""]
     out += _table_md(
-        ["area", *(f"{label} questions" for label in labels), *(f"{label} groups" for label in labels)],
-        [
-            *([f"{c.area_id} {_md(c.name)}",
-               *(f"{q}/{c.questions_total}" for q in c.questions),
-               *(f"{g}/{c.groups_total}" for g in c.groups)] for c in comparison.coverage),
-            ["**all**",
-             *(f"{sum(c.questions[p] for c in comparison.coverage)}/"
-               f"{sum(c.questions_total for c in comparison.coverage)}" for p in range(len(plans))),
-             *(f"{sum(c.groups[p] for c in comparison.coverage)}/"
-               f"{sum(c.groups_total for c in comparison.coverage)}" for p in range(len(plans)))],
-        ],
+        ["area", *(f"{_md(p.short)}: questions · groups" for p in plans)],
+        ([_md(area), *cells] for area, cells in coverage_table(comparison)),
     )
     out += ["", "## Timeline", "", f"![timeline]({CHART_FILES['timeline']})", "",
             "## Changes", "", f"![changes]({CHART_FILES['changes']})", ""]
@@ -398,7 +412,8 @@ def _diff_html(diff: WordDiff) -> str:
 
 
 def _change_line(change: Change) -> str:
-    return f"<li>{_e(change.entry.level)} <b>{_e(change.entry.id)}</b> {_e(change.entry.label)}</li>"
+    entry = change.entry
+    return f"<li>{_e(entry.level)} <b>{_e(entry.id)}</b> {_e(entry.label)}</li>"
 
 
 def _transition_html(comparison: Comparison, t: Transition) -> str:
@@ -414,8 +429,9 @@ def _transition_html(comparison: Comparison, t: Transition) -> str:
         changes = [c for c in t.changes if c.kind == kind]
         if changes:
             items = "".join(_change_line(c) for c in changes)
-            parts.append(f'<details open><summary class="{kind}">{len(changes)} {kind}</summary>'
-                         f"<ul>{items}</ul></details>")
+            opened = " open" if len(changes) <= OPEN_LISTS_UP_TO else ""
+            parts.append(f'<details{opened}><summary class="{kind}">{len(changes)} {kind}'
+                         f"</summary><ul>{items}</ul></details>")
     kept = [c for c in t.changes if c.diffs]
     if kept:
         parts.append(f"<p>Kept {t.level}s whose activity, evidence or schedule changed "
@@ -457,15 +473,12 @@ def _data(comparison: Comparison) -> dict[str, object]:
 def html_report(comparison: Comparison, charts: dict[str, tuple[bytes, str]]) -> str:
     """comparison.html: self-contained (inline CSS, SVG charts, data and script)."""
     plans = comparison.plans
-    labels = [p.label for p in plans]
+    labels = [p.short for p in plans]
     figures = {
-        name: f'<figure id="chart-{name}">{charts[name][1]}<figcaption>{_e(caption)}</figcaption></figure>'
+        name: f'<figure id="chart-{name}">{charts[name][1]}'
+              f"<figcaption>{_e(caption)}</figcaption></figure>"
         for name, (_, caption) in CHARTS.items()
     }
-    totals = [
-        (sum(c.questions[p] for c in comparison.coverage), sum(c.groups[p] for c in comparison.coverage))
-        for p in range(len(plans))
-    ]
     item_rows = "".join(
         f'<tr class="{i.entry.level}" data-changed="{int(_changed(i))}">'
         f"{_td(i.entry.level)}{_td(i.entry.id)}{_td(i.entry.label)}"
@@ -476,24 +489,20 @@ def html_report(comparison: Comparison, charts: dict[str, tuple[bytes, str]]) ->
     body = [
         f"<h1>Comparison of {len(plans)} action plans</h1>",
         _table_html(
-            ["plan", "institution", "title", "rows", "matched", "needs review", "no match", "level"],
+            PLAN_COLUMNS,
             ([_td(p.label), _td(p.institution or ""), _td(p.title or ""), _td(p.rows, True),
               _td(p.matched, True), _td(p.needs_review, True), _td(p.no_match, True),
               _td(p.level or "none")] for p in plans),
         ),
         "<h2>How the plans are compared</h2><ul>",
         *(f"<li>{_e(note)}</li>" for note in comparison.notes),
-        "<li>Only rows matched with confidence count; needs-review rows are listed at the end.</li>",
+        f"<li>{_e(COUNTING_NOTE)}</li>",
         "</ul><h2>Coverage</h2>", figures["coverage"],
         "<p>LKE questions (of 110) and indicator groups (of 42) each plan addresses:</p>",
         _table_html(
-            ["area", *(f"{_e(label)}<br>questions / groups" for label in labels)],
-            [
-                *([_td(f"{c.area_id} {c.name}"),
-                   *(_td(f"{c.questions[p]}/{c.questions_total} · {c.groups[p]}/{c.groups_total}",
-                         True) for p in range(len(plans)))] for c in comparison.coverage),
-                [_td("all"), *(_td(f"{q}/110 · {g}/42", True) for q, g in totals)],
-            ],
+            ["area", *(f"{_e(p.short)}: questions · groups" for p in plans)],
+            ([_td(area), *(_td(cell, True) for cell in cells)]
+             for area, cells in coverage_table(comparison)),
         ),
         "<h2>Timeline</h2>", figures["timeline"],
         "<h2>Changes</h2>", figures["changes"],

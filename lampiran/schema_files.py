@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from schemas.decree import Decree
 from schemas.gold import GoldDecree
 from schemas.raw import RawDocument
@@ -11,7 +13,7 @@ from schemas.raw import RawDocument
 
 def schema_files() -> dict[str, str]:
     """File name -> JSON Schema text, for the output, the intermediate form and the gold."""
-    models = {
+    models: dict[str, type[BaseModel]] = {
         "decree.schema.json": Decree,
         "raw-document.schema.json": RawDocument,
         "gold.schema.json": GoldDecree,

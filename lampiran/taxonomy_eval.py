@@ -12,6 +12,7 @@ Invariant: pure functions of the gold, the labels, the taxonomy and the settings
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from schemas._base import Frozen
 from schemas.decree import Candidate, TaxonomyMatch
 from schemas.errors import SchemaError
 from schemas.gold import GoldDecree, GoldRow
-from schemas.taxonomy import Taxonomy
+from schemas.taxonomy import Taxonomy, load_taxonomy
 
 LABELS_FILE = "labels.yaml"
 GOLD_FILE = "gold.yaml"
@@ -52,7 +53,7 @@ class MatchFigures:
     no_match: int
     matched_wrong: tuple[int, ...]
     question_rows: int
-    question_correct: float
+    question_correct: float | None
     group_correct: float
     area_correct: float
     wrong_rows: tuple[int, ...]
@@ -134,8 +135,10 @@ def score_matches(results: Sequence[TaxonomyMatch], labels: Sequence[Label]) -> 
         no_match=sum(r.status == "no_match" for r in results),
         matched_wrong=tuple(lab.row for r, lab in pairs if r.status == "matched" and is_wrong(r, lab)),
         question_rows=len(question_pairs),
-        question_correct=_percent(sum(r.indicator_id == lab.id for r, lab in question_pairs),
-                                  len(question_pairs)),
+        question_correct=(
+            _percent(sum(r.indicator_id == lab.id for r, lab in question_pairs), len(question_pairs))
+            if question_pairs else None
+        ),
         group_correct=_percent(sum(group_right), len(pairs)),
         area_correct=_percent(sum(r.area_id == expected_area(lab) for r, lab in pairs), len(pairs)),
         wrong_rows=wrong,
@@ -190,13 +193,25 @@ def format_figures(figures: Sequence[DecreeFigures]) -> str:
              "  question%  group%  area%"]
     for f in figures:
         for name, m in (("lampiran", f.matcher), ("baseline", f.baseline)):
+            question = "-" if m.question_correct is None else f"{m.question_correct:.1f}"
             lines.append(
                 f"{f.decree_id:<32}{name:<10}{m.rows:>4}{m.matched:>6}{m.needs_review:>7}"
-                f"{m.no_match:>5}{len(m.matched_wrong):>6}{m.question_correct:>11.1f}"
+                f"{m.no_match:>5}{len(m.matched_wrong):>6}{question:>11}"
                 f"{m.group_correct:>8.1f}{m.area_correct:>7.1f}"
             )
     return "\n".join(lines)
 
 
+def main(argv: Sequence[str]) -> int:
+    """Print the figures of every labelled decree under the corpus folder (default 'corpus')."""
+    corpus = Path(argv[0]) if argv else Path("corpus")
+    print(format_figures(evaluate_corpus(corpus, load_taxonomy(), MatchSettings())))
+    return 0
+
+
 def _percent(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1) if whole else 100.0
+    return round(100.0 * part / whole, 1)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -177,6 +177,20 @@ def judul(meta: DecreeMetadata) -> str:
     return " ".join(part for part in parts if part)
 
 
+_TAHUN = re.compile(r"\s+tahun\s+\d{4}\s*$", re.IGNORECASE)
+_ROMAN_NUMBER = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7",
+                 "VIII": "8", "IX": "9", "X": "10"}
+
+
+def no_peraturan(number: str | None) -> str:
+    """The number proper, as a JDIH site files it: '14 Tahun 2025' -> '14'; a printed Roman
+    'I Tahun 2021' -> '1'; a registry number '188.45/0602/Bag.Hukum/2025' stays whole."""
+    if not number:
+        return ""
+    bare = _TAHUN.sub("", number).strip()
+    return _ROMAN_NUMBER.get(bare, bare)
+
+
 def build_jdih(meta: DecreeMetadata) -> JdihMetadata:
     """The decree's metadata under the JDIHN feed keys (all strings, '' when unknown).
 
@@ -186,7 +200,7 @@ def build_jdih(meta: DecreeMetadata) -> JdihMetadata:
         judul=judul(meta),
         jenis=jenis(meta.kind, meta.institution),
         singkatanJenis=singkatan_jenis(meta.kind, meta.institution),
-        noPeraturan=meta.number or "",
+        noPeraturan=no_peraturan(meta.number),
         tahun_pengundangan=str(meta.year) if meta.year else "",
         tanggal_penetapan=meta.date.isoformat() if meta.date else "",
         tanggal_pengundangan="",

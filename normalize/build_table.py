@@ -148,20 +148,12 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     else:
         layout = "action_plan"
         merged_cols = merged_columns(merged.rows)
-        section: Area | None = None
-        run: list[tuple[int, GridRow]] = []
-        for index, row in enumerate((*merged.rows, None)):
-            area = section_area(row) if row is not None else None
-            if row is not None and area is None:
-                run.append((index, row))
-                continue
+        for section, run in _sections(merged.rows):
             starts = frozenset(i for i, (orig, _) in enumerate(run) if orig in page_starts)
             for filled in fill_down(tuple(r for _, r in run), fields, starts, merged_cols):
                 if filled.filled:
-                    rows.append(
-                        _plan_row(filled, fields, section, f"T{number}.R{len(rows) + 1:03d}")
-                    )
-            run, section = [], area
+                    row_id = f"T{number}.R{len(rows) + 1:03d}"
+                    rows.append(_plan_row(filled, fields, section, row_id))
     return Table(
         title=title,
         layout=layout,
@@ -170,6 +162,20 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
         columns=columns,
         rows=rows,
     )
+
+
+def _sections(
+    rows: tuple[GridRow, ...],
+) -> list[tuple[Area | None, list[tuple[int, GridRow]]]]:
+    """The rows split at section rows: each run of (index, row) with the area above it."""
+    runs: list[tuple[Area | None, list[tuple[int, GridRow]]]] = [(None, [])]
+    for index, row in enumerate(rows):
+        area = section_area(row)
+        if area is None:
+            runs[-1][1].append((index, row))
+        else:
+            runs.append((area, []))
+    return runs
 
 
 def _page_starts(rows: tuple[GridRow, ...]) -> set[int]:

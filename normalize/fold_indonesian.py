@@ -17,13 +17,13 @@ import functools
 import re
 import unicodedata
 
-# Long forms and spelling variants -> one token. Applied to lower-cased text, longest first.
+# Long forms and spelling variants -> one token; applied in this order to lower-cased text.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"standar(?:t)? operasional prosedur|standar prosedur operasional|prosedur operasional tetap"
      r"|prosedur operasional standar", "sop"),
     (r"sistem pengendalian intern(?:al)? pemerintah|sistem pengawasan intern(?:al)? pemerintah"
      r"|\bspi\b", "spip"),
-    (r"whistle[- ]?blowing[- ]?system|\bwbs\b", "wbs"),
+    (r"whistle[- ]?blowing(?:[- ]?system)?|\bwbs\b", "wbs"),
     # ZI is reformasi birokrasi at unit level; the LKE grew out of the RB self-assessment
     (r"zona integritas|\bzi\b|reformasi birokrasi|\brb\b", "zi"),
     (r"surve[iy] kepuasan masyarakat|\bskm\b|indeks kepuasan masyarakat|\bikm\b", "skm"),
@@ -56,13 +56,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
 )
 _PHRASES = tuple((re.compile(pattern), token) for pattern, token in PHRASES)
 
-STOP_WORDS = frozenset(
-    """yang dan atau di ke dari untuk dengan dalam pada atas telah sudah secara serta oleh
+_STOP_TEXT = """yang dan atau di ke dari untuk dengan dalam pada atas telah sudah secara serta oleh
     terhadap kepada ini itu tersebut adalah akan agar sebagai bagi para setiap seluruh semua
     baik maupun juga antara lain lainnya masing tentang melalui adanya ada terdapat tersedia
-    tersedianya dapat bisa namun tetapi jika apakah hal sehingga yaitu seperti antara lebih
-    belum tidak bila kali tahun bulan tiap yg dll dsb dst""".split()
-)
+    tersedianya dapat bisa namun tetapi jika apakah hal sehingga yaitu seperti lebih
+    belum tidak bila kali tahun bulan tiap yg dll dsb dst"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
 _CODE = re.compile(rf"^\s*(?:\d+(?:\.\d+)*|{_ROMAN}|[a-z])\s*[.)]?\s+(?=\S)", re.IGNORECASE)

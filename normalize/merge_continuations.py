@@ -50,11 +50,17 @@ def short_columns(rows: tuple[GridRow, ...]) -> tuple[int, ...]:
     return tuple(short)
 
 
-def _vote(previous: str, top: str) -> int:
-    """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0."""
+def _vote(previous: str, top: str, lists: bool = True) -> int:
+    """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0.
+
+    With `lists` false a numbered item never continues: in a merged column the next merged
+    cell is often the next number ("2. ..." under "1. ...").
+    """
     before, after = fold(previous), fold(top)
     numbers = [int(n) for n in _LIST_NUMBER.findall(" " + before)]
     first = _LIST_NUMBER.match(after)
+    if first and not lists:
+        return -1
     if first:
         if int(first.group(1)) == 1:
             return -1
@@ -126,13 +132,13 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
             continue
         anchor = _anchor_above(rows, index - 1, col)
         before = rows[anchor].cells[col]
-        if not before.strip() or _vote(before, text) != 1:
+        if not before.strip() or _vote(before, text, lists=False) != 1:
             continue
         joined = join_lines([*before.splitlines(), *text.splitlines()])
         rows[anchor] = rows[anchor].with_cell(col, joined, "continuation")
         rows[index] = replace(
             top.with_cell(col, ""),
-            covered=top.covered[:col] + (True,) + top.covered[col + 1 :],
+            covered=(*top.covered[:col], True, *top.covered[col + 1:]),
         )
         top = rows[index]
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from normalize.build_table import build_table
 from normalize.find_title import find_title
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.parse_metadata import parse_metadata
+from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
 from normalize.stitch_pages import stitch_tables
+from normalize.vocabulary import build_vocabulary
 from schemas.decree import (
     SCHEMA_VERSION,
     Decree,
@@ -29,6 +32,12 @@ class NormalizeSettings:
     """Minimum rapidfuzz ratio (0-100) for a printed header to name a field."""
     match: MatchSettings = field(default_factory=MatchSettings)
     """Thresholds of the ZI taxonomy matcher (see docs/decisions/0004-taxonomy-matching.md)."""
+    repair_ocr: bool = True
+    """Repair OCR errors in text from OCR'd pages (see docs/decisions/0009-ocr-repair.md)."""
+
+    def without_ocr_repair(self) -> NormalizeSettings:
+        """The same settings with OCR repair off: what `make eval` compares repair against."""
+        return replace(self, repair_ocr=False)
 
 
 def _with_taxonomy(table: Table, taxonomy: Taxonomy, settings: MatchSettings) -> Table:
@@ -56,7 +65,7 @@ def _with_taxonomy(table: Table, taxonomy: Taxonomy, settings: MatchSettings) ->
     return table.model_copy(update={"rows": rows})
 
 
-def _text_layer(raw: RawDocument) -> str:
+def _text_layer(raw: RawDocument) -> Literal["native", "ocr", "mixed"]:
     kinds = {p.text_layer for p in raw.pages if p.text_layer != "none"}
     if kinds == {"ocr"}:
         return "ocr"
@@ -69,7 +78,7 @@ def _source(raw: RawDocument) -> Source:
         file=raw.file,
         sha256=raw.sha256,
         pages=len(raw.pages),
-        text_layer=_text_layer(raw),  # type: ignore[arg-type]
+        text_layer=_text_layer(raw),
         ocr_engine=OcrEngineInfo(
             name=engine.name, version=engine.version, languages=list(engine.languages)
         )
@@ -84,13 +93,25 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     Invariant: pure and deterministic; every table grid of `raw` ends up in exactly one
     output table (action plan or 'unknown'), nothing is dropped silently.
     """
-    pages = {p.number: p for p in raw.pages}
+    ocr_pages = frozenset(p.number for p in raw.pages if p.text_layer == "ocr")
+    repair = settings.repair_ocr and bool(ocr_pages)
+    vocab = build_vocabulary() if repair else None
+    body_pages = tuple(repair_page_lines(p, vocab) for p in raw.pages) if vocab else raw.pages
+    pages = {p.number: p for p in body_pages}
     tables: list[Table] = []
+    doubtful: dict[int, set[str]] = {}
     for logical in stitch_tables(raw.tables, settings.header_threshold):
+        if vocab:
+            rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
+            logical = replace(logical, rows=rows)
+            for page, words in unsure.items():
+                doubtful.setdefault(page, set()).update(words)
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
         tables.append(_with_taxonomy(table, load_taxonomy(), settings.match))
     warnings = list(raw.warnings)
+    if vocab:
+        warnings += [*vocab.warnings, *doubtful_warnings(doubtful)]
     if not tables:
         warnings.append(
             PipelineWarning(
@@ -108,7 +129,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     return Decree(
         schema_version=SCHEMA_VERSION,
         source=_source(raw),
-        decree=parse_metadata(raw.pages),
+        decree=parse_metadata(body_pages),
         tables=tables,
         warnings=warnings,
     )

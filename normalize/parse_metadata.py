@@ -116,13 +116,16 @@ _LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
 _HEAD_OF = re.compile(r"^(?:KEPALA|KETUA)\s+(?=\S)", re.IGNORECASE)
 """'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the institution."""
 _TAHUN_WORD = re.compile(r"\bTAHUN\b", re.IGNORECASE)
+_SPACED_SLASH = re.compile(r"\s*/\s*")
 _YEAR_IN_NUMBER = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b|/((?:19|20)\d{2})$")
 _TENTANG_SPLIT = re.compile(r"\s+TENTANG\s+", re.IGNORECASE)
 _TTD = re.compile(r"^(?:ttd|t\.t\.d|dto)\.?$", re.IGNORECASE)
 _BLOCK_END = re.compile(
     r"^(?:Salinan\s+sesuai|Tembusan|Diundangkan|LEMBARAN|BERITA\s+DAERAH|NIP\b)", re.IGNORECASE
 )
-_NAME_JUNK = " ~/\\|-_*'\"`,;:"
+_NAME_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
+"""Marks around a name that are not part of it (OCR of a paraf or stamp; a wrapped ',')."""
+_MIN_POSITION_LETTERS = 5
 _SAME_OFFICE = 80.0
 """Similarity (0-100) above which a position is the issuer line with OCR or stamp damage."""
 
@@ -300,12 +303,17 @@ def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | No
     return None
 
 
-def _dictum_anchor(line: _Line, last_ordinal: int, left: float) -> _Anchor | None:
-    """A diktum label opening `line` ('KEDUA : ...'), numbered after `last_ordinal`."""
+def _dictum_anchor(line: _Line, last_ordinal: int, left: float, with_colon: bool) -> _Anchor | None:
+    """A diktum label opening `line` ('KEDUA : ...'), numbered after `last_ordinal`.
+
+    `with_colon` accepts only 'LABEL :' (before Menimbang is found: a wrapped title line
+    may start with 'KEDUA').
+    """
     match = _DICTUM.match(line.text)
     if match is None or _DICTUM_ORDINALS[match.group(1)] <= last_ordinal:
         return None
-    if not (match.group(2) or not match.group(3) or line.x0 <= left + _LEFT_TOLERANCE):
+    in_label_column = not with_colon and (not match.group(3) or line.x0 <= left + _LEFT_TOLERANCE)
+    if not (match.group(2) or in_label_column):
         return None
     return _Anchor(_Section.DICTA, 0, match.group(3), match.group(1))
 
@@ -319,8 +327,8 @@ def _anchors(lines: Sequence[_Line]) -> list[_Anchor]:
     for index, line in enumerate(lines):
         left = edges[line.page]
         anchor = None
-        if _Section.MENIMBANG <= current < _Section.ARTICLES:
-            anchor = _dictum_anchor(line, last_ordinal, left)
+        if current < _Section.ARTICLES:
+            anchor = _dictum_anchor(line, last_ordinal, left, current == _Section.HEADING)
         if anchor is None:
             anchor = _section_anchor(line, current, left)
         if anchor is None or (anchor.section < current and anchor.section != _Section.DICTA):
@@ -415,7 +423,7 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     start_x0: float | None = None
     wrap_x0: float | None = None
     previous: _Line | None = None
-    edges = _justified_edges(part.lines)
+    edges = _justified_edges([part.opening, *part.lines])
     for line in (None, *part.lines):
         text = _OCR_COLON.sub("", part.first.lstrip(" .,:;")) if line is None else line.text
         x0 = None if line is None else line.x0
@@ -514,8 +522,11 @@ def _after_word(text: str) -> str:
 
 
 def _number(text: str) -> str | None:
-    """The number as written after NOMOR, 'TAHUN' written 'Tahun'."""
-    number = _TAHUN_WORD.sub("Tahun", fold(text)).strip(" :")
+    """The number as written after NOMOR: 'TAHUN' written 'Tahun', no spaces around '/'.
+
+    (A printed number never spaces its slashes; OCR does: '188.45/0561 / BPKAD/XI/ 2025'.)
+    """
+    number = _SPACED_SLASH.sub("/", _TAHUN_WORD.sub("Tahun", fold(text))).strip(" :")
     return number or None
 
 
@@ -624,7 +635,7 @@ def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | N
     ):
         parts.append(lines[end].text)
         end += 1
-    return _join(parts).strip(_NAME_JUNK) or None
+    return _NAME_EDGE_JUNK.sub("", _join(parts)) or None
 
 
 def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
@@ -724,12 +735,15 @@ def _repaired_position(signatory: Signatory | None, issuer: str | None) -> Signa
     """A position that is the issuer line damaged (a stamp over it, OCR) -> the issuer line.
 
     The office that decides (title block) is the office that signs, and the title block is
-    printed clean; a position containing the whole issuer ('a.n. ...', 'Plh. ...') is kept.
+    printed clean. A position OCR could not read at all (fewer than five letters: 'be', '?')
+    is that office too. A position containing the whole issuer ('a.n. ...', 'Plh. ...') or
+    unlike it is kept.
     """
-    if signatory is None or not issuer or not signatory.position:
+    if signatory is None or not issuer:
         return signatory
-    position = signatory.position
-    if issuer in position or fuzz.ratio(position, issuer) < _SAME_OFFICE:
+    position = signatory.position or ""
+    unread = sum(char.isalpha() for char in position) < _MIN_POSITION_LETTERS
+    if not unread and (issuer in position or fuzz.ratio(position, issuer) < _SAME_OFFICE):
         return signatory
     return signatory.model_copy(update={"position": issuer})
 

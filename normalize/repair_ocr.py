@@ -4,16 +4,20 @@
 and the words it left alone because two corrections were equally good (`doubtful`).
 Kinds name the OCR fault that was undone:
 - "ocr_split":     a word broken by a space ("i nternalisasi" -> "internalisasi");
-- "ocr_join":      two words run together ("budayakerja" -> "budaya kerja");
+- "ocr_join":      two words run together ("budayakerja" -> "budaya kerja"), one of them a
+                   taxonomy or lexicon word (both, inside a sentence and capitalised);
 - "ocr_confusion": look-alike glyphs (l/1/I/i, rn/m, cl/d, vv/w, ii/ü, O/0 and S/5 in numbers,
                    "et.apkin" for the lexicon's "e-Lapkin");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
-                   edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+.
+                   edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
+                   a word outside the taxonomy and lexicon only by one glyph-like edit.
 
 A word is changed only when it is not a word of the vocabulary and its replacement is.
-Never changed: recognised words, acronyms (all capitals, inner capitals, letters with
-digits), numbers and dates that are not garbled, proper names (capitalised words not at a
-sentence start), hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
+Candidates rank by (not a taxonomy or lexicon word, edit cost, first letter changed); a tie
+at the top is doubtful and changes nothing. Never changed:
+recognised words, acronyms (all capitals, inner capitals, letters with digits), numbers and
+dates that are not garbled, proper names (capitalised words not at a sentence start), e-mail
+and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
 
 Invariant: pure, deterministic and idempotent: repair_text(repair_text(x).text).text equals
 repair_text(x).text.
@@ -45,7 +49,7 @@ class OcrRepair(NamedTuple):
 
 @dataclass(frozen=True)
 class RepairResult:
-    """The repaired text, its repairs in text order, and words left alone as doubtful."""
+    """The repaired text, its repairs in the order made, and words left alone as doubtful."""
 
     text: str
     repairs: tuple[OcrRepair, ...] = ()
@@ -59,11 +63,17 @@ def as_repairs(result: RepairResult, field: str) -> list[Repair]:
 
 # A word: letters and digits, inner hyphens and apostrophes allowed.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Two capitalised words run together ("LembaranNegara"): one inner capital, no others.
+_CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
 # A white-space chunk with punctuation between two of its letters ("et.apkin", "pe!aksanaan").
 _CHUNK = re.compile(r"\S*[^\W\d_][.,:;!|'`’]+[^\W\d_]\S*")
+# An e-mail or web address ("kpu.kudus@gmail.com", "www.kpu.go.id", "jdih.kpu.go.id/x").
+_ADDRESS = re.compile(
+    r"(?<!\S)\S*?(?:@|https?://|www\.|\.(?:id|com|org|net|info|example)\b)\S*",
+    re.IGNORECASE,
+)
 _EDGE_LEAD = "([{\"'“‘"
 _EDGE_TRAIL = ".,;:!?)]}\"'”’"
-_GARBLE_MARKS = frozenset(".,:;!|'`’")
 _SENTENCE_END = frozenset(".!?:;•–-")
 _LEAD_MARKER = re.compile(r"\s*(?:\d{1,3}|[IVXivx]{1,4}|[a-zA-Z])[.)]?")
 _INNER_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])[.)]$")
@@ -71,6 +81,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_SPELL = 5
 _MIN_SPELL_2 = 8
 _MIN_PIECE = 3
+_MIN_JOINED = 4
+_PLAIN_COST = 0.5
 _MAX_PASSES = 4
 
 # Look-alike glyphs, read -> meant; applied to the lower-cased word.
@@ -82,7 +94,7 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
 _NUMBER_GLYPHS = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"}
 # Glyphs whose case OCR does not tell: "I"/"l"/"i" look alike, digits have none.
 _CASELESS = frozenset("Iil")
-# Letter pairs OCR confuses, for the cost of an edit-distance-2 correction.
+# Letters OCR confuses with each other, and thin glyphs it drops or adds: `_ocr_cost`.
 _ALIKE = [set("il1tfj!|"), set("rnmhu"), set("ecoa"), set("bh"), set("gqy"), set("uv"),
           set("s5"), set("o0"), set("dcl")]
 _THIN = frozenset("iltfjr.,'-")
@@ -106,14 +118,18 @@ def repair_text(text: str, vocab: Vocabulary) -> RepairResult:
 
 
 def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[str]]:
+    """One pass of the three steps: garbled chunks, broken words, then each token."""
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
     text = _repair_chunks(text, vocab, repairs)
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
     last = 0
+    addresses = _addresses(text)
     for match in _TOKEN.finditer(text):
         token = match.group()
+        if _inside(addresses, match.start()):
+            continue
         fixed, kind, doubt = _repair_token(token, _at_sentence_start(text, match.start()), vocab)
         out.append(text[last : match.start()])
         out.append(fixed)
@@ -124,6 +140,16 @@ def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[
             doubtful.append(token)
     out.append(text[last:])
     return "".join(out), repairs, doubtful
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail and web addresses: their pieces are not words."""
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when `position` falls in one of `spans`."""
+    return bool(spans) and any(start <= position < end for start, end in spans)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -147,7 +173,7 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
         chunk = match.group()
         lead = len(chunk) - len(chunk.lstrip(_EDGE_LEAD))
         core = chunk[lead:].rstrip(_EDGE_TRAIL)
-        if not _is_garble(core) or vocab.entry(core) is not None:
+        if not _is_garble(core) or vocab.entry(core) is not None or _ADDRESS.search(chunk):
             return chunk
         fixed = _garble_fix(core, _at_sentence_start(text, match.start() + lead), vocab)
         if fixed is None:
@@ -159,14 +185,13 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
 
 
 def _is_garble(core: str) -> bool:
-    inner = core[1:-1]
+    """A chunk of 5+ characters that starts and ends with a letter and has no digit or "/"
+    (`_CHUNK` already found punctuation between two of its letters)."""
     return (
         len(core) >= 5
         and core[0].isalpha()
         and core[-1].isalpha()
-        and any(c in _GARBLE_MARKS for c in inner)
-        and not any(c.isdigit() or c in "/@" for c in core)
-        and not core.lower().startswith(("www", "http"))
+        and not any(c.isdigit() or c == "/" for c in core)
     )
 
 
@@ -180,7 +205,7 @@ def _garble_fix(core: str, at_start: bool, vocab: Vocabulary) -> str | None:
         return None if best is None else _recase(best.text, core, at_start)
     if len(core) < 6:
         return None
-    keys = [k for k in vocab.entries if len(k) >= 6]
+    keys = [k for k in vocab.entries if len(k) >= 6 and abs(len(k) - len(core)) <= 1]
     found = process.extract(
         core.lower(), keys, scorer=Levenshtein.distance, score_cutoff=2, limit=None
     )
@@ -198,21 +223,37 @@ def _garble_fix(core: str, at_start: bool, vocab: Vocabulary) -> str | None:
 
 
 def _repair_splits(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> str:
-    """Adjacent words joined where they are one word broken by a single space."""
-    out: list[str] = []  # text before the last word, then the last word
+    """Adjacent words joined where they are one word broken by a single space.
+
+    Left to right; a join is put off when the right word joins its own right neighbour into a
+    listed word and the left join does not give one ("terhadap i novasi": "inovasi").
+    """
+    matches = list(_TOKEN.finditer(text))
+    addresses = _addresses(text)
+    spaced = [
+        i + 1 < len(matches)
+        and text[m.end() : matches[i + 1].start()] == " "
+        and not _inside(addresses, m.start())
+        and not _inside(addresses, matches[i + 1].start())
+        for i, m in enumerate(matches)
+    ]
+    out: list[str] = []
     last = 0
-    word: str | None = None
-    for match in _TOKEN.finditer(text):
+    word: str | None = None  # the word being built, not yet written to `out`
+    for i, match in enumerate(matches):
         token = match.group()
-        gap = text[last : match.start()]
-        joined = _joined(word, token, vocab) if word is not None and gap == " " else None
+        joined = _joined(word, token, vocab) if word is not None and spaced[i - 1] else None
+        if joined is not None and joined not in vocab.words and spaced[i]:
+            ahead = _joined(token, matches[i + 1].group(), vocab)
+            if ahead is not None and ahead in vocab.words:
+                joined = None
         if joined is not None and word is not None:
             repairs.append(OcrRepair(f"{word} {token}", joined, "ocr_split"))
             word = joined
         else:
             if word is not None:
                 out.append(word)
-            out.append(gap)
+            out.append(text[last : match.start()])
             word = token
         last = match.end()
     if word is not None:
@@ -237,7 +278,8 @@ def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
     ):
         return None
     joined = left + right
-    return joined if vocab.is_word(joined) else None
+    # Letter-spaced or interleaved OCR ("t e", "a i") would join into short junk words.
+    return joined if len(joined) >= _MIN_JOINED and vocab.is_word(joined) else None
 
 
 def _locked(token: str, vocab: Vocabulary) -> bool:
@@ -275,11 +317,16 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         return number, "ocr_confusion", False
     if "-" in token:
         return _repair_hyphenated(token, at_start, vocab)
+    camel = _CAMEL.fullmatch(token)
+    if camel is not None and not vocab.is_entry(token):
+        left, right = camel.groups()
+        if _two_words(left.lower(), right.lower(), vocab):
+            return f"{left} {right}", "ocr_join", False
     name = token[0].isupper() and not at_start
     candidates = list(_confusions(token, vocab))
     if not _locked(token, vocab):
         lower = token.lower()
-        candidates += _splits(lower, vocab, domain_only=name)
+        candidates += _splits(lower, vocab, name=name)
         if not name:
             candidates += _spellings(lower, vocab, far=not candidates)
     if not candidates:
@@ -386,21 +433,33 @@ def _confuse(word: str) -> list[str]:
 # --- run-together words ("budayakerja") --------------------------------------------------
 
 
-def _splits(word: str, vocab: Vocabulary, domain_only: bool) -> list[_Candidate]:
-    """"left right" for every cut of `word` into two listed words (cost 1).
-
-    A capitalised word inside a sentence may be a name ("Sukamaju"): it is cut only into
-    two domain words ("Evaluasidan" -> "Evaluasi dan").
-    """
+def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
+    """"left right" for every cut of `word` into two listed words (cost 1), one of them a
+    domain word ("dong gala" is no cut of "Donggala"); both of them inside a `name`
+    position, where "Evaluasidan" is cut but "Sukamaju" is not."""
     found = []
     for cut in range(_MIN_PIECE, len(word) - _MIN_PIECE + 1):
         left, right = word[:cut], word[cut:]
-        if not (_piece(left, vocab) and _piece(right, vocab)) or _reduplicated(left, right, vocab):
-            continue
-        domain = left in vocab.domain and right in vocab.domain
-        if domain or not domain_only:
-            found.append(_Candidate(f"{left} {right}", "ocr_join", 1.0, domain))
+        if _two_words(left, right, vocab) and (not name or _both_domain(left, right, vocab)):
+            found.append(
+                _Candidate(f"{left} {right}", "ocr_join", 1.0, _both_domain(left, right, vocab))
+            )
     return found
+
+
+def _two_words(left: str, right: str, vocab: Vocabulary) -> bool:
+    """`left` and `right` (lower case) are two listed words, one a domain word, that did not
+    just lose a hyphen."""
+    return (
+        _piece(left, vocab)
+        and _piece(right, vocab)
+        and (left in vocab.domain or right in vocab.domain)
+        and not _reduplicated(left, right, vocab)
+    )
+
+
+def _both_domain(left: str, right: str, vocab: Vocabulary) -> bool:
+    return left in vocab.domain and right in vocab.domain
 
 
 def _piece(word: str, vocab: Vocabulary) -> bool:
@@ -426,12 +485,17 @@ def _reduplicated(left: str, right: str, vocab: Vocabulary) -> bool:
 
 def _spellings(word: str, vocab: Vocabulary, far: bool) -> list[_Candidate]:
     """Listed words one edit from `word` (cost 1); when none and `far`, two glyph-like edits
-    away (cost = `_ocr_cost` <= 1, same first letter, no hyphen added)."""
+    away (cost = `_ocr_cost` <= 1, same first letter, no hyphen added).
+
+    A word outside the domain must be one glyph-like edit away (`_ocr_cost` <= 0.5): an
+    unknown but correct word ("verifikator", "surel") is more likely than any plain edit.
+    """
     if len(word) < _MIN_SPELL or not word.isalpha():
         return []
-    near = _edits1(word) & vocab.words
+    near = [w for w in sorted(_edits1(word) & vocab.words) if w in vocab.domain
+            or _ocr_cost(word, w) <= _PLAIN_COST]
     if near:
-        return [_Candidate(w, "ocr_spelling", 1.0, w in vocab.domain) for w in sorted(near)]
+        return [_Candidate(w, "ocr_spelling", 1.0, w in vocab.domain) for w in near]
     if not far or len(word) < _MIN_SPELL_2:
         return []
     found = process.extract(
@@ -441,6 +505,7 @@ def _spellings(word: str, vocab: Vocabulary, far: bool) -> list[_Candidate]:
         _Candidate(w, "ocr_spelling", cost, w in vocab.domain)
         for w, _, _ in found
         if w[0] == word[0] and "-" not in w and (cost := _ocr_cost(word, w)) <= 1.0
+        and (w in vocab.domain or cost <= _PLAIN_COST)
     ]
 
 
@@ -453,10 +518,11 @@ def _edits1(word: str) -> set[str]:
     return deletes | substitutes | inserts
 
 
-def _window(vocab: Vocabulary, length: int) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _window(vocab: Vocabulary, length: int) -> tuple[str, ...]:
     """Vocabulary words whose length is within 2 of `length`."""
     buckets = _by_length(vocab)
-    return [w for n in range(length - 2, length + 3) for w in buckets.get(n, ())]
+    return tuple(w for n in range(length - 2, length + 3) for w in buckets.get(n, ()))
 
 
 @functools.lru_cache(maxsize=4)

@@ -67,7 +67,7 @@ def _repeated_headers(
     found = list(headers)
     for i in range(len(tables) - 1):
         a, b = tables[i], tables[i + 1]
-        if found[i] is not None and found[i + 1] is not None or not _adjacent(a, b):
+        if (found[i] is not None and found[i + 1] is not None) or not _adjacent(a, b):
             continue
         first = first_row_texts(a)
         if any(first) and first == first_row_texts(b):

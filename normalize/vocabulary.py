@@ -3,7 +3,8 @@
 `build_vocabulary(dic, taxonomy, lexicon_dir)` reads
 - the hunspell-id dictionary (`id_ID.dic` stems expanded with the prefixes, suffixes and
   circumfixes of `id_ID.aff`, personal clitics -lah/-kah/-ku/-mu and ku-/kau- left out),
-- every word of the ZI taxonomy YAML (question, group and option texts),
+- the words of the ZI taxonomy YAML's texts (questions, groups, option criteria, aliases;
+  a word only the taxonomy knows must occur twice, as the taxonomy keeps its PDF's slips),
 - the data files of `normalize/lexicon/`: agencies, acronyms and systems (`domain.txt`),
   loanwords of administrative Indonesian (`loanwords.txt`) and common non-standard spellings
   (`variants.txt`),
@@ -14,8 +15,9 @@ hyphenated compound of recognised parts, or a listed stem under a light affix st
 (me-/ber-/di-/ter-/pe-/ke-/se- ... -kan/-an/-i/-nya ...). The stripper errs on the side of
 recognising: a recognised word is never "corrected".
 
-Invariant: the same files give an equal vocabulary; nothing is downloaded; a missing
-dictionary or taxonomy degrades the vocabulary and is reported in `warnings`, never raised.
+Invariant: the same files give the same words; nothing is downloaded; a missing or unreadable
+dictionary, taxonomy or lexicon degrades the vocabulary and is reported in `warnings`, never
+raised.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -82,6 +85,10 @@ _PREFIXES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("anti", "", "", _ANY), ("non", "", "", _ANY), ("pra", "", "", _ANY), ("sub", "", "", _ANY),
     ("swa", "", "", _ANY),
 )
+_PREFIXES_BY_INITIAL = {
+    initial: tuple(p for p in _PREFIXES if p[0][0] == initial)
+    for initial in {p[0][0] for p in _PREFIXES}
+}
 # Bound forms written before a hyphen ("e-Kinerja", "non-kepemiluan", "se-Kabupaten").
 BOUND_PREFIXES = frozenset({"e", "non", "antar", "se", "pra", "pasca", "anti", "multi", "sub"})
 
@@ -102,7 +109,7 @@ class Vocabulary:
     words: frozenset[str]
     stems: frozenset[str]
     domain: frozenset[str]
-    entries: dict[str, str] = field(repr=False)
+    entries: Mapping[str, str] = field(repr=False)
     exact: frozenset[str] = field(repr=False)
     warnings: tuple[PipelineWarning, ...] = ()
 
@@ -166,7 +173,7 @@ def _strip_prefixes(word: str, depth: int) -> Iterator[tuple[str, tuple[str, ...
     yield word, _BARE
     if depth == 0:
         return
-    for prefix, before, replaced, suffixes in _PREFIXES:
+    for prefix, before, replaced, suffixes in _PREFIXES_BY_INITIAL.get(word[:1], ()):
         rest = word[len(prefix):]
         if not word.startswith(prefix) or len(rest) < _MIN_CORE:
             continue
@@ -187,56 +194,74 @@ def build_vocabulary(
 ) -> Vocabulary:
     """The vocabulary from a hunspell `.dic` (its `.aff` beside it), a taxonomy YAML, a lexicon.
 
-    `taxonomy` None means the first of `TAXONOMY_FILES` that exists. A missing file is a
-    warning in the result, not an error: repair then knows fewer words and corrects less.
+    `taxonomy` None means the first of `TAXONOMY_FILES` that exists. A missing or unreadable
+    file is a warning in the result, not an error: repair then knows fewer words and corrects
+    less.
     """
     warnings: list[PipelineWarning] = []
-    dictionary_forms: set[str] = set()
-    stems: set[str] = set()
-    if dic is not None and dic.is_file():
-        entries = _read_dic(dic)
-        # A stem the dictionary gives no affix flags to is affixed by the stripper only when
-        # it is long: short flagless stems ("gita", "capal") turn garbles into "words".
-        stems.update(
-            stem.lower() for stem, flags in entries if flags or len(stem) >= _MIN_FLAGLESS
-        )
-        aff = dic.with_suffix(".aff")
-        if aff.is_file():
-            dictionary_forms.update(_expand(entries, _read_aff(aff)))
-        else:
-            dictionary_forms.update(stem for stem, _ in entries)
-            warnings.append(_warning("ocr_affixes_missing", f"{aff}: no affix file; "
-                                     "OCR repair knows the dictionary stems only."))
-    else:
-        warnings.append(_warning("ocr_dictionary_missing", f"{dic}: no hunspell dictionary; "
-                                 "OCR repair knows taxonomy and lexicon words only."))
+    forms, stems = _dictionary(dic, warnings)
     lexicon = _read_lexicon(lexicon_dir)
-    lexicon_words = set(_words(lexicon))
-    known = frozenset({w.lower() for w in dictionary_forms} | lexicon_words)
-    known_stems = frozenset(stems | lexicon_words)
-    taxonomy_path = taxonomy or next((p for p in TAXONOMY_FILES if p.is_file()), None)
-    taxonomy_words: set[str] = set()
-    if taxonomy_path is not None and taxonomy_path.is_file():
-        counts = Counter(_words(_yaml_strings(taxonomy_path)))
-        # The taxonomy was read from a PDF and keeps its slips ("tandar" once for "standar"):
-        # a word no dictionary knows counts only when the taxonomy uses it twice.
-        taxonomy_words.update(
-            w for w, n in counts.items() if n >= 2 or _recognises(known, known_stems, w)
-        )
-    else:
-        warnings.append(_warning("ocr_taxonomy_missing", f"{taxonomy_path or TAXONOMY_FILES[0]}: "
-                                 "no taxonomy; OCR repair does not know its words."))
-    domain = taxonomy_words | lexicon_words
-    words = known | domain
+    if not lexicon:
+        warnings.append(_warning("ocr_lexicon_missing", f"{lexicon_dir}: no lexicon files; "
+                                 "OCR repair does not know the domain's acronyms."))
+    lexicon_words = frozenset(_words(lexicon))
+    known = forms | lexicon_words
+    known_stems = stems | lexicon_words
+    counts = _taxonomy_words(taxonomy, warnings)
+    # The taxonomy was read from a PDF and keeps its slips ("tandar" once for "standar"): a
+    # word the dictionary and lexicon do not know counts only when the taxonomy uses it twice.
+    domain = lexicon_words | {
+        w for w, n in counts.items() if n >= 2 or _recognises(known, known_stems, w)
+    }
     spellings = [(_entry_key(e), _entry_key(e, keep_case=True)) for e in lexicon]
     return Vocabulary(
-        words=words,
+        words=known | domain,
         stems=known_stems | domain,
-        domain=frozenset(domain),
-        entries={key: spelling for key, spelling in reversed(spellings)},
+        domain=domain,
+        entries=MappingProxyType(dict(reversed(spellings))),
         exact=frozenset(spelling for _, spelling in spellings),
         warnings=tuple(warnings),
     )
+
+
+def _dictionary(
+    dic: Path | None, warnings: list[PipelineWarning]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(forms, stems the stripper may use) of a hunspell dictionary; problems to `warnings`."""
+    if dic is None or not dic.is_file():
+        warnings.append(_warning("ocr_dictionary_missing", f"{dic}: no hunspell dictionary; "
+                                 "OCR repair knows taxonomy and lexicon words only."))
+        return frozenset(), frozenset()
+    aff = dic.with_suffix(".aff")
+    try:
+        encoding = _encoding(aff) if aff.is_file() else "utf-8"
+        entries = _read_dic(dic, encoding)
+        rules = _read_aff(aff, encoding) if aff.is_file() else None
+    except (OSError, ValueError, LookupError, re.error) as error:
+        warnings.append(_warning("ocr_dictionary_unreadable", f"{dic}: {error}; "
+                                 "OCR repair knows taxonomy and lexicon words only."))
+        return frozenset(), frozenset()
+    # A stem the dictionary gives no affix flags to is affixed by the stripper only when it
+    # is long: short flagless stems ("gita", "capal") would turn garbles into "words".
+    stems = frozenset(
+        stem.lower() for stem, flags in entries if flags or len(stem) >= _MIN_FLAGLESS
+    )
+    if rules is None:
+        warnings.append(_warning("ocr_affixes_missing", f"{aff}: no affix file; "
+                                 "OCR repair knows the dictionary stems only."))
+        return frozenset(stem.lower() for stem, _ in entries), stems
+    return frozenset(form.lower() for form in _expand(entries, rules)), stems
+
+
+def _taxonomy_words(taxonomy: Path | None, warnings: list[PipelineWarning]) -> Counter[str]:
+    """How often each word occurs in the taxonomy's texts; problems to `warnings`."""
+    path = taxonomy or next((p for p in TAXONOMY_FILES if p.is_file()), TAXONOMY_FILES[0])
+    try:
+        return Counter(_words(_yaml_strings(path)))
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        warnings.append(_warning("ocr_taxonomy_missing", f"{path}: {error}; "
+                                 "OCR repair does not know the taxonomy's words."))
+        return Counter()
 
 
 def _warning(code: str, message: str) -> PipelineWarning:
@@ -316,6 +341,7 @@ class _Aff:
 
 
 def _encoding(path: Path) -> str:
+    """The SET encoding an affix file declares, else UTF-8."""
     with path.open("rb") as handle:
         for raw in handle:
             line = raw.decode("latin-1").split()
@@ -330,9 +356,9 @@ def _split_flags(flags: str, long_flags: bool) -> _Flags:
     return frozenset(flags)
 
 
-def _read_aff(path: Path) -> _Aff:
+def _read_aff(path: Path, encoding: str) -> _Aff:
     """The PFX/SFX rules of a hunspell affix file (conditions compiled, clitics left out)."""
-    text = path.read_text(encoding=_encoding(path), errors="replace")
+    text = path.read_text(encoding=encoding, errors="replace")
     long_flags = re.search(r"^FLAG\s+long\b", text, re.MULTILINE) is not None
     heads: dict[str, tuple[bool, bool]] = {}
     affixes: dict[str, list[_Affix]] = {}
@@ -365,10 +391,9 @@ def _read_aff(path: Path) -> _Aff:
     return _Aff(rules, circumfix, needaffix, long_flags)
 
 
-def _read_dic(path: Path) -> list[tuple[str, str]]:
+def _read_dic(path: Path, encoding: str) -> list[tuple[str, str]]:
     """(stem, flags) of a hunspell .dic; the first line (the count) is skipped."""
-    text = path.read_text(encoding=_encoding(path.with_suffix(".aff"))
-                          if path.with_suffix(".aff").is_file() else "utf-8", errors="replace")
+    text = path.read_text(encoding=encoding, errors="replace")
     entries = []
     for line in text.splitlines()[1:]:
         stem, _, flags = line.strip().partition("/")

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from test_dataset import SEEDS, cli_app, corpus_decree, write_corpus_decrees
 from typer.testing import CliRunner
 
 from lampiran.compare import (
@@ -29,6 +28,7 @@ from schemas.decree import (
     Table,
     TaxonomyMatch,
 )
+from tests.corpus_documents import SEEDS, cli_app, corpus_decree, write_corpus_decrees
 
 # Hand-checked from corpus/<seed>/labels.yaml (group of every labelled row, by hand):
 # the 2022 RB plan labels 58 of 79 rows at group level (21 'none': RB2 deregulation, RB3
@@ -185,7 +185,7 @@ def test_report_files_say_how_plans_are_compared(report: Path) -> None:
     md = (report / "comparison.md").read_text(encoding="utf-8")
     assert "they are compared at group level (area, group)" in md
     assert "![coverage](coverage.png)" in md
-    assert "| MP Manajemen Perubahan | 0/16 | 12/16 | 5/7 | 4/7 |" in md
+    assert "| MP Manajemen Perubahan | 0/16 · 5/7 | 12/16 · 4/7 |" in md
     assert "- group TT.P.1 Prosedur Operasional Tetap (SOP) Kegiatan Utama" in md
     html = (report / "comparison.html").read_text(encoding="utf-8")
     assert html.count("<svg") == 3 and "<figure" in html
@@ -194,7 +194,9 @@ def test_report_files_say_how_plans_are_compared(report: Path) -> None:
     assert re.findall(r'href="(?!#|data:image/png;base64,)|url\((?!#)', html) == []
 
 
-def test_compare_command_writes_the_same_bytes_and_checks_usage(report: Path, tmp_path: Path) -> None:
+def test_compare_command_writes_the_same_bytes_and_checks_usage(
+    report: Path, tmp_path: Path
+) -> None:
     inputs = tmp_path / "in"
     paths = write_corpus_decrees(inputs, SEEDS)
     (inputs / "_run.json").write_text("{}")

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,14 +229,16 @@ def _plumber_words(path: Path, number: int) -> tuple[tuple[dict, ...], ...]:
 
 
 def _body_page_numbers(path: Path) -> set[int]:
-    """The portrait pages before the first landscape one, and that one (the Lampiran)."""
+    """The pages up to the first one opening with LAMPIRAN (or a landscape one), inclusive."""
     pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(path) as pdf:
-        numbers: set[int] = set()
-        for number, page in enumerate(pdf.pages, start=1):
-            numbers.add(number)
-            if page.width > page.height:
-                break
+        sizes = [(page.width, page.height) for page in pdf.pages]
+    numbers: set[int] = set()
+    for number, (width, height) in enumerate(sizes, start=1):
+        numbers.add(number)
+        top_rows = _plumber_words(path, number)[:3]
+        if width > height or any(row and row[0]["text"] == "LAMPIRAN" for row in top_rows):
+            break
     return numbers
 
 
@@ -297,6 +299,29 @@ def test_born_digital_pdf_gives_gold_metadata(corpus_id: str, pdf: Path, split: 
         pytest.skip(f"{pdf} not rendered yet")
     pages = _plumber_pages(pdf, _body_page_numbers(pdf), split)
     _assert_metadata(parse_metadata(pages), _gold(corpus_id).metadata)
+
+
+HEADER_FACTS = ("institution", "kind", "number", "year", "title", "place", "date")
+
+
+@pytest.mark.parametrize("variant", ["scan-ocr", "scan-vendor-ocr"])
+@pytest.mark.parametrize("corpus_id", [corpus_id for corpus_id, _ in _corpus_pdfs()])
+def test_ocr_variants_keep_title_block_and_closing(corpus_id: str, variant: str) -> None:
+    """Scanned variants with an OCR text layer: the title block and closing are exact.
+
+    (Items and signatories are measured by `make eval`; OCR may damage single words.)
+    """
+    pdf = ROOT / "corpus" / corpus_id / "pdf" / f"{variant}.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not rendered yet")
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(pdf) as document:
+        last = len(document.pages)
+    meta = parse_metadata(_plumber_pages(pdf, _body_page_numbers(pdf) | {last}))
+    want = _gold(corpus_id).metadata
+    assert {name: getattr(meta, name) for name in HEADER_FACTS} == {
+        name: getattr(want, name) for name in HEADER_FACTS
+    }
 
 
 REAL_DOCUMENTS = {
@@ -382,7 +407,7 @@ def test_ocr_noise_in_labels_and_dates() -> None:
 
     lines = (
         line("KEPUTUSAN BUPATI DONGGALA", 200, 100),
-        line("NOMQR : 188.45/0602/Bag.Hukum/2025", 200, 114),
+        line("NOMQR : 188.45/0602 / Bag.Hukum/ 2025", 200, 114),
         line("TENTANG", 260, 135),
         line("PENETAPAN PANITIA PELAKSANA", 180, 156),
         line("DENGAN RAHMAT TUHAN YANG MAHA ESA", 180, 190),
@@ -518,7 +543,7 @@ def test_build_jdih_for_the_2025_decree() -> None:
         "judul": "",
         "jenis": "Keputusan Komisi Pemilihan Umum Kabupaten",
         "singkatanJenis": "Kep",
-        "noPeraturan": "14 Tahun 2025",
+        "noPeraturan": "14",
         "tahun_pengundangan": "2025",
         "tanggal_penetapan": "2025-01-02",
         "tanggal_pengundangan": "",
@@ -554,3 +579,116 @@ def test_jdih_helpers() -> None:
     assert subjek(None) == "" and subjek("PEDOMAN TAHUN 2025") == "PEDOMAN"
     empty = build_jdih(parse_metadata([]))
     assert (empty.judul, empty.noPeraturan, empty.tanggal_penetapan) == ("Keputusan", "", "")
+
+
+def _page(rows: Sequence[tuple[str, float, float, float]], number: int = 1) -> RawPage:
+    """A portrait page from (text, x0, x1, top) rows, 12 pt high."""
+    lines = tuple(TextLine(text=text, bbox=(x0, top, x1, top + 12)) for text, x0, x1, top in rows)
+    return RawPage(
+        number=number,
+        width=600,
+        height=900,
+        orientation="portrait",
+        text_layer="ocr",
+        lines=lines,
+    )
+
+
+HEADING = [
+    ("KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", 130, 480, 100),
+    ("NOMOR 14 TAHUN 2025", 230, 380, 121),
+    ("TENTANG", 270, 330, 142),
+    ("RENCANA AKSI", 250, 350, 163),
+    ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 140, 470, 198),
+]
+
+
+def test_items_without_labels_split_where_justified_lines_stop_short() -> None:
+    """OCR lost 'b.'/'c.' and read ';' as ',': short justified lines still end the items."""
+    rows = [
+        *HEADING,
+        ("Menimbang : a. bahwa pertama yang cukup panjang untuk dibungkus ke", 70, 550, 230),
+        ("baris berikutnya dan lagi ke baris berikutnya sampai ke tepi yang", 200, 551, 244),
+        ("kanan, lalu selesai di sini,", 200, 380, 258),
+        ("bahwa kedua yang juga panjang sekali sehingga harus dibungkus ke", 200, 550, 272),
+        ("baris kedua dengan rata kiri dan kanan yang penuh sampai ke tepi", 200, 551, 286),
+        ("kanan dan masih berlanjut lagi ke baris ketiga yang juga penuh", 200, 550, 300),
+        ("sekali,", 200, 236, 314),
+        ("bahwa ketiga;", 200, 280, 328),
+        ("Mengingat : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 350),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == [
+        "bahwa pertama yang cukup panjang untuk dibungkus ke baris berikutnya dan lagi ke baris "
+        "berikutnya sampai ke tepi yang kanan, lalu selesai di sini;",
+        "bahwa kedua yang juga panjang sekali sehingga harus dibungkus ke baris kedua dengan rata "
+        "kiri dan kanan yang penuh sampai ke tepi kanan dan masih berlanjut lagi ke baris ketiga "
+        "yang juga penuh sekali;",
+        "bahwa ketiga;",
+    ]
+    assert [basis.number for basis in meta.legal_bases] == ["7"]
+
+
+CLOSING = [
+    ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+    ("Ditetapkan di Kudus", 310, 420, 280),
+    ("pada tanggal 2 Januari 2025", 310, 450, 294),
+]
+
+
+@pytest.mark.parametrize(
+    ("position", "want"),
+    [
+        (
+            "KET X KOMISI PEMILIHAN UMUM : ATEN KUDUS,",
+            "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+        ),
+        (
+            "Plh. KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,",
+            "Plh. KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+        ),
+        ("SEKRETARIS,", "SEKRETARIS"),
+        ("be", "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"),
+    ],
+)
+def test_stamped_position_is_the_issuer_line(position: str, want: str) -> None:
+    rows = [*HEADING, *CLOSING, (position, 320, 540, 322), ("AHMAD AMIR FAISOL", 340, 480, 380)]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=want)
+
+
+def test_wrapped_name_and_certification_beside_the_signature() -> None:
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
+        ("Salinan sesuai dengan aslinya", 70, 250, 329),
+        ("KABUPATEN KUDUS,", 360, 480, 336),
+        ("ttd.", 410, 430, 364),
+        ("HARYO BASKORO SETIAWAN, S.Sos.,", 330, 540, 406),
+        ("M.Si.", 420, 450, 420),
+        ("Ayu Ngabekti", 70, 150, 470),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(
+        name="HARYO BASKORO SETIAWAN, S.Sos., M.Si.",
+        position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+    )
+
+
+def test_unreadable_name_comes_from_the_lampiran_signature() -> None:
+    body = [*HEADING, *CLOSING, ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 322)]
+    lampiran = [
+        ("LAMPIRAN", 600, 700, 40),
+        ("NOMOR 14 TAHUN 2025", 600, 760, 54),
+        ("Salinan sesuai dengan aslinya", 40, 200, 600),
+        ("MISI PEMILIHAN UMUM KABUPATEN KUDUS,", 600, 880, 606),
+        ("SEKRETARIAT KOMISI PEMILIHAN UMUM", 40, 280, 620),
+        ("AHMAD AMIR FAISOL", 640, 780, 680),
+        ("Ayu Ngabekti", 40, 120, 700),
+    ]
+    pages = [_page(body), _page(lampiran, number=2)]
+    meta = parse_metadata(pages)
+    assert meta.signatory == Signatory(
+        name="AHMAD AMIR FAISOL", position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
+    )

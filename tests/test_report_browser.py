@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_dataset import ALL, corpus_decree
 
 from lampiran.compare import compare
+from tests.corpus_documents import ALL, corpus_decree
 
 ROOT = Path(__file__).parents[1]
 SCREENSHOT = ROOT / "outputs" / "comparison-screenshot.png"
@@ -70,7 +70,8 @@ def test_report_opens_offline_without_console_errors(report: Path, tmp_path: Pat
     run = _chromium(tmp_path, "--dump-dom", checked.as_uri())
     assert run.returncode == 0, run.stderr[-2000:]
     title = re.search(r"<title>(.*?)</title>", run.stdout)
-    assert title is not None and title.group(1) == "ok", title.group(1) if title else run.stdout[:500]
+    assert title is not None, run.stdout[:500]
+    assert title.group(1) == "ok"
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     assert console == []
 

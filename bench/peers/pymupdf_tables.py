@@ -16,7 +16,9 @@ def read(pdf: str) -> list[PageTable]:
         found = [(p.number + 1, t.extract()) for p in document for t in p.find_tables()]
         if not found:  # no vector ruling lines at all, e.g. a scan with an OCR layer
             found = [
-                (p.number + 1, t.extract()) for p in document for t in p.find_tables(strategy="text")
+                (p.number + 1, t.extract())
+                for p in document
+                for t in p.find_tables(strategy="text")
             ]
     return [(page, grid(rows)) for page, rows in found]
 

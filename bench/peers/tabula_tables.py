@@ -11,7 +11,11 @@ import tabula
 
 from bench.peers.protocol import PageTable, grid, run
 
-OPTIONS = {"pages": "all", "multiple_tables": True, "pandas_options": {"header": None, "dtype": str}}
+OPTIONS = {
+    "pages": "all",
+    "multiple_tables": True,
+    "pandas_options": {"header": None, "dtype": str},
+}
 
 
 def read(pdf: str) -> list[PageTable]:

@@ -184,40 +184,61 @@ def measure_layout(writer: Writer, grid: Grid, size: float) -> Layout:
     )
 
 
+def _start_needs(grid: Grid, layout: Layout) -> tuple[float, ...]:
+    """Space a row needs below the cursor to start on the current page.
+
+    A body row needs one line, or more when it starts a merged cell: that cell's text
+    must fit on this page (its box alone continues on the next), so the row needs room for
+    all of the text plus one line of slack (the page may end a line early), unless the
+    whole merged span is shorter. A section row needs itself plus the first line of the
+    row after it (Word's 'keep with next').
+    """
+    lead = layout.leading
+    heights = [n * lead + 2 * PAD for n in layout.row_lines]
+    needs = [lead + 2 * PAD] * len(heights)
+    for row, kind in enumerate(grid.row_kinds):
+        if kind == "section":
+            follower = lead + 2 * PAD if row + 1 < len(heights) else 0.0
+            needs[row] = heights[row] + follower
+    for cell in grid.cells:
+        if cell.rows > 1:
+            text = len(layout.lines[(cell.row, cell.col)]) * lead + 2 * PAD + lead + 2 * PAD
+            span = sum(heights[cell.row : cell.row + cell.rows])
+            needs[cell.row] = max(needs[cell.row], min(text, span))
+    return tuple(needs)
+
+
 def paginate(
     grid: Grid, layout: Layout, first_top: float, page_top: float, bottom: float
 ) -> list[Part]:
     """Place every row: whole when it fits, else split at a line boundary.
 
-    A body row splits when at least one line fits below the cursor. A section row never
-    splits, and moves to the next page unless the first line of the row after it fits
-    too (Word's 'keep with next'). Each page starts with the header, whose height is
+    A row starts on the current page when its start need (`_start_needs`) fits below the
+    cursor, else on the next page. A body row then splits when not all of it fits; a
+    section row never splits. Each page starts with the header, whose height is
     subtracted here. Returns the parts in order; `Part.page` counts table pages from 0.
     """
     header = sum(layout.header_heights)
     lead = layout.leading
+    needs = _start_needs(grid, layout)
     parts: list[Part] = []
     page, y = 0, first_top - header
     for row, total in enumerate(layout.row_lines):
-        section = grid.row_kinds[row] == "section"
-        follower = lead + 2 * PAD if section and row + 1 < len(layout.row_lines) else 0.0
+        fresh = y >= page_top - header - 1e-6
+        if y - needs[row] < bottom - 1e-6 and not fresh:
+            page, y = page + 1, page_top - header
         done = 0
         while done < total:
             remaining = total - done
             fits = math.floor((y - bottom - 2 * PAD) / lead + 1e-6)
-            if section and y - (remaining * lead + 2 * PAD + follower) < bottom - 1e-6:
-                fits = 0
-            if fits >= remaining or (not section and fits >= 1):
-                count = min(fits, remaining)
-                height = count * lead + 2 * PAD
-                parts.append(Part(page, row, done, count, y, height))
-                y -= height
-                done += count
-                if done < total:
-                    page, y = page + 1, page_top - header
-            elif y >= page_top - header - 1e-6:
+            if fits < 1 or (fits < remaining and grid.row_kinds[row] == "section"):
                 raise RenderError(None, f"table row {row} cannot fit on an empty page")
-            else:
+            count = min(fits, remaining)
+            height = count * lead + 2 * PAD
+            parts.append(Part(page, row, done, count, y, height))
+            y -= height
+            done += count
+            if done < total:
                 page, y = page + 1, page_top - header
     return parts
 

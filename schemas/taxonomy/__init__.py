@@ -275,7 +275,9 @@ def load_taxonomy() -> Taxonomy:
     """
     source = resources.files(__package__).joinpath(TAXONOMY_FILE)
     try:
-        return Taxonomy.model_validate(yaml.safe_load(source.read_text(encoding="utf-8")))
+        # the C loader when PyYAML has it: the file is ~3000 lines
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return Taxonomy.model_validate(yaml.load(source.read_text(encoding="utf-8"), Loader=loader))
     except (ValidationError, yaml.YAMLError) as error:
         first = str(error).splitlines()
         raise SchemaError(str(source), " ".join(first[:3])) from error

@@ -1,0 +1,61 @@
+"""Scanned pages that keep their own text layer: grids from the straightened page image.
+
+A scan's rules are pixels, and a skew of half a degree already breaks them into pieces
+too short for a line finder. So the page is rendered, deskewed, and its grids are found
+on the straight image (find_image_grids); the text layer's characters are moved into the
+same straightened frame by the same rotation, so that cells and text line up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import pypdfium2
+
+from extract.find_grids import Grid
+from extract.find_image_grids import image_grids
+from extract.read_words import Char
+from extract.render_page import render_page
+from extract.settings import ExtractSettings
+from extract.straighten_image import apply, skew_angle
+
+
+@dataclass(frozen=True)
+class StraightScan:
+    """A scanned page's grids and characters in its straightened frame."""
+
+    grids: tuple[Grid, ...]
+    chars: tuple[Char, ...]
+
+
+def straighten_scan(document: pypdfium2.PdfDocument, number: int, width: float,
+                    height: float, chars: Sequence[Char],
+                    settings: ExtractSettings) -> StraightScan:
+    """Grids of page `number` (upright size `width` x `height` points) and its `chars`,
+    both in the page's deskewed frame."""
+    image = render_page(document, number, settings.dpi)
+    angle = skew_angle(image) if settings.deskew else 0.0
+    found = image_grids(apply(image, 0, angle), settings.dpi, settings.raster_line_scale)
+    return StraightScan(grids=found.grids, chars=tuple(rotate_chars(chars, angle, width, height)))
+
+
+def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float
+                 ) -> list[Char]:
+    """`chars` moved as the page is rotated by `angle` degrees about its centre.
+
+    Each character keeps its size; its centre moves (characters are small, so rotating
+    their boxes would only blur them).
+    """
+    if abs(angle) < 1e-9:
+        return list(chars)
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    moved = []
+    for char in chars:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        dx = matrix[0, 0] * cx + matrix[0, 1] * cy + matrix[0, 2] - cx
+        dy = matrix[1, 0] * cx + matrix[1, 1] * cy + matrix[1, 2] - cy
+        moved.append({**char, "x0": char["x0"] + dx, "x1": char["x1"] + dx,
+                      "top": char["top"] + dy, "bottom": char["bottom"] + dy})
+    return moved

@@ -1,0 +1,457 @@
+"""extract: opening safely, pages, full table grids with spans, exact cell text, OCR.
+
+Real PDFs are read from the shared corpus (never copied into the repo); small PDFs are
+generated here with reportlab and pikepdf.
+"""
+
+from __future__ import annotations
+
+import collections
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from extract import ExtractSettings, read_pdf, read_tables
+from extract.read_document import read_document
+from extract.read_words import decode_symbols
+from extract.text_quality import judge_text
+from schemas.errors import (
+    CorruptPdfError,
+    EmptyPdfError,
+    EncryptedPdfError,
+    InputError,
+    LimitExceededError,
+    NotAPdfError,
+    OcrUnavailableError,
+)
+from schemas.raw import RawTable
+
+REAL = Path(__file__).parents[1].parent / "shared" / "corpus-real"
+CORPUS = Path(__file__).parents[1] / "corpus"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+SETTINGS = ExtractSettings(ocr_cache_dir=None)
+HAS_TESSERACT = shutil.which("tesseract") is not None
+
+# The ruled test table: 5 rows x 4 columns in points from its top-left corner.
+COLS = (0.0, 40.0, 200.0, 400.0, 480.0)
+ROWS = (0.0, 30.0, 50.0, 90.0, 130.0, 150.0)
+
+
+def _font() -> str:
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    return "DejaVu"
+
+
+def draw_table(c: canvas.Canvas, left: float, top: float, page_height: float) -> None:
+    """The test table: row 2 spans all columns (no inner rules), column 1 of rows 3-4
+    is one cell (no rule between them), text close to the borders, a check mark."""
+    font = _font()
+    xs = [left + x for x in COLS]
+    ys = [top + y for y in ROWS]
+
+    def y(t: float) -> float:
+        return page_height - t
+
+    c.setLineWidth(0.8)
+    for x in xs:
+        if x in (xs[0], xs[-1]):
+            c.line(x, y(ys[0]), x, y(ys[-1]))
+        else:
+            c.line(x, y(ys[0]), x, y(ys[2]))
+            c.line(x, y(ys[3]), x, y(ys[5]))
+    for i, t in enumerate(ys):
+        if i == 4:
+            c.line(xs[0], y(t), xs[1], y(t))
+            c.line(xs[2], y(t), xs[4], y(t))
+        else:
+            c.line(xs[0], y(t), xs[4], y(t))
+    c.setFont(f"{font}-Bold", 9)
+    for x, text in zip(xs, ["NO", "KOMPONEN", "INDIKATOR", "KET"], strict=False):
+        c.drawString(x + 3, y(ys[0] + 12), text)
+    c.setFont(font, 9)
+    c.drawString(xs[0] + 3, y(ys[1] + 12), "1.")
+    c.drawString(xs[1] + 1.5, y(ys[1] + 12), "Dekat-batas")  # 1.5 pt from the rule
+    c.drawRightString(xs[3] - 1.5, y(ys[1] + 12), "kanan")  # ends 1.5 pt before the rule
+    c.drawString(xs[0] + 3, y(ys[2] + 12), "I. MANAJEMEN PERUBAHAN melintasi semua kolom")
+    c.drawString(xs[0] + 3, y(ys[3] + 12), "2.")
+    c.drawString(xs[1] + 3, y(ys[3] + 12), "Komponen gabungan")
+    c.drawString(xs[1] + 3, y(ys[3] + 24), "baris kedua")
+    c.drawString(xs[2] + 3, y(ys[3] + 12), "Indikator satu")
+    c.drawString(xs[2] + 3, y(ys[4] + 12), "Indikator dua")
+    c.drawString(xs[3] + 3, y(ys[4] + 12), "√")
+
+
+EXPECTED = {
+    (0, 0): "NO", (0, 1): "KOMPONEN", (0, 2): "INDIKATOR", (0, 3): "KET",
+    (1, 0): "1.", (1, 1): "Dekat-batas", (1, 2): "kanan", (1, 3): "",
+    (2, 0): "I. MANAJEMEN PERUBAHAN melintasi semua kolom",
+    (3, 0): "2.", (3, 1): "Komponen gabungan\nbaris kedua", (3, 2): "Indikator satu",
+    (3, 3): "", (4, 0): "", (4, 2): "Indikator dua", (4, 3): "√",
+}
+
+
+def make_pdf(path: Path, pages: list[tuple[tuple[float, float], Callable[..., None]]]) -> Path:
+    c = canvas.Canvas(str(path), pagesize=pages[0][0])
+    for size, draw in pages:
+        c.setPageSize(size)
+        draw(c, size)
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def table_pdf(tmp_path: Path) -> Path:
+    """Page 1 portrait, page 2 landscape, each with the test table (page 2 twice)."""
+    def portrait(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        draw_table(c, 50, 100, size[1])
+
+    def two_tables(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        draw_table(c, 100, 60, size[1])
+        draw_table(c, 100, 300, size[1])
+
+    return make_pdf(tmp_path / "table.pdf", [(A4, portrait), (landscape(A4), two_tables)])
+
+
+@pytest.fixture
+def rotated_pdf(tmp_path: Path) -> Path:
+    """A portrait MediaBox with /Rotate 90, its content drawn turned so that the
+    displayed page is an upright landscape page with the table at (100, 100)."""
+    width = A4[0]
+
+    def turned(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        c.saveState()
+        c.transform(0, 1, -1, 0, width, 0)
+        draw_table(c, 100, 100, width)
+        c.restoreState()
+
+    path = make_pdf(tmp_path / "rotated.pdf", [(A4, turned)])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].obj.Rotate = 90
+        pdf.save(path)
+    return path
+
+
+def assert_full_grid(table: RawTable) -> None:
+    """Every grid position has exactly one cell; spans are rectangles of covered cells."""
+    assert len(table.cells) == table.n_rows * table.n_cols
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for index, cell in enumerate(table.cells):
+        assert (cell.row, cell.col) == divmod(index, table.n_cols)
+        if not cell.covered:
+            assert cell.anchor is None
+            for r in range(cell.row, cell.row + cell.row_span):
+                for c in range(cell.col, cell.col + cell.col_span):
+                    assert (r, c) not in owner
+                    owner[(r, c)] = (cell.row, cell.col)
+    for cell in table.cells:
+        assert owner[(cell.row, cell.col)] == (cell.anchor or (cell.row, cell.col))
+        if cell.covered:
+            assert cell.text == "" and cell.row_span == cell.col_span == 1
+
+
+def assert_test_table(table: RawTable) -> None:
+    assert_full_grid(table)
+    assert (table.n_rows, table.n_cols) == (5, 4)
+    for (row, col), text in EXPECTED.items():
+        assert table.cell(row, col).text == text, (row, col)
+    assert (table.cell(2, 0).row_span, table.cell(2, 0).col_span) == (1, 4)
+    assert all(table.cell(2, c).anchor == (2, 0) for c in (1, 2, 3))
+    assert (table.cell(3, 1).row_span, table.cell(3, 1).col_span) == (2, 1)
+    assert table.cell(4, 1).covered and table.cell(4, 1).anchor == (3, 1)
+
+
+def test_ruled_table_spans_and_exact_text(table_pdf: Path) -> None:
+    tables = read_tables(table_pdf, None, SETTINGS)
+    assert [(t.page, t.index) for t in tables] == [(1, 0), (2, 0), (2, 1)]
+    for table in tables:
+        assert_test_table(table)
+    first = tables[0]
+    assert first.bbox == (50.0, 100.0, 530.0, 250.0)
+    assert first.cell(3, 1).bbox == (90.0, 190.0, 250.0, 250.0)  # the span's box
+    assert tables[2].bbox == (100.0, 300.0, 580.0, 450.0)
+
+
+def test_no_character_lost_or_doubled_at_borders(table_pdf: Path) -> None:
+    tables = read_tables(table_pdf, [1], SETTINGS)
+    x0, top, x1, bottom = tables[0].bbox
+    with pdfplumber.open(table_pdf) as pdf:
+        printed = collections.Counter(
+            ch["text"] for ch in pdf.pages[0].chars
+            if not ch["text"].isspace() and x0 <= ch["x0"] and ch["x1"] <= x1
+            and top <= ch["top"] and ch["bottom"] <= bottom
+        )
+    in_cells = collections.Counter(ch for cell in tables[0].cells for ch in cell.text
+                                   if not ch.isspace())
+    assert in_cells == printed
+
+
+def test_pages_geometry_and_lines(table_pdf: Path) -> None:
+    doc = read_pdf(table_pdf, SETTINGS)
+    assert doc.file == "table.pdf" and len(doc.sha256) == 64 and doc.ocr_engine is None
+    portrait, wide = doc.pages
+    assert (portrait.orientation, wide.orientation) == ("portrait", "landscape")
+    assert (round(wide.width), round(wide.height)) == (842, 595)
+    assert portrait.text_layer == "native"
+    texts = [line.text for line in portrait.lines]
+    assert texts[:4] == ["NO", "KOMPONEN", "INDIKATOR", "KET"]  # one line per cell
+    assert "Komponen gabungan" in texts and "baris kedua" in texts
+    header = portrait.lines[0]
+    assert header.bold and header.size == 9.0
+    assert header.bbox[0] == pytest.approx(53.0) and header.bbox[1] < header.bbox[3]
+
+
+def test_rotated_page_gives_upright_coordinates(rotated_pdf: Path) -> None:
+    doc = read_pdf(rotated_pdf, SETTINGS)
+    page = doc.pages[0]
+    assert (page.rotation, page.orientation) == (90, "landscape")
+    assert (round(page.width), round(page.height)) == (842, 595)
+    (table,) = doc.tables
+    assert_test_table(table)
+    assert table.bbox == (100.0, 100.0, 580.0, 250.0)
+    assert page.lines[0].text == "NO" and page.lines[0].bbox[0] == pytest.approx(103.0)
+
+
+def test_same_input_gives_identical_output(table_pdf: Path) -> None:
+    assert read_pdf(table_pdf, SETTINGS) == read_pdf(table_pdf, SETTINGS)
+
+
+# --- refusing input -----------------------------------------------------------------
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    page = tmp_path / "keputusan.pdf"
+    page.write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    with pytest.raises(NotAPdfError, match=r"keputusan\.pdf: not a PDF: .*HTML"):
+        read_pdf(page, SETTINGS)
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(NotAPdfError, match=r"empty\.pdf: the file is empty"):
+        read_pdf(empty, SETTINGS)
+    with pytest.raises(InputError, match=r"missing\.pdf: no such file"):
+        read_pdf(tmp_path / "missing.pdf", SETTINGS)
+
+
+def test_truncated_and_corrupt(table_pdf: Path, tmp_path: Path) -> None:
+    data = table_pdf.read_bytes()
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptPdfError, match=r"truncated\.pdf: truncated"):
+        read_pdf(truncated, SETTINGS)
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    with pytest.raises(CorruptPdfError, match=r"garbage\.pdf: corrupt PDF"):
+        read_pdf(garbage, SETTINGS)
+
+
+def test_encryption(table_pdf: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    owner_only = tmp_path / "owner-only.pdf"
+    with pikepdf.open(table_pdf) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(user="rahasia", owner="pemilik"))
+        pdf.save(owner_only, encryption=pikepdf.Encryption(
+            user="", owner="pemilik", allow=pikepdf.Permissions(extract=False)))
+    with pytest.raises(EncryptedPdfError, match=r"locked\.pdf: encrypted"):
+        read_pdf(locked, SETTINGS)
+    tables = read_tables(owner_only, [1], SETTINGS)
+    assert_test_table(tables[0])
+
+
+def test_limits(table_pdf: Path, tmp_path: Path) -> None:
+    with pytest.raises(LimitExceededError, match=r"table\.pdf: 2 pages, more than .* 1"):
+        read_pdf(table_pdf, replace(SETTINGS, max_pages=1))
+    empty = tmp_path / "no-pages.pdf"
+    pikepdf.new().save(empty)
+    with pytest.raises(EmptyPdfError, match=r"no-pages\.pdf: the PDF has no pages"):
+        read_pdf(empty, SETTINGS)
+    big = tmp_path / "big-image.pdf"
+    image = tmp_path / "big.png"
+    Image.new("L", (400, 300), 255).save(image)
+
+    def picture(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        c.drawImage(str(image), 0, 0, 200, 150)
+
+    make_pdf(big, [(A4, picture)])
+    with pytest.raises(LimitExceededError, match=r"big-image\.pdf: page 1 holds an image"):
+        read_pdf(big, replace(SETTINGS, max_image_pixels=100_000))
+    with pytest.raises(InputError, match=r"table\.pdf: there is no page 3"):
+        read_tables(table_pdf, [3], SETTINGS)
+
+
+def test_active_content_is_reported_not_run(table_pdf: Path, tmp_path: Path) -> None:
+    active = tmp_path / "active.pdf"
+    with pikepdf.open(table_pdf) as pdf:
+        pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
+            S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hi')")))
+        pdf.attachments["notes.txt"] = pikepdf.AttachedFileSpec(
+            pdf, b"lampiran", description="", filename="notes.txt", mime_type="text/plain",
+            creation_date="", mod_date="")
+        pdf.save(active)
+    doc = read_pdf(active, SETTINGS)
+    (warning,) = [w for w in doc.warnings if w.code == "active_content_ignored"]
+    assert "JavaScript" in warning.message and "embedded files" in warning.message
+    assert len(doc.tables) == 3
+
+
+def test_text_quality_measure() -> None:
+    good = judge_text("Menetapkan keputusan tentang pembangunan zona integritas di "
+                      "lingkungan kerja dengan rencana aksi yang jelas dan terukur " * 2)
+    assert good.usable(0.5) and good.valid_share > 0.9
+    garbled = judge_text("Nhsxwxvdq Exsdwl Grqjjdod whqwdqj Shqhwdsdq Sdqlwld " * 4)
+    assert not garbled.usable(0.5)
+    assert not judge_text("\uf0b7\uf0b7 (cid:12)(cid:13) abc \ufffd\ufffd\ufffd").usable(0.5)
+
+
+def test_symbol_font_marks_are_decoded() -> None:
+    chars = [{"text": "\uf0d6", "fontname": "ABCDEF+Symbol"},
+             {"text": "\uf0fc", "fontname": "Wingdings-Regular"},
+             {"text": "\uf0d6", "fontname": "Arial"}]
+    assert [c["text"] for c in decode_symbols(chars)] == ["√", "✓", "\uf0d6"]
+
+
+# --- real PDFs ----------------------------------------------------------------------
+
+needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus-real not present")
+
+
+@needs_real
+def test_lke_table_of_permenpanrb_90_2021() -> None:
+    tables = read_tables(REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf",
+                         [66, 67], SETTINGS)
+    for table in tables:
+        assert_full_grid(table)
+    header, body, next_page = tables
+    assert header.page == 66 and header.cell(0, 0).text == "Penilaian"
+    assert header.cell(0, 3).text == "Pilihan\nJawaban"
+    assert header.cell(0, header.n_cols - 1).text == "Catatan/Keterangan/Penjelasan"
+    assert (body.n_rows, body.n_cols) == (13, 14)
+    pengungkit = body.cell(0, 1)
+    assert (pengungkit.text, pengungkit.col_span) == ("PENGUNGKIT", 5)
+    assert body.cell(4, 5).text == ("Unit kerja telah membentuk tim untuk\n"
+                                    "melakukan pembangunan Zona Integritas")
+    assert next_page.page == 67 and next_page.cell(0, 0).text == "Penilaian"
+
+
+@needs_real
+def test_bali_excel_export() -> None:
+    (table,) = read_tables(REAL / "bali_pergub-1-2021_lampiran-I_kelas-jabatan.pdf", [1],
+                           SETTINGS)
+    assert_full_grid(table)
+    assert (table.n_rows, table.n_cols) == (20, 3)
+    assert [c.text for c in table.row_cells(0)] == ["NO", "NAMA JABATAN STRUKTURAL",
+                                                    "KELAS JABATAN"]
+    assert [c.text for c in table.row_cells(3)] == ["1", "Sekretaris Daerah", "16"]
+
+
+@needs_real
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_ocr_of_a_real_scanned_page() -> None:
+    # Page 1 only: read_document is read_pdf restricted to some pages.
+    raw = read_document(REAL / "donggala_kepbup-0602-2025_konsultasi-publik-kla_scan.pdf",
+                        [1], SETTINGS)
+    (page,) = raw.pages
+    assert page.text_layer == "ocr"
+    assert raw.ocr_engine is not None and raw.ocr_engine.languages == ("ind", "eng")
+    text = "\n".join(line.text for line in page.lines)
+    for expected in ("BUPATI DONGGALA", "KEPUTUSAN BUPATI DONGGALA", "Menimbang",
+                     "Kabupaten Layak Anak"):
+        assert expected in text
+
+
+# --- the repo corpus ----------------------------------------------------------------
+
+RB_2022 = CORPUS / "kpu-kudus-2022-rb" / "pdf" / "born-digital.pdf"
+
+
+@pytest.mark.skipif(not RB_2022.is_file(), reason="corpus PDF not rendered")
+def test_corpus_month_grid_across_pages() -> None:
+    tables = read_tables(RB_2022, [4, 5], SETTINGS)
+    first, second = tables
+    for table in tables:
+        assert_full_grid(table)
+        assert table.n_cols == 18
+        assert (table.cell(0, 0).text, table.cell(0, 0).row_span) == ("NO", 2)
+        assert (table.cell(0, 5).text, table.cell(0, 5).col_span) == ("PELAKSANAAN (BULAN)", 12)
+        assert [table.cell(1, c).text for c in range(5, 17)] == [str(m) for m in range(1, 13)]
+    assert first.cell(2, 1).text == "Manajemen Perubahan" and first.cell(2, 1).row_span > 1
+    assert {c.text for c in first.cells if c.col in range(5, 17) and c.row > 1} == {"", "√"}
+    # the merged area cell runs on across the page break: empty and spanning on page 5
+    assert second.cell(2, 0).text == "" and second.cell(2, 0).row_span > 1
+
+
+# --- OCR ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def scanned_pdf(tmp_path: Path) -> Path:
+    """A small image-only page (no text layer) with two lines of large print."""
+    image = Image.new("L", (1200, 500), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 60)
+    draw.text((60, 80), "KEPUTUSAN BUPATI", fill=0, font=font)
+    draw.text((60, 260), "Rencana Aksi Pembangunan", fill=0, font=font)
+    png = tmp_path / "scan.png"
+    image.save(png)
+
+    def picture(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        c.drawImage(str(png), 0, 0, size[0], size[1])
+
+    return make_pdf(tmp_path / "scan.pdf", [((288.0, 120.0), picture)])
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_ocr_cache_never_changes_the_result(scanned_pdf: Path, tmp_path: Path) -> None:
+    cached = replace(SETTINGS, ocr_cache_dir=tmp_path / "cache")
+    fresh = read_pdf(scanned_pdf, SETTINGS)
+    first = read_pdf(scanned_pdf, cached)
+    assert list((tmp_path / "cache").rglob("*.pdf"))
+    again = read_pdf(scanned_pdf, cached)
+    assert fresh == first == again
+    assert [line.text for line in fresh.pages[0].lines] == ["KEPUTUSAN BUPATI",
+                                                           "Rencana Aksi Pembangunan"]
+    assert fresh.pages[0].text_layer == "ocr"
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
+    lines = ["Menimbang bahwa dalam rangka pelaksanaan", "pembangunan zona integritas menuju",
+             "wilayah bebas dari korupsi perlu menetapkan", "keputusan tentang rencana aksi",
+             "pembangunan zona integritas tahun ini"]
+    image = Image.new("L", (1500, 520), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), 50)
+    for i, line in enumerate(lines):
+        draw.text((40, 30 + i * 95), line, fill=0, font=font)
+    png = tmp_path / "sideways.png"
+    image.rotate(90, expand=True).save(png)  # text now runs bottom to top
+
+    def picture(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        c.drawImage(str(png), 0, 0, size[0], size[1])
+
+    pdf = make_pdf(tmp_path / "sideways.pdf", [((124.8, 360.0), picture)])
+    page = read_pdf(pdf, SETTINGS).pages[0]
+    assert (page.rotation, page.orientation) == (90, "landscape")
+    assert [line.text for line in page.lines][:2] == lines[:2]
+
+
+def test_missing_ocr_language_names_the_package(scanned_pdf: Path) -> None:
+    with pytest.raises(OcrUnavailableError, match=r"scan\.pdf: .*tesseract-ocr-xyz"):
+        read_pdf(scanned_pdf, replace(SETTINGS, ocr_languages=("xyz",)))
+
+
+def test_ocr_off_leaves_the_page_without_text(scanned_pdf: Path) -> None:
+    doc = read_pdf(scanned_pdf, replace(SETTINGS, ocr=False))
+    assert doc.pages[0].text_layer == "none" and doc.pages[0].lines == ()
+    assert doc.ocr_engine is None
