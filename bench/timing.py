@@ -299,6 +299,7 @@ def run(
     decrees: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Every measurement of the module docstring, as one JSON-ready dict."""
+    start_load = list(os.getloadavg())
     items = corpus_pdfs(corpus, decrees)
     born = [i for i in items if i.variant in BORN_DIGITAL]
     scanned = [i for i in items if i.variant in SCANNED]
@@ -309,9 +310,10 @@ def run(
     batch = [time_batch(items, jobs, batch_runs) for jobs in (1, 2)] if batch_runs else []
     rates = [b["pages_per_second"] for b in batch]
     peers = run_all([*born, *scanned], PEERS, 600.0) if with_peers else []
+    machine = {"cpus": os.cpu_count(), "load_average_at_start": start_load}
     return {
         "command": "python -m bench.timing " + " ".join(sys.argv[1:]),
-        "machine": {"cpus": os.cpu_count(), "load_average_at_start": list(os.getloadavg())},
+        "machine": machine | {"load_average_at_end": list(os.getloadavg())},
         "ocr_cache_control": CACHE_ENV
         if cache_env_supported()
         else f"XDG_CACHE_HOME ({CACHE_ENV} is not read by extract yet)",
@@ -337,8 +339,10 @@ def bench_markdown(results: dict[str, Any]) -> str:
     lines = [
         "# lampiran benchmark",
         "",
-        f"`{results['command']}` on {machine['cpus']} cores (load average at start "
-        f"{', '.join(f'{x:.2f}' for x in machine['load_average_at_start'])}); "
+        f"`{results['command']}` on {machine['cpus']} cores (1-minute load average "
+        f"{machine['load_average_at_start'][0]:.2f} at start, "
+        f"{machine.get('load_average_at_end', [0.0])[0]:.2f} at end: other work on the machine "
+        "slows every figure); "
         f"{results['runs']} runs per PDF; OCR cache set through {results['ocr_cache_control']}.",
         "Whole process (`lampiran ingest PDF --force`), wall time per page. Memory: peak of the",
         "summed RSS of the process tree (sampled every 0.1 s) and the largest single process.",

@@ -163,13 +163,14 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
     if isinstance(attempt, str):
         return OcrResult(page=None, error=attempt)
     quality = judge_text(" ".join(w.text for w in attempt.words))
-    garbled = not quality.usable(settings.min_word_validity)
+    garbled = not quality.reads_as_words(settings.min_word_validity)
     if settings.ocr_rotate and (garbled or quality.words < MIN_WORDS_TO_JUDGE):
-        # OSD's answer when it has one. A page that reads as garbage gets both quarter
+        # OSD's answer when it is sure. A page that reads as garbage gets both quarter
         # turns when OSD is unsure (a table pasted sideways under an upright header); a
         # page with few words may just be nearly empty, and is left alone.
         turn = orientation(image, settings.ocr_timeout_s)
-        for candidate in [turn] if turn else [90, 270] if garbled else []:
+        unsure = [90, 270] if turn is None and garbled else []
+        for candidate in [turn] if turn else unsure:
             turned = _read_turned(image, candidate, job, settings, workdir)
             if isinstance(turned, str):
                 return OcrResult(page=None, error=turned)
@@ -219,7 +220,7 @@ def _read_turned(image: Image, turn: int, job: _Job, settings: ExtractSettings,
 
 def _valid_words(words: Sequence[Word]) -> float:
     quality = judge_text(" ".join(w.text for w in words))
-    return quality.words * quality.valid_share
+    return quality.words * quality.dictionary_share
 
 
 def _layer_words(pdf_path: Path) -> list[Word]:

@@ -24,15 +24,16 @@ Image = npt.NDArray[np.uint8]
 MAX_SKEW = 5.0
 """Degrees; a scan skewed more than this is left to the OCR as it is."""
 OSD_MIN_CONFIDENCE = 2.0
-"""Below this tesseract orientation confidence the page is left as it is."""
+"""Below this tesseract orientation confidence the answer counts as unsure."""
 _REDUCE = 0.25
 
 
-def orientation(image: Image, timeout_s: float) -> int:
-    """Clockwise quarter turn (0, 90, 180, 270) that makes `image` upright."""
+def orientation(image: Image, timeout_s: float) -> int | None:
+    """Clockwise quarter turn (0, 90, 180, 270) that makes `image` upright; None when
+    tesseract's orientation detection is unsure or fails."""
     binary = shutil.which("tesseract")
     if binary is None:
-        return 0
+        return None
     half = cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     with tempfile.TemporaryDirectory(prefix="lampiran-osd-") as tmp:
         path = Path(tmp) / "page.png"
@@ -43,12 +44,12 @@ def orientation(image: Image, timeout_s: float) -> int:
                 timeout=timeout_s, check=False, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             )
         except subprocess.TimeoutExpired:
-            return 0
+            return None
     text = done.stdout + done.stderr
     rotate = re.search(r"Rotate:\s*(\d+)", text)
     confidence = re.search(r"Orientation confidence:\s*([\d.]+)", text)
     if rotate is None or confidence is None or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
-        return 0
+        return None
     return int(rotate.group(1)) % 360
 
 

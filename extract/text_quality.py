@@ -1,15 +1,18 @@
-"""Judge whether a page's text layer is usable: dictionary-word rate and garbled characters.
+"""Judge whether a page's text reads as text: word validity and garbled characters.
 
-The measure is deliberately simple: the share of a page's words (3+ letters) that are
-Indonesian dictionary words after stripping common affixes, and the share of characters
-that no real text contains (unmapped glyphs, replacement and private-use characters).
-A text layer from a good export or a good OCR scores far above the thresholds; a layer
-from a broken font mapping or a poor OCR scores far below.
+The measures are deliberately simple. A word (3+ letters) is a dictionary word when it is
+in Debian's hunspell-id list after stripping common affixes; it is plausible when it is a
+dictionary word or every letter pair in it is common in dictionary words (names of
+places and people: "Dampelas", "Sioyong"; a broken font mapping gives "Nhsxwxvdq").
+Garbled characters are those no real text contains (unmapped glyphs, replacement and
+private-use characters). A text layer from a good export or a good OCR scores far above
+the thresholds; a broken font mapping or a page OCR'd sideways scores far below.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +26,11 @@ MIN_WORDS_TO_JUDGE = 15
 MIN_LETTERS_FOR_WORDS = 200
 """A text with this many letters but fewer than MIN_WORDS_TO_JUDGE words of 3+ letters is
 letters scattered in ones and twos: garbage (OCR of a page scanned sideways)."""
+
+COMMON_PAIR_SHARE = 0.9
+COMMON_PAIR_FREQUENCY = 0.0002
+"""A letter pair is common when it makes up at least this share of all letter pairs of
+the dictionary's words."""
 
 MAX_GARBLED_SHARE = 0.25
 """Above this share of unmapped or private-use characters a text layer is unusable; a
@@ -43,33 +51,49 @@ class TextQuality:
     """How trustworthy a text layer looks."""
 
     words: int
-    valid_share: float
+    dictionary_share: float
+    plausible_share: float
     garbled_share: float
     letters: int
 
-    def usable(self, min_valid_share: float) -> bool:
-        """True when the text reads as real text."""
+    def usable(self, min_share: float) -> bool:
+        """True when the text reads as real text (its words plausible, few garbled)."""
         if self.garbled_share > MAX_GARBLED_SHARE:
             return False
         if self.words < MIN_WORDS_TO_JUDGE:
             return self.letters < MIN_LETTERS_FOR_WORDS
-        return self.valid_share >= min_valid_share
+        return self.plausible_share >= min_share
+
+    def reads_as_words(self, min_share: float) -> bool:
+        """Stricter: usable, and enough of its words are dictionary words."""
+        return self.usable(min_share) and (
+            self.words < MIN_WORDS_TO_JUDGE or self.dictionary_share >= min_share)
 
 
 def judge_text(text: str) -> TextQuality:
-    """Measure `text` (a page's text): word count, dictionary share, garbled share."""
+    """Measure `text` (a page's text)."""
     vocabulary = _vocabulary()
     words = [w.lower() for w in _WORD.findall(text)]
     # Without the dictionary (hunspell-id not installed) no word can be judged invalid.
-    valid = sum(1 for word in words if _is_word(word, vocabulary)) if vocabulary else len(words)
+    known = [_is_word(word, vocabulary) if vocabulary else True for word in words]
+    pairs = _common_pairs()
+    plausible = sum(1 for word, ok in zip(words, known, strict=True)
+                    if ok or _common_letters(word, pairs))
     visible = [ch for ch in _CID.sub("\ufffd", text) if not ch.isspace()]
     garbled = sum(1 for ch in visible if _is_garbled(ch))
     return TextQuality(
         words=len(words),
-        valid_share=valid / len(words) if words else 0.0,
+        dictionary_share=sum(known) / len(words) if words else 0.0,
+        plausible_share=plausible / len(words) if words else 0.0,
         garbled_share=garbled / len(visible) if visible else 0.0,
         letters=sum(1 for ch in text if ch.isalpha()),
     )
+
+
+def _common_letters(word: str, pairs: frozenset[str]) -> bool:
+    """True when at least COMMON_PAIR_SHARE of the word's letter pairs are common."""
+    found = [word[i:i + 2] in pairs for i in range(len(word) - 1)]
+    return sum(found) >= COMMON_PAIR_SHARE * len(found)
 
 
 def _is_garbled(ch: str) -> bool:
@@ -96,6 +120,15 @@ def _stems(word: str) -> set[str]:
                 if prefix in _NASAL_RESTORE:
                     unprefixed.add(_NASAL_RESTORE[prefix] + rest)
     return stems | unprefixed
+
+
+@cache
+def _common_pairs() -> frozenset[str]:
+    """Letter pairs common in the dictionary's words (none without the dictionary)."""
+    counts = Counter(word[i:i + 2] for word in _vocabulary() for i in range(len(word) - 1)
+                     if word[i:i + 2].isalpha())
+    total = sum(counts.values())
+    return frozenset(pair for pair, n in counts.items() if n >= COMMON_PAIR_FREQUENCY * total)
 
 
 @cache

@@ -308,7 +308,9 @@ def test_active_content_is_reported_not_run(table_pdf: Path, tmp_path: Path) -> 
 def test_text_quality_measure() -> None:
     good = judge_text("Menetapkan keputusan tentang pembangunan zona integritas di "
                       "lingkungan kerja dengan rencana aksi yang jelas dan terukur " * 2)
-    assert good.usable(0.5) and good.valid_share > 0.9
+    assert good.reads_as_words(0.5) and good.dictionary_share > 0.9
+    names = judge_text("Desa Dampelas Sioyong Talaga Sabang Ogoamas Balaesang Tompe " * 3)
+    assert names.usable(0.5) and not names.reads_as_words(0.5)
     garbled = judge_text("Nhsxwxvdq Exsdwl Grqjjdod whqwdqj Shqhwdsdq Sdqlwld " * 4)
     assert not garbled.usable(0.5)
     assert not judge_text("\uf0b7\uf0b7 (cid:12)(cid:13) abc \ufffd\ufffd\ufffd").usable(0.5)
