@@ -10,7 +10,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng ghostscript po
 SHARED := ../shared
 OUT := outputs
 
-.PHONY: setup system run test lint schema corpus expected eval bench clean
+.PHONY: setup system run test lint schema corpus expected bench-setup eval bench clean
 
 setup: system $(STAMP)
 
@@ -55,11 +55,20 @@ corpus: setup
 expected: setup
 	$(PY) -m lampiran.expected
 
-eval: setup
-	$(PY) -m lampiran eval-corpus -o $(OUT)
+# The peer tools get their own virtualenvs (.bench/<tool>/; img2table's OpenCV clashes with
+# camelot's) and tabula a Java runtime; only `make eval` and `make bench` need them.
+bench-setup: setup
+	@dpkg-query -W -f='$${Status}' default-jre-headless 2>/dev/null | grep -q "ok installed" || \
+		(echo "installing default-jre-headless (tabula)"; $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null)
+	bash bench/make_venvs.sh
 
-bench: setup
-	$(PY) -m lampiran.bench -o $(OUT)
+eval: bench-setup
+	$(PY) -m bench.run_peers --out $(OUT)/peers.json
+	$(PY) -m lampiran.eval_corpus -o $(OUT) --peers $(OUT)/peers.json
+
+bench: bench-setup
+	$(PY) -m bench.timing --out $(OUT)/bench.json --markdown $(OUT)/bench.md
 
 clean:
 	rm -rf $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

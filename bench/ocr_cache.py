@@ -78,6 +78,7 @@ def ocr_copy(pdf: Path, cache: Path) -> Prepared:
             [sys.executable, "-m", "ocrmypdf", *OCR_ARGS, "--quiet", str(pdf), str(partial)],
             check=True,
             capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - start
         partial.replace(out)

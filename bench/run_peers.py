@@ -13,6 +13,7 @@ order (decree, variant, peer); only the timings differ between two runs.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import yaml
 
 from bench.ocr_cache import Prepared, ocr_copy
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench" / "cache"
 VARIANTS = ("born-digital", "scan", "scan-ocr", "scan-vendor-ocr")
 """Known PDF variants, in report order; other PDFs of a decree follow, sorted by name."""
+RANK = {variant: i for i, variant in enumerate(VARIANTS)}
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,8 @@ def corpus_pdfs(
         decree = gold.parent.name
         if decrees and decree not in decrees:
             continue
-        pdfs = sorted((gold.parent / "pdf").glob("*.pdf"))
-        rank = {v: i for i, v in enumerate(VARIANTS)}
-        for pdf in sorted(pdfs, key=lambda p: (rank.get(p.stem, len(rank)), p.name)):
+        pdfs = (gold.parent / "pdf").glob("*.pdf")
+        for pdf in sorted(pdfs, key=lambda p: (RANK.get(p.stem, len(RANK)), p.name)):
             if not variants or pdf.stem in variants:
                 found.append(CorpusPdf(decree, pdf.stem, pdf, gold))
     return found
@@ -137,7 +139,7 @@ def score(run: PeerRun, gold: GoldDecree, item: CorpusPdf, prepared: Prepared) -
     """The measures of one peer run against the gold (EvalResult figures), as a JSON record."""
     source = Source(
         file=item.path.name,
-        sha256="",
+        sha256=hashlib.sha256(item.path.read_bytes()).hexdigest(),
         pages=prepared.pages,
         text_layer="native" if prepared.ocr_seconds is None else "ocr",
         ocr_engine=None,
@@ -164,8 +166,10 @@ def prepare(item: CorpusPdf) -> Prepared | str:
     """The PDF a peer reads for `item` (OCR'd when image-only), or why there is none."""
     try:
         return ocr_copy(item.path, CACHE)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        return f"{item.path}: ocrmypdf failed: {_last_line(str(exc))}"
+    except subprocess.CalledProcessError as exc:
+        return f"{item.path}: ocrmypdf failed: {_last_line(exc.stderr or '') or exc.returncode}"
+    except (OSError, pdfium.PdfiumError) as exc:
+        return f"{item.path}: cannot read: {exc}"
 
 
 def measure(

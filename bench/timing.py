@@ -47,6 +47,7 @@ SCANNED = ("scan",)
 BARS = {"born-digital": 0.5, "scanned": 4.0}
 """Seconds per page allowed by the design's speed bars (2 cores, end to end)."""
 CACHE_ENV = "LAMPIRAN_OCR_CACHE"
+PEER_ORDER = {peer.name: i for i, peer in enumerate(PEERS)}
 
 
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
@@ -259,7 +260,9 @@ def peer_speeds(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             "tool_s_per_page": round(tool / pages, 4),
             "process_s_per_page": round(process / pages, 4),
         }
-        for (kind, peer), (tool, process, pages) in sorted(totals.items())
+        for (kind, peer), (tool, process, pages) in sorted(
+            totals.items(), key=lambda item: (item[0][0], PEER_ORDER.get(item[0][1], 0))
+        )
     ]
     for s in speeds:
         fastest = min(x["process_s_per_page"] for x in speeds if x["kind"] == s["kind"])

@@ -1,8 +1,11 @@
 """Read decree PDFs into `RawDocument`s: pages, text lines and ruled tables, uninterpreted.
 
 Public surface: `read_pdf`, `read_tables` and `ExtractSettings`. Everything else in this
-package is one step of reading (open_pdf, classify_pages, ocr_pages, find_grids,
-build_table, find_tables, read_words, read_lines, read_document).
+package is one step of reading: open_pdf (checks), classify_pages and text_quality (which
+pages need OCR), render_page, straighten_image, ocr_pages and ocr_empty_cells (OCR),
+find_grids and find_image_grids (table geometry), read_scans (scans with a text layer),
+build_table and find_tables (cells, spans, text), read_words and read_lines (text), and
+read_document, which composes them.
 """
 
 from __future__ import annotations

@@ -48,7 +48,9 @@ class FuzzSummary:
     """Outcomes that were neither: internal errors, crashes, timeouts, invalid output."""
 
 
-def fuzz(seeds: list[Path], work: Path, per_seed: int, seed: int = 0, timeout_s: float = 120.0) -> FuzzSummary:
+def fuzz(
+    seeds: list[Path], work: Path, per_seed: int, seed: int = 0, timeout_s: float = 120.0
+) -> FuzzSummary:
     """Mutate each of `seeds` `per_seed` times into `work`, ingest them all, classify outcomes."""
     rng = random.Random(seed)
     inputs = work / "inputs"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from schemas.gold import CANONICAL_FIELDS
 from schemas.raw import RawTable
 
 # Printed header (folded to upper case, punctuation removed) -> canonical field.
@@ -82,19 +83,6 @@ MONTH_HEADERS = (
     ("DES", "DESEMBER"),
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# The canonical fields one column may carry, in the order they are assigned.
-SINGLE_FIELDS = (
-    "area.code",
-    "area.name",
-    "component.number",
-    "component.text",
-    "indicator",
-    "activity",
-    "evidence",
-    "schedule",
-    "responsible",
-    "note",
-)
 
 
 @dataclass(frozen=True)
@@ -190,7 +178,7 @@ def _resolve(fields: list[str | None]) -> tuple[str | None, ...]:
             field = "area.code" if right == "area.name" else "component.number"
         if field == "component.text" and "component.text" in resolved:
             field = "activity" if "activity" not in fields else None
-        resolved.append(None if field in SINGLE_FIELDS and field in resolved else field)
+        resolved.append(None if field in CANONICAL_FIELDS and field in resolved else field)
     return tuple(resolved)
 
 

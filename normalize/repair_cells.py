@@ -48,7 +48,9 @@ def repair_page_lines(page: RawPage, vocab: Vocabulary) -> RawPage:
     """`page` with the text of its lines repaired when the page was OCR'd."""
     if page.text_layer != "ocr":
         return page
-    lines = tuple(line.model_copy(update={"text": repair_text(line.text, vocab).text}) for line in page.lines)
+    lines = tuple(
+        line.model_copy(update={"text": repair_text(line.text, vocab).text}) for line in page.lines
+    )
     return page.model_copy(update={"lines": lines})
 
 

@@ -8,7 +8,7 @@ field by field with no translation.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -27,6 +27,8 @@ CanonicalField = Literal[
     "responsible",
     "note",
 ]
+CANONICAL_FIELDS: tuple[str, ...] = get_args(CanonicalField)
+"""The row fields one printed column can carry, in contract order."""
 
 
 class GoldRow(Frozen):

@@ -32,19 +32,30 @@ ALL = (*SEEDS, SYNTHETIC)
 def _label_match(entry_id: str | None) -> TaxonomyMatch:
     """A hand label as a confident match; None (labelled 'none') -> no_match."""
     if entry_id is None:
-        return TaxonomyMatch(area_id=None, indicator_id=None, label=None, score=0.0,
-                             status="no_match", candidates=[])
-    return TaxonomyMatch(area_id=entry_id.split(".")[0], indicator_id=entry_id,
-                         label=load_taxonomy().label(entry_id), score=100.0, status="matched",
-                         candidates=[])
+        return TaxonomyMatch(
+            area_id=None, indicator_id=None, label=None, score=0.0, status="no_match", candidates=[]
+        )
+    return TaxonomyMatch(
+        area_id=entry_id.split(".")[0],
+        indicator_id=entry_id,
+        label=load_taxonomy().label(entry_id),
+        score=100.0,
+        status="matched",
+        candidates=[],
+    )
 
 
 def _row(gold: GoldRow, row_id: str, match: TaxonomyMatch | None) -> Row:
     content = gold.model_dump(exclude={"wide"})
-    return Row.model_validate({
-        **content, "id": row_id, "taxonomy": match,
-        "provenance": Provenance(pages=[], bboxes=[]), "repairs": [],
-    })
+    return Row.model_validate(
+        {
+            **content,
+            "id": row_id,
+            "taxonomy": match,
+            "provenance": Provenance(pages=[], bboxes=[]),
+            "repairs": [],
+        }
+    )
 
 
 def file_sha256(path: Path) -> str:
@@ -67,7 +78,11 @@ def corpus_decree(corpus_id: str) -> Decree:
     folder = CORPUS / corpus_id
     gold = corpus_gold(corpus_id)
     labels_file = folder / "labels.yaml"
-    labels = [None if lab.id == "none" else lab.id for lab in load_labels(labels_file)] if labels_file.exists() else None
+    labels = (
+        [None if lab.id == "none" else lab.id for lab in load_labels(labels_file)]
+        if labels_file.exists()
+        else None
+    )
     tables, n = [], 0
     for t, table in enumerate(gold.tables, start=1):
         rows = []
@@ -75,17 +90,29 @@ def corpus_decree(corpus_id: str) -> Decree:
             match = _label_match(labels[n]) if labels is not None else None
             rows.append(_row(gold_row, f"T{t}.R{r:03d}", match))
             n += 1
-        tables.append(Table(
-            title=table.title, layout=table.layout, pages=[],
-            header=[c.header for c in table.columns],
-            columns={c.header: c.field for c in table.columns}, rows=rows,
-        ))
+        tables.append(
+            Table(
+                title=table.title,
+                layout=table.layout,
+                pages=[],
+                header=[c.header for c in table.columns],
+                columns={c.header: c.field for c in table.columns},
+                rows=rows,
+            )
+        )
     metadata = gold.metadata.model_copy(update={"jdih": build_jdih(gold.metadata)})
     return Decree(
         schema_version="1",
-        source=Source(file=f"{corpus_id}.pdf", sha256=file_sha256(folder / "gold.yaml"), pages=0,
-                      text_layer="native", ocr_engine=None),
-        decree=metadata, tables=tables, warnings=[],
+        source=Source(
+            file=f"{corpus_id}.pdf",
+            sha256=file_sha256(folder / "gold.yaml"),
+            pages=0,
+            text_layer="native",
+            ocr_engine=None,
+        ),
+        decree=metadata,
+        tables=tables,
+        warnings=[],
     )
 
 
@@ -106,5 +133,3 @@ def cli_app() -> typer.Typer:
     app.command()(dataset_command)
     app.command()(compare_command)
     return app
-
-

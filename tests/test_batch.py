@@ -27,7 +27,11 @@ ROOT = Path(__file__).parents[1]
 def _ingest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "lampiran", "ingest", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=600, env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env=env,
     )
 
 
@@ -42,20 +46,30 @@ def _outputs(out: Path) -> list[Path]:
 
 # file name -> (bytes maker, expected words of the one-line error)
 BAD_INPUTS = {
-    "error-page.pdf": (lambda: b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "not a PDF"),
+    "error-page.pdf": (
+        lambda: b"<!DOCTYPE html><html><body>404 Not Found</body></html>",
+        "not a PDF",
+    ),
     "empty.pdf": (lambda: b"", "empty"),
     "zero-pages.pdf": (zero_page_pdf, "no pages"),
-    "locked.pdf": (lambda: encrypted_pdf(text_only_pdf(["KEPUTUSAN"]), "user-secret"), "user password"),
+    "locked.pdf": (
+        lambda: encrypted_pdf(text_only_pdf(["KEPUTUSAN"]), "user-secret"),
+        "user password",
+    ),
     "bomb.pdf": (huge_image_pdf, "more than the limit"),
 }
 
 
 @pytest.fixture(scope="module")
-def mixed_batch(small_decree_pdf: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+def mixed_batch(
+    small_decree_pdf: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
     inputs = tmp_path_factory.mktemp("inputs")
     shutil.copy(small_decree_pdf, inputs / "good.pdf")
     (inputs / "owner-only.pdf").write_bytes(encrypted_pdf(small_decree_pdf.read_bytes(), ""))
-    (inputs / "no-table.pdf").write_bytes(text_only_pdf(["KEPUTUSAN KEPALA DINAS CONTOH", "NOMOR 1 TAHUN 2026"]))
+    (inputs / "no-table.pdf").write_bytes(
+        text_only_pdf(["KEPUTUSAN KEPALA DINAS CONTOH", "NOMOR 1 TAHUN 2026"])
+    )
     (inputs / "truncated.pdf").write_bytes(small_decree_pdf.read_bytes()[:4000])
     for name, (make, _) in BAD_INPUTS.items():
         (inputs / name).write_bytes(make())
@@ -166,7 +180,9 @@ def test_image_only_pdf_without_tesseract_names_the_package(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
-def test_interrupted_run_leaves_only_complete_json(small_decree_pdf: Path, tmp_path: Path, sig: int) -> None:
+def test_interrupted_run_leaves_only_complete_json(
+    small_decree_pdf: Path, tmp_path: Path, sig: int
+) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     for n in range(6):
@@ -174,7 +190,9 @@ def test_interrupted_run_leaves_only_complete_json(small_decree_pdf: Path, tmp_p
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "lampiran", "ingest", str(inputs), "-o", str(out)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not _outputs(out):
