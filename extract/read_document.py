@@ -230,7 +230,9 @@ def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | Non
                 message=f"The OCR text of page {facts.number} reads poorly; check it "
                 "against the page image."))
     else:
-        layer = "native" if content.words else "none"
+        # Text over a page that is an image was put there by OCR software (a scanner's or
+        # ocrmypdf's layer): it is OCR text, with OCR's errors, though not ours.
+        layer = ("ocr" if facts.scanned else "native") if content.words else "none"
         reason = facts.ocr_reason
         if ocr is not None and ocr.error:
             warnings.append(PipelineWarning(

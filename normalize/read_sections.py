@@ -13,10 +13,16 @@ from normalize.grid import GridRow
 from schemas.decree import Area
 
 _CODED = re.compile(r"^(?P<code>[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]?\s+(?P<name>\S.*)$")
+# A Roman numeral as OCR reads it: some of its I's as l, 1 or |, e.g. "Il", "lII".
+_OCR_ROMAN = re.compile(r"^(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])[IVXl1|]{2,5}(?=[.)]?\s)")
 
 
 def split_code(text: str) -> tuple[str | None, str]:
-    """'I MANAJEMEN PERUBAHAN' -> ('I', 'MANAJEMEN PERUBAHAN'); 'A. Umum' -> ('A', 'Umum')."""
+    """'I MANAJEMEN PERUBAHAN' -> ('I', 'MANAJEMEN PERUBAHAN'); 'A. Umum' -> ('A', 'Umum');
+    an OCR'd 'Il PENATAAN' -> ('II', 'PENATAAN')."""
+    roman = _OCR_ROMAN.match(text)
+    if roman:
+        text = re.sub(r"[l1|]", "I", roman.group()) + text[roman.end() :]
     match = _CODED.match(text)
     if match:
         return match["code"], match["name"]

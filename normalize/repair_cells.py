@@ -7,6 +7,7 @@ repair was unsure about are reported once per page as a warning.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -15,6 +16,32 @@ from normalize.repair_ocr import repair_text
 from normalize.vocabulary import Vocabulary
 from schemas.decree import PipelineWarning
 from schemas.raw import RawPage
+
+
+# A word of rule glyphs only: tesseract reading a table rule or its shadow as text. A lone
+# dash before a capital is kept: it may be a range or a separator ("Januari – Desember").
+_RULE_DEBRIS = re.compile(r"(?:(?<=\s)|^)(?:[_|~=]+|[—–]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE)
+# An opening bracket read off a cell's left rule at the start of the cell.
+_LEFT_RULE = re.compile(r"^[(\[|{](?=\w)")
+_CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
+
+
+def strip_rule_debris(text: str) -> tuple[str, list[str]]:
+    """`text` without the marks OCR reads off table rules, and the marks removed.
+
+    A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence)
+    and an opening bracket at the start of a cell that nothing in the cell closes
+    ("(Seluruh kegiatan") are debris.
+    """
+    removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
+    cleaned = _RULE_DEBRIS.sub("", text)
+    opener = _LEFT_RULE.match(cleaned)
+    if opener and _CLOSER[opener.group()] not in cleaned[1:]:
+        removed.append(opener.group())
+        cleaned = cleaned[1:]
+    if not removed:
+        return text, []
+    return "\n".join(" ".join(line.split()) for line in cleaned.splitlines()), removed
 
 
 def repair_rows(
@@ -35,7 +62,10 @@ def repair_rows(
         for col, text in enumerate(row.cells):
             if not text.strip():
                 continue
-            result = repair_text(text, vocab)
+            cleaned, debris = strip_rule_debris(text)
+            if debris:
+                edits.append(CellEdit(col, "ocr_noise", " ".join(debris), None))
+            result = repair_text(cleaned, vocab)
             cells[col] = result.text
             edits.extend(CellEdit(col, r.kind, r.before, r.after) for r in result.repairs)
             if result.doubtful:

@@ -43,7 +43,10 @@ class Source(Frozen):
     text_layer: Literal["native", "ocr", "mixed"] = Field(
         description="native: all text from the PDF; ocr: all from OCR; mixed: some of each."
     )
-    ocr_engine: OcrEngineInfo | None = Field(description="The OCR engine, when any page was OCR'd.")
+    ocr_engine: OcrEngineInfo | None = Field(
+        description="The OCR engine lampiran ran, when it OCR'd any page; null when the only "
+        "OCR text is a layer the PDF already carried."
+    )
 
 
 class Signatory(Frozen):

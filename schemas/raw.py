@@ -41,7 +41,8 @@ class RawPage(Frozen):
     )
     orientation: Literal["portrait", "landscape"] = Field(description="Upright orientation.")
     text_layer: Literal["native", "ocr", "none"] = Field(
-        description="native: the PDF's own text; ocr: text from OCR of the page image; "
+        description="native: the PDF's own text; ocr: text from OCR of the page image "
+        "(lampiran's, or an OCR layer the PDF carries over a scanned page); "
         "none: no text could be obtained."
     )
     lines: tuple[TextLine, ...] = Field(default=(), description="Text lines in reading order.")

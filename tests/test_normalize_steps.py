@@ -253,3 +253,27 @@ def test_fold_is_idempotent_and_single_line(text: str) -> None:
 def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
     for item in split_list(text):
         assert item and item == item.strip() and "\n" not in item
+
+
+@pytest.mark.parametrize(
+    ("read", "cleaned"),
+    [
+        ("(Seluruh kegiatan pembangunan", "Seluruh kegiatan pembangunan"),
+        ("yang dituangkan _ dalam bentuk", "yang dituangkan dalam bentuk"),
+        ("Pemantauan dan evaluasi — pembangunan", "Pemantauan dan evaluasi pembangunan"),
+        ("Januari – Desember 2025", "Januari – Desember 2025"),
+        ("Persentase (%) penandatanganan", "Persentase (%) penandatanganan"),
+        ("(PK, RKT) dokumen", "(PK, RKT) dokumen"),
+    ],
+)
+def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
+    from normalize.repair_cells import strip_rule_debris
+
+    assert strip_rule_debris(read)[0] == cleaned
+
+
+@pytest.mark.parametrize(
+    ("read", "code"), [("Il PENATAAN TATA LAKSANA", "II"), ("lII SDM", "III"), ("1 Manajemen", "1")]
+)
+def test_roman_section_codes_read_with_l_or_1(read: str, code: str) -> None:
+    assert split_code(read)[0] == code
