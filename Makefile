@@ -44,6 +44,7 @@ test: setup lint
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 
 schema: setup

@@ -30,7 +30,8 @@ def read_pdf(path: Path, settings: ExtractSettings) -> RawDocument:
     return _read_document(path, None, settings)
 
 
-def read_tables(path: Path, pages: Sequence[int] | None,
-                settings: ExtractSettings) -> tuple[RawTable, ...]:
+def read_tables(
+    path: Path, pages: Sequence[int] | None, settings: ExtractSettings
+) -> tuple[RawTable, ...]:
     """The ruled tables on `pages` (1-based; None for all) of the PDF at `path`."""
     return _read_document(path, pages, settings).tables

@@ -122,8 +122,9 @@ def _ruled(rules: Sequence[Rule], start: float, end: float) -> bool:
     length = end - start
     if length <= 0:
         return True
-    pieces = sorted((max(r.start, start), min(r.end, end)) for r in rules
-                    if r.end > start and r.start < end)
+    pieces = sorted(
+        (max(r.start, start), min(r.end, end)) for r in rules if r.end > start and r.start < end
+    )
     covered, reach = 0.0, start
     for lo, hi in pieces:
         lo = max(lo, reach)
@@ -190,18 +191,36 @@ def to_raw_table(layout: Layout, page: int, index: int, texts: Mapping[int, str]
             span = layout.spans[span_index]
             anchor = (span.row, span.col)
             if anchor == (r, c):
-                cells.append(RawCell(row=r, col=c, text=texts.get(span_index, ""),
-                                     row_span=span.row_span, col_span=span.col_span,
-                                     bbox=layout.span_bbox(span)))
+                cells.append(
+                    RawCell(
+                        row=r,
+                        col=c,
+                        text=texts.get(span_index, ""),
+                        row_span=span.row_span,
+                        col_span=span.col_span,
+                        bbox=layout.span_bbox(span),
+                    )
+                )
             else:
-                cells.append(RawCell(row=r, col=c, covered=True, anchor=anchor,
-                                     bbox=layout.span_bbox(Span(r, c, 1, 1))))
+                cells.append(
+                    RawCell(
+                        row=r,
+                        col=c,
+                        covered=True,
+                        anchor=anchor,
+                        bbox=layout.span_bbox(Span(r, c, 1, 1)),
+                    )
+                )
     grid = layout.grid
     return RawTable(
         page=page,
         index=index,
-        bbox=(round(grid.xs[0], 2), round(grid.ys[0], 2), round(grid.xs[-1], 2),
-              round(grid.ys[-1], 2)),
+        bbox=(
+            round(grid.xs[0], 2),
+            round(grid.ys[0], 2),
+            round(grid.xs[-1], 2),
+            round(grid.ys[-1], 2),
+        ),
         n_rows=layout.n_rows,
         n_cols=layout.n_cols,
         source=grid.source,

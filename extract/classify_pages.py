@@ -34,19 +34,24 @@ class PageFacts:
     """Why the page needs OCR ('no text layer', ...), None when its text is usable."""
 
 
-def classify_page(page: pdfplumber.page.Page, number: int, words: Sequence[Word],
-                  min_word_validity: float) -> PageFacts:
+def classify_page(
+    page: pdfplumber.page.Page, number: int, words: Sequence[Word], min_word_validity: float
+) -> PageFacts:
     """Classify one page from its pdfplumber page and its (zone-less) words."""
     rotation = int(page.rotation or 0) % 360
     # pdfplumber applies /Rotate: its size and coordinates are already upright.
     width, height = float(page.width), float(page.height)
     images = [_clip(img, width, height) for img in page.images]
-    coverage = min(1.0, sum(max(0.0, x1 - x0) * max(0.0, y1 - y0)
-                            for x0, y0, x1, y1 in images) / (width * height))
+    coverage = min(
+        1.0,
+        sum(max(0.0, x1 - x0) * max(0.0, y1 - y0) for x0, y0, x1, y1 in images) / (width * height),
+    )
     scanned = coverage >= SCANNED_COVERAGE
     edges = page.edges
-    has_rules = (sum(1 for e in edges if e["orientation"] == "v") >= 2
-                 and sum(1 for e in edges if e["orientation"] == "h") >= 2)
+    has_rules = (
+        sum(1 for e in edges if e["orientation"] == "v") >= 2
+        and sum(1 for e in edges if e["orientation"] == "h") >= 2
+    )
     return PageFacts(
         number=number,
         width=round(width, 2),
@@ -58,8 +63,11 @@ def classify_page(page: pdfplumber.page.Page, number: int, words: Sequence[Word]
     )
 
 
-def _ocr_reason(words: Sequence[Word], images: Sequence[tuple[float, float, float, float]],
-                min_word_validity: float) -> str | None:
+def _ocr_reason(
+    words: Sequence[Word],
+    images: Sequence[tuple[float, float, float, float]],
+    min_word_validity: float,
+) -> str | None:
     if not words:
         return "no text layer"
     if not judge_text(" ".join(w.text for w in words)).usable(min_word_validity):
@@ -76,7 +84,12 @@ def _contains(box: tuple[float, float, float, float], word: Word) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _clip(image: dict[str, float], width: float, height: float
-          ) -> tuple[float, float, float, float]:
-    return (max(0.0, image["x0"]), max(0.0, image["top"]),
-            min(width, image["x1"]), min(height, image["bottom"]))
+def _clip(
+    image: dict[str, float], width: float, height: float
+) -> tuple[float, float, float, float]:
+    return (
+        max(0.0, image["x0"]),
+        max(0.0, image["top"]),
+        min(width, image["x1"]),
+        min(height, image["bottom"]),
+    )

@@ -70,8 +70,11 @@ def camelot_grids(path: Path, pages: Sequence[int]) -> dict[int, list[Grid]]:
             # camelot warns for every page without a table.
             warnings.simplefilter("ignore")
             tables = camelot.read_pdf(
-                str(path), pages=",".join(map(str, pages)), flavor="lattice",
-                engine="vector", suppress_stdout=True,
+                str(path),
+                pages=",".join(map(str, pages)),
+                flavor="lattice",
+                engine="vector",
+                suppress_stdout=True,
             )
     except Exception as exc:  # camelot has no error hierarchy; any failure means "no answer"
         raise TableFinderError(f"{type(exc).__name__}: {exc}") from exc
@@ -89,8 +92,7 @@ def _camelot_grid(table: Any) -> Grid:
     xs = distinct([c[0] for c in table.cols] + [table.cols[-1][1]])
     ys = distinct([height - r[0] for r in table.rows] + [height - table.rows[-1][1]])
     v_segments, h_segments = table._segments
-    v_rules = [Rule(x0, height - max(y0, y1), height - min(y0, y1))
-               for x0, y0, _, y1 in v_segments]
+    v_rules = [Rule(x0, height - max(y0, y1), height - min(y0, y1)) for x0, y0, _, y1 in v_segments]
     h_rules = [Rule(height - y0, min(x0, x1), max(x0, x1)) for x0, y0, x1, _ in h_segments]
     return with_rules(xs, ys, v_rules, h_rules, "camelot")
 
@@ -98,10 +100,16 @@ def _camelot_grid(table: Any) -> Grid:
 def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
     """Grids of pdfplumber's table finder (vector ruling lines) on one page."""
     edges = page.edges
-    v_rules = [Rule(float(e["x0"]), float(e["top"]), float(e["bottom"]))
-               for e in edges if e["orientation"] == "v"]
-    h_rules = [Rule(float(e["top"]), float(e["x0"]), float(e["x1"]))
-               for e in edges if e["orientation"] == "h"]
+    v_rules = [
+        Rule(float(e["x0"]), float(e["top"]), float(e["bottom"]))
+        for e in edges
+        if e["orientation"] == "v"
+    ]
+    h_rules = [
+        Rule(float(e["top"]), float(e["x0"]), float(e["x1"]))
+        for e in edges
+        if e["orientation"] == "h"
+    ]
     grids = []
     for table in page.find_tables():
         cells = table.cells
@@ -128,17 +136,28 @@ def distinct(values: Iterable[float]) -> tuple[float, ...]:
     return tuple(folded)
 
 
-def with_rules(xs: tuple[float, ...], ys: tuple[float, ...], v_rules: Iterable[Rule],
-                h_rules: Iterable[Rule], source: Source) -> Grid:
+def with_rules(
+    xs: tuple[float, ...],
+    ys: tuple[float, ...],
+    v_rules: Iterable[Rule],
+    h_rules: Iterable[Rule],
+    source: Source,
+) -> Grid:
     """A grid keeping only the rules on or inside its bounding box."""
-    x0, x1, y0, y1 = xs[0] - RULE_MARGIN, xs[-1] + RULE_MARGIN, ys[0] - RULE_MARGIN, \
-        ys[-1] + RULE_MARGIN
+    x0, x1, y0, y1 = (
+        xs[0] - RULE_MARGIN,
+        xs[-1] + RULE_MARGIN,
+        ys[0] - RULE_MARGIN,
+        ys[-1] + RULE_MARGIN,
+    )
     return Grid(
         xs=xs,
         ys=ys,
-        v_rules=tuple(sorted(r for r in v_rules
-                             if x0 <= r.at <= x1 and r.end >= y0 and r.start <= y1)),
-        h_rules=tuple(sorted(r for r in h_rules
-                             if y0 <= r.at <= y1 and r.end >= x0 and r.start <= x1)),
+        v_rules=tuple(
+            sorted(r for r in v_rules if x0 <= r.at <= x1 and r.end >= y0 and r.start <= y1)
+        ),
+        h_rules=tuple(
+            sorted(r for r in h_rules if y0 <= r.at <= y1 and r.end >= x0 and r.start <= x1)
+        ),
         source=source,
     )

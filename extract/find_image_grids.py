@@ -45,15 +45,19 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     _, threshold = adaptive_threshold(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR))
     shortest = MIN_RULE_PT * dpi / 72
     height, width = image.shape
-    v_mask, v_segments = find_lines(threshold, direction="vertical",
-                                    line_scale=_scale(height, line_scale, shortest))
-    h_mask, h_segments = find_lines(threshold, direction="horizontal",
-                                    line_scale=_scale(width, line_scale, shortest))
+    v_mask, v_segments = find_lines(
+        threshold, direction="vertical", line_scale=_scale(height, line_scale, shortest)
+    )
+    h_mask, h_segments = find_lines(
+        threshold, direction="horizontal", line_scale=_scale(width, line_scale, shortest)
+    )
     scale = 72.0 / dpi
-    v_rules = [Rule(x * scale, min(y0, y1) * scale, max(y0, y1) * scale)
-               for x, y0, _, y1 in v_segments]
-    h_rules = [Rule(y * scale, min(x0, x1) * scale, max(x0, x1) * scale)
-               for x0, y, x1, _ in h_segments]
+    v_rules = [
+        Rule(x * scale, min(y0, y1) * scale, max(y0, y1) * scale) for x, y0, _, y1 in v_segments
+    ]
+    h_rules = [
+        Rule(y * scale, min(x0, x1) * scale, max(x0, x1) * scale) for x0, y, x1, _ in h_segments
+    ]
     grids = []
     in_grids = np.zeros(image.shape, np.uint8)
     tables = find_joints(find_contours(v_mask, h_mask), v_mask, h_mask)
@@ -63,11 +67,14 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(with_rules(xs, ys, v_rules, h_rules, "image"))
             margin = 2 * ERASE_MARGIN_PX
-            in_grids[max(0, top - margin):bottom + margin + 1,
-                     max(0, left - margin):right + margin + 1] = 1
+            in_grids[
+                max(0, top - margin) : bottom + margin + 1,
+                max(0, left - margin) : right + margin + 1,
+            ] = 1
     rules = (np.maximum(v_mask, h_mask) > 0).astype(np.uint8) * in_grids
-    mask = np.asarray(cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)),
-                      dtype=np.uint8)
+    mask = np.asarray(
+        cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)), dtype=np.uint8
+    )
     return ImageGrids(grids=tuple(grids), rule_mask=mask)
 
 

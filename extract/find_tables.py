@@ -33,9 +33,14 @@ class PageTables:
     warnings: tuple[PipelineWarning, ...]
 
 
-def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Word],
-                     primary: Sequence[Grid], second: Sequence[Grid],
-                     text_flow: bool) -> PageTables:
+def read_page_tables(
+    page: int,
+    chars: Sequence[Char],
+    plain_words: Sequence[Word],
+    primary: Sequence[Grid],
+    second: Sequence[Grid],
+    text_flow: bool,
+) -> PageTables:
     """Tables of one page from candidate grids and the page's characters.
 
     `plain_words` are the page's words built without zones (to judge grids by);
@@ -59,10 +64,16 @@ def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Wor
         if isinstance(word.zone, tuple):
             by_cell.setdefault(word.zone, []).append(word)
     tables = tuple(
-        to_raw_table(layout, page, index, {
-            span: cell_text(cell_words)
-            for (table, span), cell_words in by_cell.items() if table == index
-        })
+        to_raw_table(
+            layout,
+            page,
+            index,
+            {
+                span: cell_text(cell_words)
+                for (table, span), cell_words in by_cell.items()
+                if table == index
+            },
+        )
         for index, layout in enumerate(layouts)
     )
     warnings = tuple(
@@ -78,8 +89,9 @@ def read_page_tables(page: int, chars: Sequence[Char], plain_words: Sequence[Wor
     return PageTables(tables=tables, words=tuple(words), warnings=warnings)
 
 
-def choose_layouts(primary: Sequence[Grid], second: Sequence[Grid],
-                   words: Sequence[Word]) -> list[Layout]:
+def choose_layouts(
+    primary: Sequence[Grid], second: Sequence[Grid], words: Sequence[Word]
+) -> list[Layout]:
     """The grids to use: `primary` unless `second` does better on the same area."""
     firsts = [lay for lay in map(lay_out, primary) if len(lay.spans) > 1]
     seconds = [lay for lay in map(lay_out, second) if len(lay.spans) > 1]
@@ -90,8 +102,9 @@ def choose_layouts(primary: Sequence[Grid], second: Sequence[Grid],
             chosen.extend(r for r in rivals if r not in chosen)
         elif not any(_overlaps(first.grid, other.grid) for other in chosen):
             chosen.append(first)
-    chosen.extend(lay for lay in seconds
-                  if not any(_overlaps(lay.grid, other.grid) for other in chosen))
+    chosen.extend(
+        lay for lay in seconds if not any(_overlaps(lay.grid, other.grid) for other in chosen)
+    )
     return chosen
 
 
@@ -106,8 +119,9 @@ def _better(rivals: Sequence[Layout], first: Layout, words: Sequence[Word]) -> b
 
 
 def _held(layout: Layout, words: Sequence[Word]) -> int:
-    return sum(1 for w in words
-               if layout.position((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) is not None)
+    return sum(
+        1 for w in words if layout.position((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) is not None
+    )
 
 
 def _overlaps(a: Grid, b: Grid) -> bool:

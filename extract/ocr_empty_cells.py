@@ -61,9 +61,15 @@ class _Crop:
     band_bottom: int
 
 
-def read_empty_cells(image: Image, layouts: Sequence[Layout], words: Sequence[Word],
-                     dpi: int, languages: Sequence[str], scratch: Path,
-                     timeout_s: float) -> tuple[CellWord, ...]:
+def read_empty_cells(
+    image: Image,
+    layouts: Sequence[Layout],
+    words: Sequence[Word],
+    dpi: int,
+    languages: Sequence[str],
+    scratch: Path,
+    timeout_s: float,
+) -> tuple[CellWord, ...]:
     """Words in the inked cells of `layouts` where `words` has none.
 
     `image` is the page with its rules erased; `scratch` is a PNG path to write the
@@ -103,10 +109,15 @@ def read_empty_cells(image: Image, layouts: Sequence[Layout], words: Sequence[Wo
             continue
         page_left = crop.left + left - PAD_PX
         page_top = crop.top + top - crop.y
-        placed.append(CellWord(text=text, x0=round(page_left / scale, 2),
-                               top=round(page_top / scale, 2),
-                               x1=round((page_left + width) / scale, 2),
-                               bottom=round((page_top + height) / scale, 2)))
+        placed.append(
+            CellWord(
+                text=text,
+                x0=round(page_left / scale, 2),
+                top=round(page_top / scale, 2),
+                x1=round((page_left + width) / scale, 2),
+                bottom=round((page_top + height) / scale, 2),
+            )
+        )
     return tuple(placed)
 
 
@@ -116,11 +127,19 @@ def cell_word_chars(words: Sequence[CellWord]) -> list[Char]:
     for word in words:
         step = (word.x1 - word.x0) / len(word.text)
         for i, letter in enumerate(word.text):
-            chars.append({
-                "text": letter, "x0": word.x0 + i * step, "x1": word.x0 + (i + 1) * step,
-                "top": word.top, "bottom": word.bottom, "doctop": word.top,
-                "size": word.bottom - word.top, "fontname": "OCR", "upright": True,
-            })
+            chars.append(
+                {
+                    "text": letter,
+                    "x0": word.x0 + i * step,
+                    "x1": word.x0 + (i + 1) * step,
+                    "top": word.top,
+                    "bottom": word.bottom,
+                    "doctop": word.top,
+                    "size": word.bottom - word.top,
+                    "fontname": "OCR",
+                    "upright": True,
+                }
+            )
     return chars
 
 
@@ -141,15 +160,19 @@ def _stack(pieces: Sequence[tuple[Image, int, int]]) -> tuple[Image, list[_Crop]
     y = GAP_PX
     for piece, left, top in pieces:
         h, w = piece.shape
-        composite[y:y + h, PAD_PX:PAD_PX + w] = piece
-        crops.append(_Crop(left=left, top=top, y=y, band_top=y - GAP_PX // 2,
-                           band_bottom=y + h + GAP_PX // 2))
+        composite[y : y + h, PAD_PX : PAD_PX + w] = piece
+        crops.append(
+            _Crop(
+                left=left, top=top, y=y, band_top=y - GAP_PX // 2, band_bottom=y + h + GAP_PX // 2
+            )
+        )
         y += h + GAP_PX
     return composite, crops
 
 
-def _tesseract_words(image: Path, languages: Sequence[str], timeout_s: float
-                     ) -> list[tuple[str, int, int, int, int]]:
+def _tesseract_words(
+    image: Path, languages: Sequence[str], timeout_s: float
+) -> list[tuple[str, int, int, int, int]]:
     """(text, left, top, width, height) of each word tesseract reads in `image`."""
     binary = shutil.which("tesseract")
     if binary is None:
@@ -157,16 +180,19 @@ def _tesseract_words(image: Path, languages: Sequence[str], timeout_s: float
     try:
         done = subprocess.run(
             [binary, str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"],
-            capture_output=True, text=True, timeout=timeout_s, check=False,
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            check=False,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except subprocess.TimeoutExpired:
         return []
     words = []
-    for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t",
-                              quoting=csv.QUOTE_NONE):
+    for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if text and float(row.get("conf") or -1) >= MIN_CONFIDENCE:
-            words.append((text, int(row["left"]), int(row["top"]), int(row["width"]),
-                          int(row["height"])))
+            words.append(
+                (text, int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
+            )
     return words

@@ -94,15 +94,20 @@ def ocr_engine(path: Path, languages: Sequence[str]) -> OcrEngine:
     if missing:
         packages = " ".join(f"tesseract-ocr-{lang}" for lang in missing)
         raise OcrUnavailableError(
-            path, f"needs OCR but tesseract has no '{'+'.join(missing)}' language data "
-            f"(Debian package: {packages})"
+            path,
+            f"needs OCR but tesseract has no '{'+'.join(missing)}' language data "
+            f"(Debian package: {packages})",
         )
     return OcrEngine(name="tesseract", version=version, languages=tuple(languages))
 
 
-def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
-              engine: OcrEngine, settings: ExtractSettings, workdir: Path
-              ) -> dict[int, OcrResult]:
+def ocr_pages(
+    source: PdfSource,
+    pages: Sequence[tuple[int, float, float]],
+    engine: OcrEngine,
+    settings: ExtractSettings,
+    workdir: Path,
+) -> dict[int, OcrResult]:
     """OCR `pages` ((number, upright width, upright height) each) of `source`.
 
     Pages run `settings.ocr_jobs` at a time; a page whose OCR fails gets an error, not an
@@ -113,8 +118,9 @@ def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
     document = pypdfium2.PdfDocument(str(source.readable))
     try:
         for number, width, height in pages:
-            check_render_size(source.path, number, width, height, settings.dpi,
-                              settings.max_image_pixels)
+            check_render_size(
+                source.path, number, width, height, settings.dpi, settings.max_image_pixels
+            )
             image_path = workdir / f"page-{number}.png"
             key = _render(document, number, settings, engine, image_path)
             page_keys[number] = key
@@ -128,19 +134,34 @@ def ocr_pages(source: PdfSource, pages: Sequence[tuple[int, float, float]],
     return {number: results[key] for number, key in page_keys.items()}
 
 
-def _render(document: pypdfium2.PdfDocument, number: int, settings: ExtractSettings,
-            engine: OcrEngine, image_path: Path) -> str:
+def _render(
+    document: pypdfium2.PdfDocument,
+    number: int,
+    settings: ExtractSettings,
+    engine: OcrEngine,
+    image_path: Path,
+) -> str:
     """Render page `number` upright to `image_path` (PNG); return its cache key."""
     image = render_page(document, number, settings.dpi)
     cv2.imwrite(str(image_path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     digest = hashlib.sha256()
     digest.update(f"{image.shape}\n".encode())
     digest.update(image.tobytes())
-    digest.update(repr((
-        _METHOD, settings.dpi, engine.languages, settings.deskew, settings.ocr_rotate,
-        settings.ocr_psm, settings.raster_line_scale, engine.version,
-        package_version("ocrmypdf"),
-    )).encode())
+    digest.update(
+        repr(
+            (
+                _METHOD,
+                settings.dpi,
+                engine.languages,
+                settings.deskew,
+                settings.ocr_rotate,
+                settings.ocr_psm,
+                settings.raster_line_scale,
+                engine.version,
+                package_version("ocrmypdf"),
+            )
+        ).encode()
+    )
     return digest.hexdigest()
 
 
@@ -157,8 +178,14 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
         meta = json.loads(cached_meta.read_text())
         straight = apply(image, meta["turn"], meta["skew"])
         found = image_grids(straight, settings.dpi, settings.raster_line_scale)
-        return OcrResult(OcrPage(pdf=cached_pdf, grids=found.grids, turn=meta["turn"],
-                                 cell_words=tuple(CellWord(*w) for w in meta["cell_words"])))
+        return OcrResult(
+            OcrPage(
+                pdf=cached_pdf,
+                grids=found.grids,
+                turn=meta["turn"],
+                cell_words=tuple(CellWord(*w) for w in meta["cell_words"]),
+            )
+        )
     attempt = _read_turned(image, 0, job, settings, workdir)
     if isinstance(attempt, str):
         return OcrResult(page=None, error=attempt)
@@ -176,12 +203,20 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
                 return OcrResult(page=None, error=turned)
             if _valid_words(turned.words) > _valid_words(attempt.words):
                 attempt = turned
-    meta_text = json.dumps({"turn": attempt.turn, "skew": attempt.skew,
-                            "cell_words": [astuple(w) for w in attempt.cell_words]},
-                           sort_keys=True)
+    meta_text = json.dumps(
+        {
+            "turn": attempt.turn,
+            "skew": attempt.skew,
+            "cell_words": [astuple(w) for w in attempt.cell_words],
+        },
+        sort_keys=True,
+    )
     _store(attempt.pdf, cached_pdf, meta_text, cached_meta)
-    return OcrResult(OcrPage(pdf=attempt.pdf, grids=attempt.grids, turn=attempt.turn,
-                             cell_words=attempt.cell_words))
+    return OcrResult(
+        OcrPage(
+            pdf=attempt.pdf, grids=attempt.grids, turn=attempt.turn, cell_words=attempt.cell_words
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -194,8 +229,9 @@ class _Attempt:
     cell_words: tuple[CellWord, ...]
 
 
-def _read_turned(image: Image, turn: int, job: _Job, settings: ExtractSettings,
-                 workdir: Path) -> _Attempt | str:
+def _read_turned(
+    image: Image, turn: int, job: _Job, settings: ExtractSettings, workdir: Path
+) -> _Attempt | str:
     """OCR `image` turned clockwise by `turn`; the attempt, or the OCR error message."""
     skew = skew_angle(apply(image, turn, 0.0)) if settings.deskew else 0.0
     straight = apply(image, turn, skew)
@@ -210,12 +246,17 @@ def _read_turned(image: Image, turn: int, job: _Job, settings: ExtractSettings,
         return error
     words = tuple(_layer_words(produced))
     cell_words = read_empty_cells(
-        erased, [lay_out(grid) for grid in found.grids], words, settings.dpi,
-        settings.ocr_languages, workdir / f"page-{job.number}-turn-{turn}-cells.png",
+        erased,
+        [lay_out(grid) for grid in found.grids],
+        words,
+        settings.dpi,
+        settings.ocr_languages,
+        workdir / f"page-{job.number}-turn-{turn}-cells.png",
         settings.ocr_timeout_s,
     )
-    return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words,
-                    cell_words=cell_words)
+    return _Attempt(
+        pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cell_words=cell_words
+    )
 
 
 def _valid_words(words: Sequence[Word]) -> float:
@@ -243,24 +284,41 @@ def _cache_paths(settings: ExtractSettings, key: str) -> tuple[Path | None, Path
 def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str | None:
     """Run ocrmypdf on `image`; the error message, or None on success."""
     command = [
-        sys.executable, "-m", "ocrmypdf",
-        "--image-dpi", str(settings.dpi),
-        "--language", "+".join(settings.ocr_languages),
-        "--tesseract-pagesegmode", str(settings.ocr_psm),
+        sys.executable,
+        "-m",
+        "ocrmypdf",
+        "--image-dpi",
+        str(settings.dpi),
+        "--language",
+        "+".join(settings.ocr_languages),
+        "--tesseract-pagesegmode",
+        str(settings.ocr_psm),
         # tesseract's own text-only PDF, grafted: a second of CPU less than hOCR rendering.
-        "--pdf-renderer", "sandwich",
-        "--output-type", "pdf",
-        "--optimize", "0",
-        "--jobs", "1",
-        "--max-image-mpixels", str(max(1, settings.max_image_pixels // 1_000_000)),
+        "--pdf-renderer",
+        "sandwich",
+        "--output-type",
+        "pdf",
+        "--optimize",
+        "0",
+        "--jobs",
+        "1",
+        "--max-image-mpixels",
+        str(max(1, settings.max_image_pixels // 1_000_000)),
         "--quiet",
-        str(image), str(produced),
+        str(image),
+        str(produced),
     ]
     # One tesseract thread per page: pages run in parallel, and threads only add overhead.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env,
-                              timeout=settings.ocr_timeout_s, check=False)
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=settings.ocr_timeout_s,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return f"OCR took longer than {settings.ocr_timeout_s:g} s"
     if done.returncode != 0 or not produced.is_file():
@@ -269,8 +327,9 @@ def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str
     return None
 
 
-def _store(produced: Path, cached_pdf: Path | None, meta_text: str,
-           cached_meta: Path | None) -> None:
+def _store(
+    produced: Path, cached_pdf: Path | None, meta_text: str, cached_meta: Path | None
+) -> None:
     """Put a result in the cache: the PDF first, then its metadata, each atomically (a
     reader sees both or no entry). The cache is optional: one that cannot be written is
     skipped, and the result is read from where it was made either way."""

@@ -93,14 +93,16 @@ def open_pdf(path: Path, settings: ExtractSettings) -> Iterator[PdfSource]:
         )
 
 
-def check_render_size(path: Path, page: int, width: float, height: float, dpi: int,
-                      max_pixels: int) -> None:
+def check_render_size(
+    path: Path, page: int, width: float, height: float, dpi: int, max_pixels: int
+) -> None:
     """Refuse to render a page (points) at `dpi` if the image would exceed `max_pixels`."""
     pixels = round(width * dpi / 72) * round(height * dpi / 72)
     if pixels > max_pixels:
         raise LimitExceededError(
-            path, f"page {page} would render to {pixels} pixels at {dpi} dpi, "
-            f"more than the limit of {max_pixels}"
+            path,
+            f"page {page} would render to {pixels} pixels at {dpi} dpi, "
+            f"more than the limit of {max_pixels}",
         )
 
 
@@ -167,8 +169,9 @@ def _check_images(path: Path, pdf: pikepdf.Pdf, max_pixels: int) -> None:
                     pixels = int(xobject.get("/Width", 0)) * int(xobject.get("/Height", 0))
                     if pixels > max_pixels:
                         raise LimitExceededError(
-                            path, f"page {number} holds an image of {pixels} pixels, "
-                            f"more than the limit of {max_pixels}"
+                            path,
+                            f"page {number} holds an image of {pixels} pixels, "
+                            f"more than the limit of {max_pixels}",
                         )
                 elif subtype == pikepdf.Name.Form:
                     stack.append(xobject.get("/Resources"))

@@ -62,8 +62,9 @@ class _PageResult:
     ocr_used: bool
 
 
-def read_document(path: Path, pages: Sequence[int] | None,
-                  settings: ExtractSettings) -> RawDocument:
+def read_document(
+    path: Path, pages: Sequence[int] | None, settings: ExtractSettings
+) -> RawDocument:
     """Read `pages` (1-based; None for all) of the PDF at `path`.
 
     Raises `InputError` subclasses for input that cannot be read and
@@ -76,7 +77,7 @@ def read_document(path: Path, pages: Sequence[int] | None,
         engine: OcrEngine | None = None
         for start in range(0, len(numbers), CHUNK_PAGES):
             chunk_results, chunk_warnings, chunk_engine = _read_chunk(
-                source, numbers[start:start + CHUNK_PAGES], settings
+                source, numbers[start : start + CHUNK_PAGES], settings
             )
             results.extend(chunk_results)
             warnings.extend(chunk_warnings)
@@ -97,13 +98,15 @@ def _select_pages(source: PdfSource, pages: Sequence[int] | None) -> list[int]:
         return list(range(1, source.n_pages + 1))
     for number in pages:
         if not 1 <= number <= source.n_pages:
-            raise InputError(source.path, f"there is no page {number}: the PDF has "
-                             f"{source.n_pages} pages")
+            raise InputError(
+                source.path, f"there is no page {number}: the PDF has {source.n_pages} pages"
+            )
     return sorted(set(pages))
 
 
-def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSettings
-                ) -> tuple[list[_PageResult], list[PipelineWarning], OcrEngine | None]:
+def _read_chunk(
+    source: PdfSource, numbers: Sequence[int], settings: ExtractSettings
+) -> tuple[list[_PageResult], list[PipelineWarning], OcrEngine | None]:
     """Read pages `numbers`: their contents, OCR where wanted, grids, then tables and lines.
 
     Returns the pages' results, chunk-level warnings and the OCR engine if one was used.
@@ -116,11 +119,19 @@ def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSett
     with tempfile.TemporaryDirectory(prefix="lampiran-ocr-") as tmp:
         ocr: dict[int, OcrResult] = {}
         if engine is not None:
-            ocr = ocr_pages(source, [(n, contents[n].facts.width, contents[n].facts.height)
-                                     for n in wanted], engine, settings, Path(tmp))
+            ocr = ocr_pages(
+                source,
+                [(n, contents[n].facts.width, contents[n].facts.height) for n in wanted],
+                engine,
+                settings,
+                Path(tmp),
+            )
         ocred = _ocr_contents(ocr, contents, settings)
-        vector = [n for n in numbers if n not in ocred
-                  and contents[n].facts.has_rules and not contents[n].facts.scanned]
+        vector = [
+            n
+            for n in numbers
+            if n not in ocred and contents[n].facts.has_rules and not contents[n].facts.scanned
+        ]
         scans = [n for n in numbers if n not in ocred and contents[n].facts.scanned]
         grids = _camelot(source.readable, vector, warnings)
         straightened = _straighten_scans(source, scans, contents, settings)
@@ -130,14 +141,21 @@ def _read_chunk(source: PdfSource, numbers: Sequence[int], settings: ExtractSett
         results = []
         for n in numbers:
             content = contents[n]
-            tables = read_page_tables(n, content.chars, content.words, grids.get(n, []),
-                                      content.second_grids, text_flow=content.ocr_text)
+            tables = read_page_tables(
+                n,
+                content.chars,
+                content.words,
+                grids.get(n, []),
+                content.second_grids,
+                text_flow=content.ocr_text,
+            )
             results.append(_page_result(content, tables, ocr.get(n), settings))
     return results, warnings, engine
 
 
-def _page_content(page: pdfplumber.page.Page, number: int, settings: ExtractSettings,
-                  ocred: bool = False) -> _PageContent:
+def _page_content(
+    page: pdfplumber.page.Page, number: int, settings: ExtractSettings, ocred: bool = False
+) -> _PageContent:
     """Characters, zone-less words, facts and pdfplumber grids of one page (`ocred`: a
     page of our OCR output).
 
@@ -154,16 +172,23 @@ def _page_content(page: pdfplumber.page.Page, number: int, settings: ExtractSett
         second = tuple(pdfplumber_grids(page)) if facts.has_rules and not ocr_text else ()
     finally:
         page.close()
-    return _PageContent(facts=facts, chars=tuple(chars), words=tuple(words),
-                        second_grids=second, ocr_text=ocr_text, ocred=ocred)
+    return _PageContent(
+        facts=facts,
+        chars=tuple(chars),
+        words=tuple(words),
+        second_grids=second,
+        ocr_text=ocr_text,
+        ocred=ocred,
+    )
 
 
 def _no_zone(_: Char) -> None:
     return None
 
 
-def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
-                  settings: ExtractSettings) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
+def _ocr_contents(
+    ocr: dict[int, OcrResult], native: dict[int, _PageContent], settings: ExtractSettings
+) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
     """The OCR'd pages' contents and image grids; rotation counts the OCR's turn too."""
     contents: dict[int, tuple[_PageContent, tuple[Grid, ...]]] = {}
     for number, result in sorted(ocr.items()):
@@ -175,14 +200,19 @@ def _ocr_contents(ocr: dict[int, OcrResult], native: dict[int, _PageContent],
         facts = replace(content.facts, rotation=turned, scanned=True, ocr_reason=None)
         chars = content.chars + tuple(cell_word_chars(result.page.cell_words))
         words = tuple(read_words(chars, _no_zone, text_flow=True))
-        contents[number] = (replace(content, facts=facts, chars=chars, words=words),
-                            result.page.grids)
+        contents[number] = (
+            replace(content, facts=facts, chars=chars, words=words),
+            result.page.grids,
+        )
     return contents
 
 
-def _straighten_scans(source: PdfSource, numbers: Sequence[int],
-                      native: dict[int, _PageContent], settings: ExtractSettings
-                      ) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
+def _straighten_scans(
+    source: PdfSource,
+    numbers: Sequence[int],
+    native: dict[int, _PageContent],
+    settings: ExtractSettings,
+) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
     """Scanned pages with their own text layer, deskewed, with their image grids."""
     if not numbers:
         return {}
@@ -191,10 +221,17 @@ def _straighten_scans(source: PdfSource, numbers: Sequence[int],
     try:
         for number in numbers:
             facts = native[number].facts
-            check_render_size(source.path, number, facts.width, facts.height, settings.dpi,
-                              settings.max_image_pixels)
-            scan = straighten_scan(document, number, facts.width, facts.height,
-                                   native[number].chars, settings)
+            check_render_size(
+                source.path,
+                number,
+                facts.width,
+                facts.height,
+                settings.dpi,
+                settings.max_image_pixels,
+            )
+            scan = straighten_scan(
+                document, number, facts.width, facts.height, native[number].chars, settings
+            )
             words = tuple(read_words(scan.chars, _no_zone, text_flow=True))
             content = replace(native[number], chars=scan.chars, words=words)
             contents[number] = (content, scan.grids)
@@ -203,47 +240,64 @@ def _straighten_scans(source: PdfSource, numbers: Sequence[int],
     return contents
 
 
-def _camelot(path: Path, pages: Sequence[int],
-             warnings: list[PipelineWarning]) -> dict[int, list[Grid]]:
+def _camelot(
+    path: Path, pages: Sequence[int], warnings: list[PipelineWarning]
+) -> dict[int, list[Grid]]:
     """Camelot's vector-engine grids by page; on failure a warning and no grids."""
     try:
         return camelot_grids(path, pages)
     except TableFinderError as exc:
-        warnings.append(PipelineWarning(
-            code="table_finder_failed",
-            message=f"camelot failed on pages {', '.join(map(str, pages))} ({exc}); "
-            "their tables come from pdfplumber only.",
-        ))
+        warnings.append(
+            PipelineWarning(
+                code="table_finder_failed",
+                message=f"camelot failed on pages {', '.join(map(str, pages))} ({exc}); "
+                "their tables come from pdfplumber only.",
+            )
+        )
         return {}
 
 
-def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | None,
-                 settings: ExtractSettings) -> _PageResult:
+def _page_result(
+    content: _PageContent, tables: PageTables, ocr: OcrResult | None, settings: ExtractSettings
+) -> _PageResult:
     facts = content.facts
     warnings = list(tables.warnings)
     if content.ocred:
         layer = "ocr"
         if not judge_text(" ".join(w.text for w in content.words)).usable(
-                settings.min_word_validity):
-            warnings.append(PipelineWarning(
-                code="ocr_text_poor", page=facts.number,
-                message=f"The OCR text of page {facts.number} reads poorly; check it "
-                "against the page image."))
+            settings.min_word_validity
+        ):
+            warnings.append(
+                PipelineWarning(
+                    code="ocr_text_poor",
+                    page=facts.number,
+                    message=f"The OCR text of page {facts.number} reads poorly; check it "
+                    "against the page image.",
+                )
+            )
     else:
         # Text over a page that is an image was put there by OCR software (a scanner's or
         # ocrmypdf's layer): it is OCR text, with OCR's errors, though not ours.
         layer = ("ocr" if facts.scanned else "native") if content.words else "none"
         reason = facts.ocr_reason
         if ocr is not None and ocr.error:
-            warnings.append(PipelineWarning(
-                code="ocr_failed", page=facts.number,
-                message=f"Page {facts.number} could not be OCR'd ({ocr.error}); "
-                f"its text is {'the PDF text layer' if content.words else 'missing'}."))
+            warnings.append(
+                PipelineWarning(
+                    code="ocr_failed",
+                    page=facts.number,
+                    message=f"Page {facts.number} could not be OCR'd ({ocr.error}); "
+                    f"its text is {'the PDF text layer' if content.words else 'missing'}.",
+                )
+            )
         elif reason and content.words:
-            warnings.append(PipelineWarning(
-                code="poor_text_layer", page=facts.number,
-                message=f"Page {facts.number}: {reason}, and OCR is off; its text may be "
-                "incomplete or garbled."))
+            warnings.append(
+                PipelineWarning(
+                    code="poor_text_layer",
+                    page=facts.number,
+                    message=f"Page {facts.number}: {reason}, and OCR is off; its text may be "
+                    "incomplete or garbled.",
+                )
+            )
     page = RawPage(
         number=facts.number,
         width=facts.width,
@@ -253,5 +307,6 @@ def _page_result(content: _PageContent, tables: PageTables, ocr: OcrResult | Non
         text_layer=layer,
         lines=text_lines(tables.words),
     )
-    return _PageResult(page=page, tables=tables.tables, warnings=tuple(warnings),
-                       ocr_used=content.ocred)
+    return _PageResult(
+        page=page, tables=tables.tables, warnings=tuple(warnings), ocr_used=content.ocred
+    )

@@ -20,8 +20,9 @@ T = TypeVar("T")
 MIN_OVERLAP = 0.5
 
 
-def group_bands(items: Sequence[T], extent: Callable[[T], tuple[float, float, float]]
-                ) -> list[list[T]]:
+def group_bands(
+    items: Sequence[T], extent: Callable[[T], tuple[float, float, float]]
+) -> list[list[T]]:
     """Group items into horizontal bands, each band left to right, bands top to bottom.
 
     `extent(item)` gives (top, bottom, x0). An item joins the first open band whose first

@@ -30,9 +30,14 @@ class StraightScan:
     chars: tuple[Char, ...]
 
 
-def straighten_scan(document: pypdfium2.PdfDocument, number: int, width: float,
-                    height: float, chars: Sequence[Char],
-                    settings: ExtractSettings) -> StraightScan:
+def straighten_scan(
+    document: pypdfium2.PdfDocument,
+    number: int,
+    width: float,
+    height: float,
+    chars: Sequence[Char],
+    settings: ExtractSettings,
+) -> StraightScan:
     """Grids of page `number` (upright size `width` x `height` points) and its `chars`,
     both in the page's deskewed frame."""
     image = render_page(document, number, settings.dpi)
@@ -41,8 +46,7 @@ def straighten_scan(document: pypdfium2.PdfDocument, number: int, width: float,
     return StraightScan(grids=found.grids, chars=tuple(rotate_chars(chars, angle, width, height)))
 
 
-def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float
-                 ) -> list[Char]:
+def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float) -> list[Char]:
     """`chars` moved as the page is rotated by `angle` degrees about its centre.
 
     Each character keeps its size; its centre moves (characters are small, so rotating
@@ -56,6 +60,13 @@ def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: floa
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         dx = matrix[0, 0] * cx + matrix[0, 1] * cy + matrix[0, 2] - cx
         dy = matrix[1, 0] * cx + matrix[1, 1] * cy + matrix[1, 2] - cy
-        moved.append({**char, "x0": char["x0"] + dx, "x1": char["x1"] + dx,
-                      "top": char["top"] + dy, "bottom": char["bottom"] + dy})
+        moved.append(
+            {
+                **char,
+                "x0": char["x0"] + dx,
+                "x1": char["x1"] + dx,
+                "top": char["top"] + dy,
+                "bottom": char["bottom"] + dy,
+            }
+        )
     return moved

@@ -29,11 +29,19 @@ _SYMBOL_FONT = re.compile(r"symbol|wingdings", re.IGNORECASE)
 # Word writes symbol-font glyphs as private-use code points U+F000 + the font's own code.
 # Only marks a decree table uses are mapped; others are left as they are.
 _SYMBOL_MARKS = {
-    ("symbol", 0xD6): "√", ("symbol", 0xB7): "•", ("symbol", 0xB4): "×",
-    ("symbol", 0xB1): "±", ("symbol", 0xA3): "≤", ("symbol", 0xB3): "≥",
-    ("symbol", 0xAE): "→", ("symbol", 0xB0): "°", ("symbol", 0x2D): "−",
-    ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗",
-    ("wingdings", 0xA7): "▪", ("wingdings", 0xD8): "➢",
+    ("symbol", 0xD6): "√",
+    ("symbol", 0xB7): "•",
+    ("symbol", 0xB4): "×",
+    ("symbol", 0xB1): "±",
+    ("symbol", 0xA3): "≤",
+    ("symbol", 0xB3): "≥",
+    ("symbol", 0xAE): "→",
+    ("symbol", 0xB0): "°",
+    ("symbol", 0x2D): "−",
+    ("wingdings", 0xFC): "✓",
+    ("wingdings", 0xFB): "✗",
+    ("wingdings", 0xA7): "▪",
+    ("wingdings", 0xD8): "➢",
 }
 
 
@@ -89,8 +97,10 @@ def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for other in buckets.get((*key, cx + dx, cy + dy), ()):
-                    if (abs(other["x0"] - char["x0"]) <= tolerance
-                            and abs(other["top"] - char["top"]) <= tolerance):
+                    if (
+                        abs(other["x0"] - char["x0"]) <= tolerance
+                        and abs(other["top"] - char["top"]) <= tolerance
+                    ):
                         duplicate = True
         if duplicate:
             continue
@@ -99,8 +109,9 @@ def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
     return kept
 
 
-def read_words(chars: Sequence[Char], zone_of: Callable[[Char], Zone | None],
-               text_flow: bool = False) -> list[Word]:
+def read_words(
+    chars: Sequence[Char], zone_of: Callable[[Char], Zone | None], text_flow: bool = False
+) -> list[Word]:
     """Words of `chars`, built separately within each zone, in first-character order.
 
     With `text_flow` characters are taken in content-stream order rather than sorted by
@@ -110,8 +121,9 @@ def read_words(chars: Sequence[Char], zone_of: Callable[[Char], Zone | None],
     by_zone: dict[Zone | None, list[Char]] = {}
     for char in chars:
         by_zone.setdefault(zone_of(char), []).append(char)
-    extractor = WordExtractor(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE,
-                              use_text_flow=text_flow)
+    extractor = WordExtractor(
+        x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE, use_text_flow=text_flow
+    )
     words: list[Word] = []
     for zone, zone_chars in by_zone.items():
         for word, word_chars in extractor.iter_extract_tuples(zone_chars):

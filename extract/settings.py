@@ -46,7 +46,9 @@ class ExtractSettings:
     raster_line_scale: int = 40
     """Camelot lattice `line_scale` on page images: a rule shorter than page size /
     line_scale is not seen; camelot's default 15 misses the short rules of header rows."""
-    ocr_cache_dir: Path | None = field(default_factory=_default_cache_dir, repr=False, compare=False)
+    ocr_cache_dir: Path | None = field(
+        default_factory=_default_cache_dir, repr=False, compare=False
+    )
     """Where OCR results are cached by page-image hash; None disables the cache."""
     ocr_jobs: int = field(default_factory=lambda: os.cpu_count() or 1, repr=False, compare=False)
     """Pages OCR'd at the same time."""

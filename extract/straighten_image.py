@@ -40,8 +40,12 @@ def orientation(image: Image, timeout_s: float) -> int | None:
         cv2.imwrite(str(path), half)
         try:
             done = subprocess.run(
-                [binary, str(path), "-", "--psm", "0"], capture_output=True, text=True,
-                timeout=timeout_s, check=False, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                [binary, str(path), "-", "--psm", "0"],
+                capture_output=True,
+                text=True,
+                timeout=timeout_s,
+                check=False,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             )
         except subprocess.TimeoutExpired:
             return None
@@ -79,5 +83,7 @@ def apply(image: Image, turn: int, angle: float) -> Image:
         return upright
     height, width = upright.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    return np.asarray(cv2.warpAffine(upright, matrix, (width, height), flags=cv2.INTER_LINEAR,
-                                     borderValue=255), dtype=np.uint8)
+    return np.asarray(
+        cv2.warpAffine(upright, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255),
+        dtype=np.uint8,
+    )

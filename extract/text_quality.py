@@ -38,12 +38,39 @@ few symbols (check marks from symbol fonts) stay far below it."""
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _CID = re.compile(r"\(cid:\d+\)")
-_PREFIXES = ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen",
-             "ber", "ter", "per", "me", "pe", "di", "ke", "se", "be")
+_PREFIXES = (
+    "memper",
+    "diper",
+    "meng",
+    "meny",
+    "peng",
+    "peny",
+    "mem",
+    "men",
+    "pem",
+    "pen",
+    "ber",
+    "ter",
+    "per",
+    "me",
+    "pe",
+    "di",
+    "ke",
+    "se",
+    "be",
+)
 _SUFFIXES = ("kannya", "annya", "kan", "nya", "lah", "kah", "pun", "an", "i")
 # meN-/peN- drop the stem's first consonant: menetapkan <- tetap, memakai <- pakai.
-_NASAL_RESTORE = {"meny": "s", "peny": "s", "men": "t", "pen": "t", "mem": "p", "pem": "p",
-                  "meng": "k", "peng": "k"}
+_NASAL_RESTORE = {
+    "meny": "s",
+    "peny": "s",
+    "men": "t",
+    "pen": "t",
+    "mem": "p",
+    "pem": "p",
+    "meng": "k",
+    "peng": "k",
+}
 
 
 @dataclass(frozen=True)
@@ -67,7 +94,8 @@ class TextQuality:
     def reads_as_words(self, min_share: float) -> bool:
         """Stricter: usable, and enough of its words are dictionary words."""
         return self.usable(min_share) and (
-            self.words < MIN_WORDS_TO_JUDGE or self.dictionary_share >= min_share)
+            self.words < MIN_WORDS_TO_JUDGE or self.dictionary_share >= min_share
+        )
 
 
 def judge_text(text: str) -> TextQuality:
@@ -77,8 +105,9 @@ def judge_text(text: str) -> TextQuality:
     # Without the dictionary (hunspell-id not installed) no word can be judged invalid.
     known = [_is_word(word, vocabulary) if vocabulary else True for word in words]
     pairs = _common_pairs()
-    plausible = sum(1 for word, ok in zip(words, known, strict=True)
-                    if ok or _common_letters(word, pairs))
+    plausible = sum(
+        1 for word, ok in zip(words, known, strict=True) if ok or _common_letters(word, pairs)
+    )
     visible = [ch for ch in _CID.sub("\ufffd", text) if not ch.isspace()]
     garbled = sum(1 for ch in visible if _is_garbled(ch))
     return TextQuality(
@@ -92,7 +121,7 @@ def judge_text(text: str) -> TextQuality:
 
 def _common_letters(word: str, pairs: frozenset[str]) -> bool:
     """True when at least COMMON_PAIR_SHARE of the word's letter pairs are common."""
-    found = [word[i:i + 2] in pairs for i in range(len(word) - 1)]
+    found = [word[i : i + 2] in pairs for i in range(len(word) - 1)]
     return sum(found) >= COMMON_PAIR_SHARE * len(found)
 
 
@@ -109,13 +138,14 @@ def _stems(word: str) -> set[str]:
     """`word` and what remains after stripping up to one prefix and two suffixes."""
     stems = {word}
     for _ in range(2):
-        stems |= {s[: -len(x)] for s in stems for x in _SUFFIXES
-                  if s.endswith(x) and len(s) - len(x) >= 3}
+        stems |= {
+            s[: -len(x)] for s in stems for x in _SUFFIXES if s.endswith(x) and len(s) - len(x) >= 3
+        }
     unprefixed: set[str] = set()
     for stem in stems:
         for prefix in _PREFIXES:
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
-                rest = stem[len(prefix):]
+                rest = stem[len(prefix) :]
                 unprefixed.add(rest)
                 if prefix in _NASAL_RESTORE:
                     unprefixed.add(_NASAL_RESTORE[prefix] + rest)
@@ -125,8 +155,12 @@ def _stems(word: str) -> set[str]:
 @cache
 def _common_pairs() -> frozenset[str]:
     """Letter pairs common in the dictionary's words (none without the dictionary)."""
-    counts = Counter(word[i:i + 2] for word in _vocabulary() for i in range(len(word) - 1)
-                     if word[i:i + 2].isalpha())
+    counts = Counter(
+        word[i : i + 2]
+        for word in _vocabulary()
+        for i in range(len(word) - 1)
+        if word[i : i + 2].isalpha()
+    )
     total = sum(counts.values())
     return frozenset(pair for pair, n in counts.items() if n >= COMMON_PAIR_FREQUENCY * total)
 

@@ -72,11 +72,14 @@ def compare(
     except LampiranError as exc:
         raise _fail(str(exc), 1) from None
     if len(loaded) < 2:
-        raise _fail(f"compare needs two or more decrees; {' '.join(map(str, inputs))} "
-                    f"holds {len(loaded)}", 2)
+        raise _fail(
+            f"compare needs two or more decrees; {' '.join(map(str, inputs))} holds {len(loaded)}",
+            2,
+        )
     try:
         comparison = compare_plans([item.decree for item in loaded], out)
     except LampiranError as exc:
         raise _fail(str(exc), 1) from None
-    _err.print(f"{len(comparison.plans)} plans compared; report in {out / 'comparison.html'}",
-               markup=False)
+    _err.print(
+        f"{len(comparison.plans)} plans compared; report in {out / 'comparison.html'}", markup=False
+    )

@@ -173,8 +173,9 @@ def taxonomy_entries(taxonomy: Taxonomy) -> dict[str, Entry]:
         entries[area.id] = Entry("area", area.id, area.name, area.id, None, len(entries))
         for part in area.parts:
             for group in part.groups:
-                entries[group.id] = Entry("group", group.id, group.name, area.id, group.id,
-                                          len(entries))
+                entries[group.id] = Entry(
+                    "group", group.id, group.name, area.id, group.id, len(entries)
+                )
                 for q in group.questions:
                     entries[q.id] = Entry("question", q.id, q.text, area.id, group.id, len(entries))
     return entries
@@ -244,11 +245,20 @@ def _plan(doc: Decree, entries: dict[str, Entry]) -> Plan:
         elif row.taxonomy is not None and row.taxonomy.status == "matched":
             outside += 1
     return Plan(
-        decree_id=doc.source.sha256, label=_label(doc), short=_label(doc), year=doc.decree.year,
-        institution=doc.decree.institution, number=doc.decree.number, title=doc.decree.title,
-        level=plan_level(by_level), rows=len(rows), matched=statuses.count("matched"),
-        needs_review=statuses.count("needs_review"), no_match=statuses.count("no_match"),
-        unlabelled=statuses.count(None), outside=outside,
+        decree_id=doc.source.sha256,
+        label=_label(doc),
+        short=_label(doc),
+        year=doc.decree.year,
+        institution=doc.decree.institution,
+        number=doc.decree.number,
+        title=doc.decree.title,
+        level=plan_level(by_level),
+        rows=len(rows),
+        matched=statuses.count("matched"),
+        needs_review=statuses.count("needs_review"),
+        no_match=statuses.count("no_match"),
+        unlabelled=statuses.count(None),
+        outside=outside,
         by_level=tuple((lv, by_level.get(lv, 0)) for lv in LEVELS),
     )
 
@@ -289,8 +299,13 @@ def word_diff(field_name: str, before: str, after: str) -> WordDiff:
     return WordDiff(field_name, before, after, tuple(ops), round(matcher.ratio(), 3))
 
 
-def _transition(before: int, after: int, plans: Sequence[Plan], items: Sequence[Item],
-                rows_under: Sequence[dict[str, list[Row]]]) -> Transition:
+def _transition(
+    before: int,
+    after: int,
+    plans: Sequence[Plan],
+    items: Sequence[Item],
+    rows_under: Sequence[dict[str, list[Row]]],
+) -> Transition:
     levels = [plans[before].level, plans[after].level]
     known = [lv for lv in levels if lv is not None]
     level = min(known, key=LEVELS.index) if known else None
@@ -320,30 +335,42 @@ def _notes(plans: Sequence[Plan], transitions: Sequence[Transition]) -> list[str
         counts = dict(plan.by_level)
         placed = ", ".join(f"{counts[lv]} at {lv} level" for lv in LEVELS if counts[lv])
         if plan.level is None:
-            notes.append(f"{plan.label}: no row is matched to the taxonomy with confidence, so "
-                         "it covers nothing and its neighbours' entries show as added or dropped.")
+            notes.append(
+                f"{plan.label}: no row is matched to the taxonomy with confidence, so "
+                "it covers nothing and its neighbours' entries show as added or dropped."
+            )
         else:
-            notes.append(f"{plan.label}: {plan.matched} of {plan.rows} rows matched ({placed}); "
-                         f"compared at {plan.level} level or coarser.")
+            notes.append(
+                f"{plan.label}: {plan.matched} of {plan.rows} rows matched ({placed}); "
+                f"compared at {plan.level} level or coarser."
+            )
         if plan.outside:
-            notes.append(f"{plan.label}: {plan.outside} matched rows name an entry outside the "
-                         "LKE pengungkit (komponen hasil or an unknown id) and count nowhere.")
+            notes.append(
+                f"{plan.label}: {plan.outside} matched rows name an entry outside the "
+                "LKE pengungkit (komponen hasil or an unknown id) and count nowhere."
+            )
         if plan.unlabelled:
             notes.append(f"{plan.label}: {plan.unlabelled} rows carry no taxonomy match at all.")
     for t in transitions:
         a, b = plans[t.before], plans[t.after]
         if t.level is not None and (a.level != t.level or b.level != t.level):
-            notes.append(f"{a.label} → {b.label}: the plans are matched at different levels "
-                         f"({a.level}, {b.level}); they are compared at {t.level} level "
-                         f"({', '.join(t.levels)}), the finest both support.")
+            notes.append(
+                f"{a.label} → {b.label}: the plans are matched at different levels "
+                f"({a.level}, {b.level}); they are compared at {t.level} level "
+                f"({', '.join(t.levels)}), the finest both support."
+            )
     return notes
 
 
 def order_key(doc: Decree) -> tuple[int, str, str, str]:
     """Plans in time order: year, date, number, then sha256 for a total order."""
     meta = doc.decree
-    return (meta.year or 0, meta.date.isoformat() if meta.date else "", meta.number or "",
-            doc.source.sha256)
+    return (
+        meta.year or 0,
+        meta.date.isoformat() if meta.date else "",
+        meta.number or "",
+        doc.source.sha256,
+    )
 
 
 def compare_decrees(docs: Sequence[Decree], taxonomy: Taxonomy | None = None) -> Comparison:
@@ -369,12 +396,17 @@ def compare_decrees(docs: Sequence[Decree], taxonomy: Taxonomy | None = None) ->
             for month in sorted(set(row.schedule.months if row.schedule else [])):
                 timeline[(index, area, month)] = timeline.get((index, area, month), 0) + 1
             if row.taxonomy is not None and row.taxonomy.status == "needs_review":
-                review.append(ReviewRow(
-                    index, row.id,
-                    " ".join(p for p in (row.area.code, row.area.name) if p) if row.area else "",
-                    row.activity or row.indicator or " ".join(row.cells),
-                    tuple(f"{c.id} ({c.score:.0f})" for c in row.taxonomy.candidates),
-                ))
+                review.append(
+                    ReviewRow(
+                        index,
+                        row.id,
+                        " ".join(p for p in (row.area.code, row.area.name) if p)
+                        if row.area
+                        else "",
+                        row.activity or row.indicator or " ".join(row.cells),
+                        tuple(f"{c.id} ({c.score:.0f})" for c in row.taxonomy.candidates),
+                    )
+                )
         rows_under.append(under)
     items = tuple(
         Item(entry, tuple(len(under[entry.id]) for under in rows_under))
@@ -392,7 +424,8 @@ def compare_decrees(docs: Sequence[Decree], taxonomy: Taxonomy | None = None) ->
         timeline=tuple(
             MonthCount(plan, area, month, n)
             for (plan, area, month), n in sorted(
-                timeline.items(), key=lambda kv: (kv[0][0], kv[0][1] or "~", kv[0][2]))
+                timeline.items(), key=lambda kv: (kv[0][0], kv[0][1] or "~", kv[0][2])
+            )
         ),
         notes=tuple(_notes(plans, transitions)),
     )
@@ -404,8 +437,10 @@ def _coverage(items: Sequence[Item], plans: int) -> Iterable[AreaCoverage]:
         questions = [i for i in below if i.entry.level == "question"]
         groups = [i for i in below if i.entry.level == "group"]
         yield AreaCoverage(
-            area_id=area.entry.id, name=area.entry.label,
-            questions_total=len(questions), groups_total=len(groups),
+            area_id=area.entry.id,
+            name=area.entry.label,
+            questions_total=len(questions),
+            groups_total=len(groups),
             questions=tuple(sum(q.rows[p] > 0 for q in questions) for p in range(plans)),
             groups=tuple(sum(g.rows[p] > 0 for g in groups) for p in range(plans)),
             rows=area.rows,

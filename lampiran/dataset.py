@@ -303,25 +303,44 @@ def taxonomy_records(taxonomy: Taxonomy) -> list[Record]:
         for part in area.parts:
             for group in part.groups:
                 add(
-                    id=group.id, kind="group", parent_id=area.id, area_id=area.id,
-                    part=part.kind, lke_code=group.lke_code, text=group.name, weight=group.weight,
+                    id=group.id,
+                    kind="group",
+                    parent_id=area.id,
+                    area_id=area.id,
+                    part=part.kind,
+                    lke_code=group.lke_code,
+                    text=group.name,
+                    weight=group.weight,
                 )
                 for question in group.questions:
                     add(
-                        id=question.id, kind="question", parent_id=group.id, area_id=area.id,
-                        part=part.kind, lke_code=question.lke_code, text=question.text,
-                        answer_type=question.answer_type, weight=question.weight,
+                        id=question.id,
+                        kind="question",
+                        parent_id=group.id,
+                        area_id=area.id,
+                        part=part.kind,
+                        lke_code=question.lke_code,
+                        text=question.text,
+                        answer_type=question.answer_type,
+                        weight=question.weight,
                     )
     for hgroup in taxonomy.hasil.groups:
         add(
-            id=hgroup.id, kind="hasil_group", lke_code=hgroup.lke_code, text=hgroup.name,
+            id=hgroup.id,
+            kind="hasil_group",
+            lke_code=hgroup.lke_code,
+            text=hgroup.name,
             weight=hgroup.weight,
         )
         for indicator in hgroup.indicators:
             add(
-                id=indicator.id, kind="hasil_indicator", parent_id=hgroup.id,
-                lke_code=indicator.lke_code, text=indicator.text,
-                answer_type=indicator.answer_type, weight=indicator.weight,
+                id=indicator.id,
+                kind="hasil_indicator",
+                parent_id=hgroup.id,
+                lke_code=indicator.lke_code,
+                text=indicator.text,
+                answer_type=indicator.answer_type,
+                weight=indicator.weight,
             )
     for rb in taxonomy.rb_areas:
         add(id=rb.id, kind="rb_area", area_id=rb.zi_area, text=rb.name, weight=None)
@@ -337,50 +356,57 @@ def entry_levels(taxonomy: Taxonomy) -> dict[str, tuple[str, str | None]]:
     }
 
 
-def _row_records(decree_id: str, year: int | None, index: int, table_index: int, layout: str,
-                 row: Row) -> dict[str, list[Record]]:
+def _row_records(
+    decree_id: str, year: int | None, index: int, table_index: int, layout: str, row: Row
+) -> dict[str, list[Record]]:
     """The records one row contributes to rows, evidence, schedule (matches come separately)."""
     schedule = row.schedule
     months = schedule.months if schedule else []
     schedule_year = schedule.year if schedule else None
     key = {"decree_id": decree_id, "row_id": row.id}
     return {
-        "rows": [{
-            **key,
-            "table_index": table_index,
-            "row_index": index,
-            "layout": layout,
-            "area_code": row.area.code if row.area else None,
-            "area_name": row.area.name if row.area else None,
-            "component_number": row.component.number if row.component else None,
-            "component_text": row.component.text if row.component else None,
-            "indicator": row.indicator,
-            "activity": row.activity,
-            "responsible": row.responsible,
-            "note": row.note,
-            "schedule_text": schedule.text if schedule else None,
-            "schedule_year": schedule_year,
-            "months": len(months),
-            "evidence_items": len(row.evidence),
-            "repairs": len(row.repairs),
-            "pages": ",".join(str(p) for p in row.provenance.pages) or None,
-            "cells": json.dumps(row.cells, ensure_ascii=False) if row.cells else None,
-        }],
+        "rows": [
+            {
+                **key,
+                "table_index": table_index,
+                "row_index": index,
+                "layout": layout,
+                "area_code": row.area.code if row.area else None,
+                "area_name": row.area.name if row.area else None,
+                "component_number": row.component.number if row.component else None,
+                "component_text": row.component.text if row.component else None,
+                "indicator": row.indicator,
+                "activity": row.activity,
+                "responsible": row.responsible,
+                "note": row.note,
+                "schedule_text": schedule.text if schedule else None,
+                "schedule_year": schedule_year,
+                "months": len(months),
+                "evidence_items": len(row.evidence),
+                "repairs": len(row.repairs),
+                "pages": ",".join(str(p) for p in row.provenance.pages) or None,
+                "cells": json.dumps(row.cells, ensure_ascii=False) if row.cells else None,
+            }
+        ],
         "evidence": [
             {**key, "ordinal": n, "text": text} for n, text in enumerate(row.evidence, start=1)
         ],
         "schedule": [
             {
-                **key, "month": month, "quarter": (month - 1) // 3 + 1,
-                "year": schedule_year or year, "year_printed": schedule_year is not None,
+                **key,
+                "month": month,
+                "quarter": (month - 1) // 3 + 1,
+                "year": schedule_year or year,
+                "year_printed": schedule_year is not None,
             }
             for month in sorted(set(months))
         ],
     }
 
 
-def _match_records(decree_id: str, row: Row,
-                   levels: dict[str, tuple[str, str | None]]) -> list[Record]:
+def _match_records(
+    decree_id: str, row: Row, levels: dict[str, tuple[str, str | None]]
+) -> list[Record]:
     match = row.taxonomy
     if match is None:
         return []
@@ -390,16 +416,25 @@ def _match_records(decree_id: str, row: Row,
     records = []
     for rank, (entry_id, label, score) in enumerate(entries):
         level, area = levels.get(entry_id, ("other", None)) if entry_id else (None, None)
-        records.append({
-            "decree_id": decree_id, "row_id": row.id, "rank": rank, "taxonomy_id": entry_id,
-            "level": level, "area_id": match.area_id if rank == 0 and match.area_id else area,
-            "label": label, "score": score, "status": match.status,
-        })
+        records.append(
+            {
+                "decree_id": decree_id,
+                "row_id": row.id,
+                "rank": rank,
+                "taxonomy_id": entry_id,
+                "level": level,
+                "area_id": match.area_id if rank == 0 and match.area_id else area,
+                "label": label,
+                "score": score,
+                "status": match.status,
+            }
+        )
     return records
 
 
-def decree_records(item: LoadedDecree,
-                   levels: dict[str, tuple[str, str | None]]) -> dict[str, list[Record]]:
+def decree_records(
+    item: LoadedDecree, levels: dict[str, tuple[str, str | None]]
+) -> dict[str, list[Record]]:
     """Every record one document contributes, per table (taxonomy excluded)."""
     doc, decree_id = item.decree, item.decree_id
     meta = doc.decree
@@ -417,31 +452,38 @@ def decree_records(item: LoadedDecree,
             ).items():
                 out[name].extend(records)
             out["matches"].extend(_match_records(decree_id, row, levels))
-    out["decrees"].append({
-        "decree_id": decree_id,
-        "json_file": item.path.name,
-        "source_file": doc.source.file,
-        "pages": doc.source.pages,
-        "text_layer": doc.source.text_layer,
-        "institution": meta.institution,
-        "kind": meta.kind,
-        "number": meta.number,
-        "year": meta.year,
-        "title": meta.title,
-        "place": meta.place,
-        "date": meta.date,
-        "signatory_name": meta.signatory.name if meta.signatory else None,
-        "signatory_position": meta.signatory.position if meta.signatory else None,
-        "considerations": len(meta.considerations),
-        "dicta": len(meta.dicta),
-        "tables": len(doc.tables),
-        "rows": index,
-        "warnings": len(doc.warnings),
-    })
+    out["decrees"].append(
+        {
+            "decree_id": decree_id,
+            "json_file": item.path.name,
+            "source_file": doc.source.file,
+            "pages": doc.source.pages,
+            "text_layer": doc.source.text_layer,
+            "institution": meta.institution,
+            "kind": meta.kind,
+            "number": meta.number,
+            "year": meta.year,
+            "title": meta.title,
+            "place": meta.place,
+            "date": meta.date,
+            "signatory_name": meta.signatory.name if meta.signatory else None,
+            "signatory_position": meta.signatory.position if meta.signatory else None,
+            "considerations": len(meta.considerations),
+            "dicta": len(meta.dicta),
+            "tables": len(doc.tables),
+            "rows": index,
+            "warnings": len(doc.warnings),
+        }
+    )
     out["legal_bases"].extend(
         {
-            "decree_id": decree_id, "ordinal": n, "kind": basis.kind, "number": basis.number,
-            "year": basis.year, "title": basis.title, "text": basis.text,
+            "decree_id": decree_id,
+            "ordinal": n,
+            "kind": basis.kind,
+            "number": basis.number,
+            "year": basis.year,
+            "title": basis.title,
+            "text": basis.text,
         }
         for n, basis in enumerate(meta.legal_bases, start=1)
     )
@@ -505,8 +547,10 @@ def _write_database(tables: dict[str, list[Record]], out_dir: Path) -> list[Path
                 for statement in _comment_sql(spec):
                     con.execute(statement)
                 con.register("staged_records", _arrow(spec, tables[spec.name]))
-                con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM staged_records '
-                            f"ORDER BY {_order_by(spec)}")
+                con.execute(
+                    f'INSERT INTO "{spec.name}" SELECT * FROM staged_records '
+                    f"ORDER BY {_order_by(spec)}"
+                )
                 con.unregister("staged_records")
             con.execute("COMMIT")
             for spec in TABLES:

@@ -35,8 +35,16 @@ from lampiran.documents import write_atomic
 MARKDOWN_FILE = "comparison.md"
 HTML_FILE = "comparison.html"
 CHART_FILES = {"coverage": "coverage.png", "timeline": "timeline.png", "changes": "changes.png"}
-PLAN_COLUMNS = ("plan", "institution", "title", "rows", "matched", "needs review", "no match",
-                "level")
+PLAN_COLUMNS = (
+    "plan",
+    "institution",
+    "title",
+    "rows",
+    "matched",
+    "needs review",
+    "no match",
+    "level",
+)
 COUNTING_NOTE = "Only rows matched with confidence count; needs-review rows are listed at the end."
 OPEN_LISTS_UP_TO = 12
 """Lists of added or dropped entries longer than this start folded in the HTML."""
@@ -64,7 +72,7 @@ def _render(figure: Figure) -> tuple[bytes, str]:
     figure.savefig(png, format="png", dpi=110, metadata={"Software": None})
     figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     text = svg.getvalue()
-    element = re.sub(r"\s*<metadata>.*?</metadata>", "", text[text.index("<svg"):], flags=re.S)
+    element = re.sub(r"\s*<metadata>.*?</metadata>", "", text[text.index("<svg") :], flags=re.S)
     return png.getvalue(), element
 
 
@@ -92,8 +100,14 @@ def coverage_chart(comparison: Comparison) -> Figure:
     counts = _question_counts(comparison)
     plans = comparison.plans
     figure = Figure(figsize=(4.6 + 1.0 * len(plans), 1.3 + 0.2 * len(items)))
-    axes = figure.add_axes((4.2 / figure.get_figwidth(), 0.9 / figure.get_figheight(),
-                            1 - 4.35 / figure.get_figwidth(), 1 - 1.25 / figure.get_figheight()))
+    axes = figure.add_axes(
+        (
+            4.2 / figure.get_figwidth(),
+            0.9 / figure.get_figheight(),
+            1 - 4.35 / figure.get_figwidth(),
+            1 - 1.25 / figure.get_figheight(),
+        )
+    )
     pixels = []
     for r, item in enumerate(items):
         line = []
@@ -110,16 +124,27 @@ def coverage_chart(comparison: Comparison) -> Figure:
             line.append(colour)
             if text:
                 dark = covered / total > 0.55 if covered else False
-                axes.text(p, r, text, ha="center", va="center", fontsize=7,
-                          color="white" if dark else "#222222")
+                axes.text(
+                    p,
+                    r,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if dark else "#222222",
+                )
         pixels.append(line)
     axes.imshow(pixels, aspect="auto", interpolation="nearest")
     axes.set_xticks(range(len(plans)), [p.short for p in plans], fontsize=8)
     axes.xaxis.tick_top()
     axes.set_yticks(
         range(len(items)),
-        [f"{i.entry.id}  {i.entry.label}" if i.entry.level == "area"
-         else f"    {i.entry.id}  {_clip(i.entry.label, 44)}" for i in items],
+        [
+            f"{i.entry.id}  {i.entry.label}"
+            if i.entry.level == "area"
+            else f"    {i.entry.id}  {_clip(i.entry.label, 44)}"
+            for i in items
+        ],
     )
     for label, item in zip(axes.get_yticklabels(), items, strict=True):
         if item.entry.level == "area":
@@ -131,10 +156,15 @@ def coverage_chart(comparison: Comparison) -> Figure:
     axes.grid(which="minor", axis="x", color="#555555", linewidth=0.8)
     axes.tick_params(which="minor", length=0)
     figure.legend(
-        handles=[Patch(color=_BLUES(0.5), label="questions addressed (n/total)"),
-                 Patch(color=_COLOURS["coarse"], label="addressed at group/area level only"),
-                 Patch(facecolor="white", edgecolor="#999999", label="not addressed")],
-        loc="lower center", ncol=3, frameon=False, fontsize=7.5,
+        handles=[
+            Patch(color=_BLUES(0.5), label="questions addressed (n/total)"),
+            Patch(color=_COLOURS["coarse"], label="addressed at group/area level only"),
+            Patch(facecolor="white", edgecolor="#999999", label="not addressed"),
+        ],
+        loc="lower center",
+        ncol=3,
+        frameon=False,
+        fontsize=7.5,
     )
     return figure
 
@@ -156,15 +186,26 @@ def timeline_chart(comparison: Comparison) -> Figure:
         for r, line in enumerate(values):
             for c, n in enumerate(line):
                 if n:
-                    axes.text(c, r, str(n), ha="center", va="center", fontsize=6.5,
-                              color="white" if n > peak * 0.55 else "#222222")
+                    axes.text(
+                        c,
+                        r,
+                        str(n),
+                        ha="center",
+                        va="center",
+                        fontsize=6.5,
+                        color="white" if n > peak * 0.55 else "#222222",
+                    )
         axes.set_xticks(range(12), [name[0] for name in MONTH_NAMES])
         axes.set_title(plans[p].label)
         axes.set_yticks(range(len(areas)), [a or _UNMATCHED for a in areas])
     figure.supxlabel("rows scheduled per month (darker: more)", fontsize=7.5)
-    figure.subplots_adjust(left=0.9 / figure.get_figwidth() + 0.02, right=0.98,
-                           top=1 - 0.35 / figure.get_figheight(),
-                           bottom=0.5 / figure.get_figheight(), wspace=0.08)
+    figure.subplots_adjust(
+        left=0.9 / figure.get_figwidth() + 0.02,
+        right=0.98,
+        top=1 - 0.35 / figure.get_figheight(),
+        bottom=0.5 / figure.get_figheight(),
+        wspace=0.08,
+    )
     return figure
 
 
@@ -172,15 +213,21 @@ def changes_chart(comparison: Comparison) -> Figure:
     """Horizontal bars per compared pair and level: entries added, dropped and kept."""
     lines = [(t, level) for t in comparison.transitions for level in t.levels]
     figure = Figure(figsize=(7.5, 1.2 + 0.55 * max(len(lines), 1)))
-    axes = figure.add_axes((0.3, 0.7 / figure.get_figheight(), 0.64,
-                            1 - 1.1 / figure.get_figheight()))
+    axes = figure.add_axes(
+        (0.3, 0.7 / figure.get_figheight(), 0.64, 1 - 1.1 / figure.get_figheight())
+    )
     plans = comparison.plans
     height = 0.26
     for y, (transition, level) in enumerate(lines):
         for k, kind in enumerate(_KINDS):
             n = transition.count(kind, level)
-            axes.barh(y + (k - 1) * height, n, height=height, color=_COLOURS[kind],
-                      label=kind if y == 0 else None)
+            axes.barh(
+                y + (k - 1) * height,
+                n,
+                height=height,
+                color=_COLOURS[kind],
+                label=kind if y == 0 else None,
+            )
             axes.text(n, y + (k - 1) * height, f" {n}", va="center", fontsize=7)
     axes.set_yticks(
         range(len(lines)),
@@ -191,8 +238,14 @@ def changes_chart(comparison: Comparison) -> Figure:
     if lines:
         figure.legend(loc="upper center", ncol=3, frameon=False, fontsize=7.5)
     else:
-        axes.text(0.5, 0.5, "no pair of plans has matched rows to compare",
-                  ha="center", va="center", transform=axes.transAxes)
+        axes.text(
+            0.5,
+            0.5,
+            "no pair of plans has matched rows to compare",
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
     axes.set_xlabel("taxonomy entries")
     axes.spines[["top", "right"]].set_visible(False)
     return figure
@@ -214,18 +267,27 @@ def render_charts(comparison: Comparison) -> dict[str, tuple[bytes, str]]:
 def coverage_table(comparison: Comparison) -> list[tuple[str, list[str]]]:
     """Per area, then for all areas: each plan's 'questions/total · groups/total'."""
     lines = [
-        (f"{c.area_id} {c.name}",
-         [f"{q}/{c.questions_total} · {g}/{c.groups_total}"
-          for q, g in zip(c.questions, c.groups, strict=True)])
+        (
+            f"{c.area_id} {c.name}",
+            [
+                f"{q}/{c.questions_total} · {g}/{c.groups_total}"
+                for q, g in zip(c.questions, c.groups, strict=True)
+            ],
+        )
         for c in comparison.coverage
     ]
     questions = sum(c.questions_total for c in comparison.coverage)
     groups = sum(c.groups_total for c in comparison.coverage)
-    lines.append(("all", [
-        f"{sum(c.questions[p] for c in comparison.coverage)}/{questions} · "
-        f"{sum(c.groups[p] for c in comparison.coverage)}/{groups}"
-        for p in range(len(comparison.plans))
-    ]))
+    lines.append(
+        (
+            "all",
+            [
+                f"{sum(c.questions[p] for c in comparison.coverage)}/{questions} · "
+                f"{sum(c.groups[p] for c in comparison.coverage)}/{groups}"
+                for p in range(len(comparison.plans))
+            ],
+        )
+    )
     return lines
 
 
@@ -252,8 +314,10 @@ def _changed(item: Item) -> bool:
 
 def _diff_md(diff: WordDiff) -> str:
     if diff.similarity < REWRITTEN_BELOW:
-        return (f"  - {diff.field} (rewritten)\n    - before: {_md(diff.before) or '(none)'}\n"
-                f"    - after: {_md(diff.after) or '(none)'}")
+        return (
+            f"  - {diff.field} (rewritten)\n    - before: {_md(diff.before) or '(none)'}\n"
+            f"    - after: {_md(diff.after) or '(none)'}"
+        )
     marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
     return f"  - {diff.field}: " + " ".join(marks[op].format(_md(text)) for op, text in diff.ops)
 
@@ -271,45 +335,90 @@ def markdown_report(comparison: Comparison) -> str:
     out = [f"# Comparison of {len(plans)} action plans", ""]
     out += _table_md(
         PLAN_COLUMNS,
-        ([_md(p.label), _md(p.institution or ""), _md(_clip(p.title or "", 90)), str(p.rows),
-          str(p.matched), str(p.needs_review), str(p.no_match), p.level or "none"] for p in plans),
+        (
+            [
+                _md(p.label),
+                _md(p.institution or ""),
+                _md(_clip(p.title or "", 90)),
+                str(p.rows),
+                str(p.matched),
+                str(p.needs_review),
+                str(p.no_match),
+                p.level or "none",
+            ]
+            for p in plans
+        ),
     )
     out += ["", "## How the plans are compared", ""]
     out += [f"- {_md(note)}" for note in comparison.notes]
-    out += [f"- {COUNTING_NOTE}",
-            "", "## Coverage", "", f"![coverage]({CHART_FILES['coverage']})", "",
-            "LKE questions (of 110) and indicator groups (of 42) each plan addresses, per area:",
-            ""]
+    out += [
+        f"- {COUNTING_NOTE}",
+        "",
+        "## Coverage",
+        "",
+        f"![coverage]({CHART_FILES['coverage']})",
+        "",
+        "LKE questions (of 110) and indicator groups (of 42) each plan addresses, per area:",
+        "",
+    ]
     out += _table_md(
         ["area", *(f"{_md(p.short)}: questions · groups" for p in plans)],
         ([_md(area), *cells] for area, cells in coverage_table(comparison)),
     )
-    out += ["", "## Timeline", "", f"![timeline]({CHART_FILES['timeline']})", "",
-            "## Changes", "", f"![changes]({CHART_FILES['changes']})", ""]
+    out += [
+        "",
+        "## Timeline",
+        "",
+        f"![timeline]({CHART_FILES['timeline']})",
+        "",
+        "## Changes",
+        "",
+        f"![changes]({CHART_FILES['changes']})",
+        "",
+    ]
     for t in comparison.transitions:
         out += _transition_md(comparison, t)
-    out += ["## Areas and indicator groups", "",
-            "Matched rows per plan ('–': not addressed).", ""]
+    out += ["## Areas and indicator groups", "", "Matched rows per plan ('–': not addressed).", ""]
     out += _table_md(
         ["id", "name", *labels],
-        ([f"**{i.entry.id}**" if i.entry.level == "area" else i.entry.id,
-          _md(i.entry.label), *_presence(i)] for i in _area_items(comparison)),
+        (
+            [
+                f"**{i.entry.id}**" if i.entry.level == "area" else i.entry.id,
+                _md(i.entry.label),
+                *_presence(i),
+            ]
+            for i in _area_items(comparison)
+        ),
     )
     questions = [i for i in comparison.items if i.entry.level == "question"]
     present = [q for q in questions if any(q.present)]
-    out += ["", "## LKE questions addressed", "",
-            f"{len(questions) - len(present)} of {len(questions)} questions are addressed "
-            "by no plan at question level.", ""]
+    out += [
+        "",
+        "## LKE questions addressed",
+        "",
+        f"{len(questions) - len(present)} of {len(questions)} questions are addressed "
+        "by no plan at question level.",
+        "",
+    ]
     if present:
-        out += _table_md(["id", "question", *labels],
-                         ([q.entry.id, _md(_clip(q.entry.label, 120)), *_presence(q)]
-                          for q in present))
+        out += _table_md(
+            ["id", "question", *labels],
+            ([q.entry.id, _md(_clip(q.entry.label, 120)), *_presence(q)] for q in present),
+        )
     out += ["", "## Rows that need review", ""]
     if comparison.review:
         out += _table_md(
             ["plan", "row", "printed area", "text", "candidates"],
-            ([labels[r.plan], r.row_id, _md(r.area), _md(_clip(r.text, 120)),
-              _md(", ".join(r.candidates))] for r in comparison.review),
+            (
+                [
+                    labels[r.plan],
+                    r.row_id,
+                    _md(r.area),
+                    _md(_clip(r.text, 120)),
+                    _md(", ".join(r.candidates)),
+                ]
+                for r in comparison.review
+            ),
         )
     else:
         out.append("None.")
@@ -320,9 +429,13 @@ def _transition_md(comparison: Comparison, t: Transition) -> list[str]:
     out = [f"### {_md(_pair(comparison, t))}", ""]
     if t.level is None:
         return [*out, "Not compared: neither plan has matched rows.", ""]
-    out += _table_md(["level", "added", "dropped", "kept"],
-                     ([lv, str(t.count("added", lv)), str(t.count("dropped", lv)),
-                       str(t.count("kept", lv))] for lv in t.levels))
+    out += _table_md(
+        ["level", "added", "dropped", "kept"],
+        (
+            [lv, str(t.count("added", lv)), str(t.count("dropped", lv)), str(t.count("kept", lv))]
+            for lv in t.levels
+        ),
+    )
     out.append("")
     for kind in _KINDS[:2]:
         changes = [c for c in t.changes if c.kind == kind]
@@ -332,8 +445,11 @@ def _transition_md(comparison: Comparison, t: Transition) -> list[str]:
             out.append("")
     kept = [c for c in t.changes if c.diffs]
     if kept:
-        out += [f"Kept {t.level}s whose activity, evidence or schedule changed "
-                "(~~removed~~, **added**):", ""]
+        out += [
+            f"Kept {t.level}s whose activity, evidence or schedule changed "
+            "(~~removed~~, **added**):",
+            "",
+        ]
         for change in kept:
             out.append(f"- {change.entry.id} {_md(change.entry.label)}")
             out += [_diff_md(d) for d in change.diffs]
@@ -404,8 +520,10 @@ def _td(text: object, numeric: bool = False) -> str:
 
 def _diff_html(diff: WordDiff) -> str:
     if diff.similarity < REWRITTEN_BELOW:
-        return (f"<p><b>{_e(diff.field)}</b> (rewritten)<br><del>{_e(diff.before) or '(none)'}"
-                f"</del><br><ins>{_e(diff.after) or '(none)'}</ins></p>")
+        return (
+            f"<p><b>{_e(diff.field)}</b> (rewritten)<br><del>{_e(diff.before) or '(none)'}"
+            f"</del><br><ins>{_e(diff.after) or '(none)'}</ins></p>"
+        )
     tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
     words = " ".join(tags[op].format(_e(text)) for op, text in diff.ops)
     return f"<p><b>{_e(diff.field)}</b>: {words}</p>"
@@ -420,22 +538,35 @@ def _transition_html(comparison: Comparison, t: Transition) -> str:
     parts = [f"<h3>{_e(_pair(comparison, t))}</h3>"]
     if t.level is None:
         return parts[0] + "<p>Not compared: neither plan has matched rows.</p>"
-    parts.append(_table_html(
-        ["level", "added", "dropped", "kept"],
-        ([_td(lv), _td(t.count("added", lv), True), _td(t.count("dropped", lv), True),
-          _td(t.count("kept", lv), True)] for lv in t.levels),
-    ))
+    parts.append(
+        _table_html(
+            ["level", "added", "dropped", "kept"],
+            (
+                [
+                    _td(lv),
+                    _td(t.count("added", lv), True),
+                    _td(t.count("dropped", lv), True),
+                    _td(t.count("kept", lv), True),
+                ]
+                for lv in t.levels
+            ),
+        )
+    )
     for kind in _KINDS[:2]:
         changes = [c for c in t.changes if c.kind == kind]
         if changes:
             items = "".join(_change_line(c) for c in changes)
             opened = " open" if len(changes) <= OPEN_LISTS_UP_TO else ""
-            parts.append(f'<details{opened}><summary class="{kind}">{len(changes)} {kind}'
-                         f"</summary><ul>{items}</ul></details>")
+            parts.append(
+                f'<details{opened}><summary class="{kind}">{len(changes)} {kind}'
+                f"</summary><ul>{items}</ul></details>"
+            )
     kept = [c for c in t.changes if c.diffs]
     if kept:
-        parts.append(f"<p>Kept {t.level}s whose activity, evidence or schedule changed "
-                     "(<del>removed</del> <ins>added</ins>):</p>")
+        parts.append(
+            f"<p>Kept {t.level}s whose activity, evidence or schedule changed "
+            "(<del>removed</del> <ins>added</ins>):</p>"
+        )
         parts += [
             f"<details><summary><b>{_e(c.entry.id)}</b> {_e(c.entry.label)} "
             f"({', '.join(d.field for d in c.diffs)})</summary>"
@@ -449,22 +580,40 @@ def _data(comparison: Comparison) -> dict[str, object]:
     """The comparison's figures as plain data, inlined into the HTML for download."""
     return {
         "plans": [
-            {"decree_id": p.decree_id, "label": p.label, "year": p.year, "level": p.level,
-             "rows": p.rows, "matched": p.matched, "needs_review": p.needs_review}
+            {
+                "decree_id": p.decree_id,
+                "label": p.label,
+                "year": p.year,
+                "level": p.level,
+                "rows": p.rows,
+                "matched": p.matched,
+                "needs_review": p.needs_review,
+            }
             for p in comparison.plans
         ],
         "coverage": [
-            {"area": c.area_id, "questions": list(c.questions), "groups": list(c.groups),
-             "questions_total": c.questions_total, "groups_total": c.groups_total}
+            {
+                "area": c.area_id,
+                "questions": list(c.questions),
+                "groups": list(c.groups),
+                "questions_total": c.questions_total,
+                "groups_total": c.groups_total,
+            }
             for c in comparison.coverage
         ],
-        "entries": [{"id": i.entry.id, "level": i.entry.level, "rows": list(i.rows)}
-                    for i in comparison.items],
+        "entries": [
+            {"id": i.entry.id, "level": i.entry.level, "rows": list(i.rows)}
+            for i in comparison.items
+        ],
         "changes": [
-            {"before": t.before, "after": t.after, "level": t.level,
-             "added": [c.entry.id for c in t.changes if c.kind == "added"],
-             "dropped": [c.entry.id for c in t.changes if c.kind == "dropped"],
-             "kept": [c.entry.id for c in t.changes if c.kind == "kept"]}
+            {
+                "before": t.before,
+                "after": t.after,
+                "level": t.level,
+                "added": [c.entry.id for c in t.changes if c.kind == "added"],
+                "dropped": [c.entry.id for c in t.changes if c.kind == "dropped"],
+                "kept": [c.entry.id for c in t.changes if c.kind == "kept"],
+            }
             for t in comparison.transitions
         ],
     }
@@ -476,7 +625,7 @@ def html_report(comparison: Comparison, charts: dict[str, tuple[bytes, str]]) ->
     labels = [p.short for p in plans]
     figures = {
         name: f'<figure id="chart-{name}">{charts[name][1]}'
-              f"<figcaption>{_e(caption)}</figcaption></figure>"
+        f"<figcaption>{_e(caption)}</figcaption></figure>"
         for name, (_, caption) in CHARTS.items()
     }
     item_rows = "".join(
@@ -490,22 +639,37 @@ def html_report(comparison: Comparison, charts: dict[str, tuple[bytes, str]]) ->
         f"<h1>Comparison of {len(plans)} action plans</h1>",
         _table_html(
             PLAN_COLUMNS,
-            ([_td(p.label), _td(p.institution or ""), _td(p.title or ""), _td(p.rows, True),
-              _td(p.matched, True), _td(p.needs_review, True), _td(p.no_match, True),
-              _td(p.level or "none")] for p in plans),
+            (
+                [
+                    _td(p.label),
+                    _td(p.institution or ""),
+                    _td(p.title or ""),
+                    _td(p.rows, True),
+                    _td(p.matched, True),
+                    _td(p.needs_review, True),
+                    _td(p.no_match, True),
+                    _td(p.level or "none"),
+                ]
+                for p in plans
+            ),
         ),
         "<h2>How the plans are compared</h2><ul>",
         *(f"<li>{_e(note)}</li>" for note in comparison.notes),
         f"<li>{_e(COUNTING_NOTE)}</li>",
-        "</ul><h2>Coverage</h2>", figures["coverage"],
+        "</ul><h2>Coverage</h2>",
+        figures["coverage"],
         "<p>LKE questions (of 110) and indicator groups (of 42) each plan addresses:</p>",
         _table_html(
             ["area", *(f"{_e(p.short)}: questions · groups" for p in plans)],
-            ([_td(area), *(_td(cell, True) for cell in cells)]
-             for area, cells in coverage_table(comparison)),
+            (
+                [_td(area), *(_td(cell, True) for cell in cells)]
+                for area, cells in coverage_table(comparison)
+            ),
         ),
-        "<h2>Timeline</h2>", figures["timeline"],
-        "<h2>Changes</h2>", figures["changes"],
+        "<h2>Timeline</h2>",
+        figures["timeline"],
+        "<h2>Changes</h2>",
+        figures["changes"],
         *(_transition_html(comparison, t) for t in comparison.transitions),
         "<h2>All taxonomy entries</h2>",
         '<p><input id="item-filter" type="search" placeholder="filter: id or words" size="30"> '
@@ -519,9 +683,19 @@ def html_report(comparison: Comparison, charts: dict[str, tuple[bytes, str]]) ->
         "<h2>Rows that need review</h2>",
         _table_html(
             ["plan", "row", "printed area", "text", "candidates"],
-            ([_td(labels[r.plan]), _td(r.row_id), _td(r.area), _td(r.text),
-              _td(", ".join(r.candidates))] for r in comparison.review),
-        ) if comparison.review else "<p>None.</p>",
+            (
+                [
+                    _td(labels[r.plan]),
+                    _td(r.row_id),
+                    _td(r.area),
+                    _td(r.text),
+                    _td(", ".join(r.candidates)),
+                ]
+                for r in comparison.review
+            ),
+        )
+        if comparison.review
+        else "<p>None.</p>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -545,4 +719,3 @@ def write_report(comparison: Comparison, out_dir: Path) -> list[Path]:
     for path, data in files:
         write_atomic(path, data)
     return [path for path, _ in files]
-

@@ -123,8 +123,7 @@ def score_matches(results: Sequence[TaxonomyMatch], labels: Sequence[Label]) -> 
     pairs = list(zip(results, labels, strict=True))
     question_pairs = [(r, lab) for r, lab in pairs if lab.level == "question"]
     group_right = [
-        r.indicator_id is None if lab.id == "none"
-        else group_of(r.indicator_id) == group_of(lab.id)
+        r.indicator_id is None if lab.id == "none" else group_of(r.indicator_id) == group_of(lab.id)
         for r, lab in pairs
     ]
     wrong = tuple(lab.row for r, lab in pairs if is_wrong(r, lab))
@@ -133,11 +132,16 @@ def score_matches(results: Sequence[TaxonomyMatch], labels: Sequence[Label]) -> 
         matched=sum(r.status == "matched" for r in results),
         needs_review=sum(r.status == "needs_review" for r in results),
         no_match=sum(r.status == "no_match" for r in results),
-        matched_wrong=tuple(lab.row for r, lab in pairs if r.status == "matched" and is_wrong(r, lab)),
+        matched_wrong=tuple(
+            lab.row for r, lab in pairs if r.status == "matched" and is_wrong(r, lab)
+        ),
         question_rows=len(question_pairs),
         question_correct=(
-            _percent(sum(r.indicator_id == lab.id for r, lab in question_pairs), len(question_pairs))
-            if question_pairs else None
+            _percent(
+                sum(r.indicator_id == lab.id for r, lab in question_pairs), len(question_pairs)
+            )
+            if question_pairs
+            else None
         ),
         group_correct=_percent(sum(group_right), len(pairs)),
         area_correct=_percent(sum(r.area_id == expected_area(lab) for r, lab in pairs), len(pairs)),
@@ -150,17 +154,29 @@ def baseline_match(row: RowText, taxonomy: Taxonomy) -> TaxonomyMatch:
     query = row.indicator or row.activity or ""
     questions = {q.id: (area.id, q.text) for area, _, q in taxonomy.questions()}
     ranked = process.extract(
-        query, {qid: text for qid, (_, text) in questions.items()},
-        scorer=fuzz.WRatio, processor=utils.default_process, limit=3,
+        query,
+        {qid: text for qid, (_, text) in questions.items()},
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=3,
     )
     if not query or not ranked:
-        return TaxonomyMatch(area_id=None, indicator_id=None, label=None, score=0.0,
-                             status="no_match", candidates=[])
+        return TaxonomyMatch(
+            area_id=None, indicator_id=None, label=None, score=0.0, status="no_match", candidates=[]
+        )
     ranked.sort(key=lambda item: (-item[1], item[2]))
-    candidates = [Candidate(id=key, label=text, score=round(score, 1)) for text, score, key in ranked]
+    candidates = [
+        Candidate(id=key, label=text, score=round(score, 1)) for text, score, key in ranked
+    ]
     best = candidates[0]
-    return TaxonomyMatch(area_id=questions[best.id][0], indicator_id=best.id, label=best.label,
-                         score=best.score, status="matched", candidates=candidates)
+    return TaxonomyMatch(
+        area_id=questions[best.id][0],
+        indicator_id=best.id,
+        label=best.label,
+        score=best.score,
+        status="matched",
+        candidates=candidates,
+    )
 
 
 def evaluate_decree(decree_dir: Path, taxonomy: Taxonomy, settings: MatchSettings) -> DecreeFigures:
@@ -169,7 +185,9 @@ def evaluate_decree(decree_dir: Path, taxonomy: Taxonomy, settings: MatchSetting
     rows = gold_rows(gold)
     labels = load_labels(decree_dir / LABELS_FILE)
     if len(labels) != len(rows):
-        raise SchemaError(decree_dir / LABELS_FILE, f"{len(labels)} labels for {len(rows)} gold rows")
+        raise SchemaError(
+            decree_dir / LABELS_FILE, f"{len(labels)} labels for {len(rows)} gold rows"
+        )
     return DecreeFigures(
         decree_id=gold.id,
         matcher=score_matches([match_taxonomy(r, taxonomy, settings) for r in rows], labels),
@@ -177,8 +195,9 @@ def evaluate_decree(decree_dir: Path, taxonomy: Taxonomy, settings: MatchSetting
     )
 
 
-def evaluate_corpus(corpus_dir: Path, taxonomy: Taxonomy,
-                    settings: MatchSettings) -> list[DecreeFigures]:
+def evaluate_corpus(
+    corpus_dir: Path, taxonomy: Taxonomy, settings: MatchSettings
+) -> list[DecreeFigures]:
     """Figures for every corpus decree that has both a gold and labels, sorted by folder."""
     return [
         evaluate_decree(d, taxonomy, settings)
@@ -189,8 +208,10 @@ def evaluate_corpus(corpus_dir: Path, taxonomy: Taxonomy,
 
 def format_figures(figures: Sequence[DecreeFigures]) -> str:
     """A plain-text table of the figures, one line per decree and matcher."""
-    lines = ["decree                          matcher   rows match review none wrong"
-             "  question%  group%  area%"]
+    lines = [
+        "decree                          matcher   rows match review none wrong"
+        "  question%  group%  area%"
+    ]
     for f in figures:
         for name, m in (("lampiran", f.matcher), ("baseline", f.baseline)):
             question = "-" if m.question_correct is None else f"{m.question_correct:.1f}"

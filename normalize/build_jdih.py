@@ -178,8 +178,18 @@ def judul(meta: DecreeMetadata) -> str:
 
 
 _TAHUN = re.compile(r"\s+tahun\s+\d{4}\s*$", re.IGNORECASE)
-_ROMAN_NUMBER = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7",
-                 "VIII": "8", "IX": "9", "X": "10"}
+_ROMAN_NUMBER = {
+    "I": "1",
+    "II": "2",
+    "III": "3",
+    "IV": "4",
+    "V": "5",
+    "VI": "6",
+    "VII": "7",
+    "VIII": "8",
+    "IX": "9",
+    "X": "10",
+}
 
 
 def no_peraturan(number: str | None) -> str:

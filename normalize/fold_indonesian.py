@@ -19,10 +19,16 @@ import unicodedata
 
 # Long forms and spelling variants -> one token; applied in this order to lower-cased text.
 PHRASES: tuple[tuple[str, str], ...] = (
-    (r"standar(?:t)? operasional prosedur|standar prosedur operasional|prosedur operasional tetap"
-     r"|prosedur operasional standar", "sop"),
-    (r"sistem pengendalian intern(?:al)? pemerintah|sistem pengawasan intern(?:al)? pemerintah"
-     r"|\bspi\b", "spip"),
+    (
+        r"standar(?:t)? operasional prosedur|standar prosedur operasional|prosedur operasional tetap"
+        r"|prosedur operasional standar",
+        "sop",
+    ),
+    (
+        r"sistem pengendalian intern(?:al)? pemerintah|sistem pengawasan intern(?:al)? pemerintah"
+        r"|\bspi\b",
+        "spip",
+    ),
     (r"whistle[- ]?blowing(?:[- ]?system)?|\bwbs\b", "wbs"),
     # ZI is reformasi birokrasi at unit level; the LKE grew out of the RB self-assessment
     (r"zona integritas|\bzi\b|reformasi birokrasi|\brb\b", "zi"),
@@ -39,8 +45,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"sasaran kinerja pegawai|\bskp\b", "skp"),
     (r"sistem informasi (?:manajemen )?kepegawaian|\bsimpeg\b", "simpeg"),
     (r"sistem akuntabilitas kinerja instansi pemerintah|\bsakip\b", "sakip"),
-    (r"laporan kinerja(?: instansi pemerintah)?|laporan akuntabilitas kinerja|\blkjip\b|\blakip\b"
-     r"|\be-?lapkin\b|\blapkin\b", "lapkin"),
+    (
+        r"laporan kinerja(?: instansi pemerintah)?|laporan akuntabilitas kinerja|\blkjip\b|\blakip\b"
+        r"|\be-?lapkin\b|\blapkin\b",
+        "lapkin",
+    ),
     (r"pejabat pengelola informasi dan dokumentasi|\bppid\b", "ppid"),
     (r"pendidikan dan pelatihan|\bdiklat\b", "diklat"),
     (r"bimbingan teknis|\bbimtek\b", "bimtek"),
@@ -73,7 +82,7 @@ def strip_code(text: str) -> str:
     """Remove one leading code ("6 ", "IV ", "2.", "a.") from a printed name; the rest trimmed."""
     match = _CODE.match(text)
     if match and match.end() < len(text):
-        return text[match.end():].strip()
+        return text[match.end() :].strip()
     return text.strip()
 
 
@@ -120,7 +129,7 @@ def stem(word: str) -> str:
 def _strip_prefix(word: str) -> str:
     """Remove one derivational prefix, undoing the nasal assimilation of me-/pe-."""
     for prefix in ("di", "ke", "ter", "ber", "be"):
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and not (prefix == "be" and rest[0] != "r"):
             return rest[1:] if prefix == "be" else rest
     for lead in ("me", "pe"):

@@ -55,7 +55,7 @@ class GridRow:
 
     def with_cell(self, col: int, text: str, kind: str | None = None) -> GridRow:
         """A copy with column `col` set to `text`; `kind` records the change as an edit."""
-        cells = (*self.cells[:col], text, *self.cells[col + 1:])
+        cells = (*self.cells[:col], text, *self.cells[col + 1 :])
         edits = self.edits
         if kind is not None and text != self.cells[col]:
             edits = (*edits, CellEdit(col, kind, self.cells[col] or None, text or None))

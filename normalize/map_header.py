@@ -245,7 +245,9 @@ def find_header(table: RawTable, threshold: float) -> Header | None:
     rows = 1
     spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
     if table.n_rows > 1 and not _row_is_numbering(table, 1):
-        second = [table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered]
+        second = [
+            table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered
+        ]
         second_fields = [field_of(t, threshold) for t in second if t.strip()]
         grid_like = bool(second_fields) and all(f and ":" in f for f in second_fields)
         if spans_down or grid_like:

@@ -140,8 +140,11 @@ def match_taxonomy(row: RowText, taxonomy: Taxonomy, settings: MatchSettings) ->
     ]
     if not scored or scored[0][0] < settings.review_min:
         return TaxonomyMatch(
-            area_id=printed_area, indicator_id=None, label=None,
-            score=round(scored[0][0], 1) if scored else 0.0, status="no_match",
+            area_id=printed_area,
+            indicator_id=None,
+            label=None,
+            score=round(scored[0][0], 1) if scored else 0.0,
+            status="no_match",
             candidates=candidates,
         )
     best_score, _, best = scored[0]
@@ -151,18 +154,25 @@ def match_taxonomy(row: RowText, taxonomy: Taxonomy, settings: MatchSettings) ->
     # without an indicator cell the question rests on paraphrased activity text: ask for more
     margin = settings.question_margin if row.indicator else settings.question_margin_activity
     question_sure = siblings[0] >= settings.question_min and lead >= margin
-    group_sure = (best_score >= settings.group_min
-                  and best_score - other_group >= settings.group_margin)
+    group_sure = (
+        best_score >= settings.group_min and best_score - other_group >= settings.group_margin
+    )
     area_agrees = area_id is None or area_id == best.area_id
     status = "matched" if group_sure and area_agrees else "needs_review"
     if question_sure:
         entry_id, label = best.id, best.label
     else:
         entry_id, label = best.group_id, index.groups[best.group_id].label
-    return TaxonomyMatch.model_validate({
-        "area_id": best.area_id, "indicator_id": entry_id, "label": label,
-        "score": round(best_score, 1), "status": status, "candidates": candidates,
-    })
+    return TaxonomyMatch.model_validate(
+        {
+            "area_id": best.area_id,
+            "indicator_id": entry_id,
+            "label": label,
+            "score": round(best_score, 1),
+            "status": status,
+            "candidates": candidates,
+        }
+    )
 
 
 def search_taxonomy(query: str, taxonomy: Taxonomy, limit: int = 10) -> list[Candidate]:
@@ -221,8 +231,9 @@ def _resolve_area(name: str | None, index: _Index, settings: MatchSettings) -> s
     return UNRESOLVED
 
 
-def _score_questions(row: RowText, index: _Index, settings: MatchSettings,
-                     area_id: str | None) -> list[tuple[float, float, _Question]]:
+def _score_questions(
+    row: RowText, index: _Index, settings: MatchSettings, area_id: str | None
+) -> list[tuple[float, float, _Question]]:
     """(score, closeness, question) for every question, best score first, ties by id.
 
     score = weight_question x closeness + (1 - weight_question) x topic coverage, both
@@ -248,11 +259,13 @@ def _score_questions(row: RowText, index: _Index, settings: MatchSettings,
     }
     scored: list[tuple[float, float, _Question]] = []
     for question in index.questions:
-        closeness = sum(
-            w * _closeness(kind, cell, question, index) for w, kind, cell in fields
-        ) / total
-        score = 100.0 * (settings.weight_question * closeness
-                         + (1.0 - settings.weight_question) * coverage[question.group_id])
+        closeness = (
+            sum(w * _closeness(kind, cell, question, index) for w, kind, cell in fields) / total
+        )
+        score = 100.0 * (
+            settings.weight_question * closeness
+            + (1.0 - settings.weight_question) * coverage[question.group_id]
+        )
         if area_id is not None and question.area_id != area_id:
             score *= settings.out_of_area_factor
         scored.append((score, 100.0 * closeness, question))
@@ -324,8 +337,9 @@ def _spell(token: str, index: _Index, settings: MatchSettings) -> str:
     if token in index.idf or len(token) < 5:
         return token
     if token not in index.spelling:
-        found = process.extractOne(token, index.vocabulary, scorer=fuzz.ratio,
-                                   score_cutoff=settings.spelling_min)
+        found = process.extractOne(
+            token, index.vocabulary, scorer=fuzz.ratio, score_cutoff=settings.spelling_min
+        )
         index.spelling[token] = found[0] if found else token
     return index.spelling[token]
 
@@ -350,8 +364,12 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
         criteria += [question.criterion or "", *question.inputs]
         texts = _term_sets((question.text, *question.aliases))
         entry = _Question(
-            id=question.id, area_id=area.id, group_id=group.id, label=question.text,
-            texts=texts, criteria=_term_sets(criteria),
+            id=question.id,
+            area_id=area.id,
+            group_id=group.id,
+            label=question.text,
+            texts=texts,
+            criteria=_term_sets(criteria),
             reach=frozenset().union(*texts, *_term_sets(criteria)),
         )
         questions.append(entry)
@@ -368,7 +386,8 @@ def _build_index(taxonomy: Taxonomy) -> _Index:
     area_names = [(a.id, fold(name)) for a in taxonomy.areas for name in (a.name, *a.aliases)]
     area_names += [
         (rb.zi_area or NO_ZI_AREA, fold(name))
-        for rb in taxonomy.rb_areas for name in (rb.name, *rb.aliases)
+        for rb in taxonomy.rb_areas
+        for name in (rb.name, *rb.aliases)
     ]
     weights = sorted(idf.values())
     return _Index(

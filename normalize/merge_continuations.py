@@ -33,7 +33,29 @@ SHORT_CELL_CHARS = 28
 """A column whose filled cells have at most this median length holds 'short' fields."""
 # Words a phrase cannot end on: a cell ending on one was cut mid-phrase.
 _OPEN_ENDINGS = frozenset(
-    ["dan", "atau", "serta", "yang", "dengan", "di", "ke", "dari", "untuk", "pada", "dalam", "oleh", "bagi", "terhadap", "tentang", "sebagai", "secara", "melalui", "antara", "agar", "sesuai"]
+    [
+        "dan",
+        "atau",
+        "serta",
+        "yang",
+        "dengan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "pada",
+        "dalam",
+        "oleh",
+        "bagi",
+        "terhadap",
+        "tentang",
+        "sebagai",
+        "secara",
+        "melalui",
+        "antara",
+        "agar",
+        "sesuai",
+    ]
 )
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
 
@@ -90,7 +112,9 @@ def is_fragment(
     votes = [_vote(previous.cells[c], top.cells[c]) for c in sorted(filled)]
     if -1 in votes:
         return False
-    short_empty = bool(short) and not filled & set(short) and bool(set(previous.filled) & set(short))
+    short_empty = (
+        bool(short) and not filled & set(short) and bool(set(previous.filled) & set(short))
+    )
     return short_empty or votes.count(1) >= max(1, len(votes) - 1)
 
 
@@ -138,7 +162,7 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
         rows[anchor] = rows[anchor].with_cell(col, joined, "continuation")
         rows[index] = replace(
             top.with_cell(col, ""),
-            covered=(*top.covered[:col], True, *top.covered[col + 1:]),
+            covered=(*top.covered[:col], True, *top.covered[col + 1 :]),
         )
         top = rows[index]
 

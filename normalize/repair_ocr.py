@@ -58,7 +58,9 @@ class RepairResult:
 
 def as_repairs(result: RepairResult, field: str) -> list[Repair]:
     """`result`'s repairs as the output contract's `Repair` records of the row field `field`."""
-    return [Repair(field=field, before=r.before, after=r.after, kind=r.kind) for r in result.repairs]
+    return [
+        Repair(field=field, before=r.before, after=r.after, kind=r.kind) for r in result.repairs
+    ]
 
 
 # A word: letters and digits, inner hyphens and apostrophes allowed.
@@ -87,16 +89,39 @@ _MAX_PASSES = 4
 
 # Look-alike glyphs, read -> meant; applied to the lower-cased word.
 _CONFUSIONS: tuple[tuple[str, str], ...] = (
-    ("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"), ("ii", "ü"), ("ü", "ii"), ("ü", "u"),
-    ("l", "i"), ("i", "l"), ("1", "l"), ("1", "i"), ("!", "l"), ("!", "i"), ("|", "l"),
-    ("|", "i"), ("0", "o"), ("5", "s"),
+    ("rn", "m"),
+    ("m", "rn"),
+    ("cl", "d"),
+    ("vv", "w"),
+    ("ii", "ü"),
+    ("ü", "ii"),
+    ("ü", "u"),
+    ("l", "i"),
+    ("i", "l"),
+    ("1", "l"),
+    ("1", "i"),
+    ("!", "l"),
+    ("!", "i"),
+    ("|", "l"),
+    ("|", "i"),
+    ("0", "o"),
+    ("5", "s"),
 )
 _NUMBER_GLYPHS = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"}
 # Glyphs whose case OCR does not tell: "I"/"l"/"i" look alike, digits have none.
 _CASELESS = frozenset("Iil")
 # Letters OCR confuses with each other, and thin glyphs it drops or adds: `_ocr_cost`.
-_ALIKE = [set("il1tfj!|"), set("rnmhu"), set("ecoa"), set("bh"), set("gqy"), set("uv"),
-          set("s5"), set("o0"), set("dcl")]
+_ALIKE = [
+    set("il1tfj!|"),
+    set("rnmhu"),
+    set("ecoa"),
+    set("bh"),
+    set("gqy"),
+    set("uv"),
+    set("s5"),
+    set("o0"),
+    set("dcl"),
+]
 _THIN = frozenset("iltfjr.,'-")
 # Endings and particles that are not a word's half when a run-together word is split.
 _BOUND = frozenset({"nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "man", "wan", "wati"})
@@ -372,8 +397,10 @@ def _repair_hyphenated(
 def _number_fix(token: str) -> str | None:
     """A number with letters read for digits ("2O25" -> "2025"), or None."""
     digits = sum(c.isdigit() for c in token)
-    if digits < 2 or digits == len(token) or not all(
-        c.isdigit() or c in _NUMBER_GLYPHS for c in token
+    if (
+        digits < 2
+        or digits == len(token)
+        or not all(c.isdigit() or c in _NUMBER_GLYPHS for c in token)
     ):
         return None
     return "".join(_NUMBER_GLYPHS.get(c, c) for c in token)
@@ -434,7 +461,7 @@ def _confuse(word: str) -> list[str]:
 
 
 def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
-    """"left right" for every cut of `word` into two listed words (cost 1), one of them a
+    """ "left right" for every cut of `word` into two listed words (cost 1), one of them a
     domain word ("dong gala" is no cut of "Donggala"); both of them inside a `name`
     position, where "Evaluasidan" is cut but "Sukamaju" is not."""
     found = []
@@ -492,8 +519,11 @@ def _spellings(word: str, vocab: Vocabulary, far: bool) -> list[_Candidate]:
     """
     if len(word) < _MIN_SPELL or not word.isalpha():
         return []
-    near = [w for w in sorted(_edits1(word) & vocab.words) if w in vocab.domain
-            or _ocr_cost(word, w) <= _PLAIN_COST]
+    near = [
+        w
+        for w in sorted(_edits1(word) & vocab.words)
+        if w in vocab.domain or _ocr_cost(word, w) <= _PLAIN_COST
+    ]
     if near:
         return [_Candidate(w, "ocr_spelling", 1.0, w in vocab.domain) for w in near]
     if not far or len(word) < _MIN_SPELL_2:
@@ -504,7 +534,9 @@ def _spellings(word: str, vocab: Vocabulary, far: bool) -> list[_Candidate]:
     return [
         _Candidate(w, "ocr_spelling", cost, w in vocab.domain)
         for w, _, _ in found
-        if w[0] == word[0] and "-" not in w and (cost := _ocr_cost(word, w)) <= 1.0
+        if w[0] == word[0]
+        and "-" not in w
+        and (cost := _ocr_cost(word, w)) <= 1.0
         and (w in vocab.domain or cost <= _PLAIN_COST)
     ]
 

@@ -38,11 +38,25 @@ HUNSPELL_DIC = Path("/usr/share/hunspell/id_ID.dic")
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 LEXICON_FILES = ("domain.txt", "loanwords.txt", "variants.txt")
 # Keys whose values are the regulation's own words (the files' notes and sources are English).
-TAXONOMY_TEXT_KEYS = frozenset({
-    "text", "name", "name_printed", "label", "criterion", "kriteria", "aliases", "alias",
-    "inputs", "title", "target", "pemenuhan_typical", "reform_typical", "hasil_antara_typical",
-    "sasaran_grand_design",
-})
+TAXONOMY_TEXT_KEYS = frozenset(
+    {
+        "text",
+        "name",
+        "name_printed",
+        "label",
+        "criterion",
+        "kriteria",
+        "aliases",
+        "alias",
+        "inputs",
+        "title",
+        "target",
+        "pemenuhan_typical",
+        "reform_typical",
+        "hasil_antara_typical",
+        "sasaran_grand_design",
+    }
+)
 _REPO = Path(__file__).resolve().parent.parent
 TAXONOMY_FILES = (
     _REPO / "schemas" / "taxonomy" / "zi_lke.yaml",
@@ -71,18 +85,35 @@ _BARE = ("", "kan", "an")
 # The allomorph conditions are those of id_ID.aff: me-/pe- before l m n r w y, mem- before
 # b f p v, men- before c d j t z, meng- before vowels and g h k, meny- before vowels, ...
 _PREFIXES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("memper", "", "", _VERB), ("diper", "", "", _VERB), ("menge", "", "", _VERB),
+    ("memper", "", "", _VERB),
+    ("diper", "", "", _VERB),
+    ("menge", "", "", _VERB),
     ("penge", "", "", _NOUN),
-    ("meng", _VOWEL + "ghk", "k", _VERB), ("peng", _VOWEL + "ghk", "k", _NOUN),
-    ("meny", _VOWEL, "s", _VERB), ("peny", _VOWEL, "s", _NOUN),
-    ("mem", _VOWEL + "bfpv", "p", _VERB), ("pem", _VOWEL + "bfpv", "p", _NOUN),
-    ("men", _VOWEL + "cdjtsz", "t", _VERB), ("pen", _VOWEL + "cdjtsz", "t", _NOUN),
-    ("per", "", "", _ANY), ("ber", "", "", _BARE), ("ter", "", "", _VERB),
-    ("me", "lmnrwy", "", _VERB), ("pe", "lmnrwy", "", _NOUN), ("be", "rk", "", _BARE),
-    ("te", "r", "", _VERB), ("di", "", "", _VERB), ("ke", "", "", ("", "an", "i")),
+    ("meng", _VOWEL + "ghk", "k", _VERB),
+    ("peng", _VOWEL + "ghk", "k", _NOUN),
+    ("meny", _VOWEL, "s", _VERB),
+    ("peny", _VOWEL, "s", _NOUN),
+    ("mem", _VOWEL + "bfpv", "p", _VERB),
+    ("pem", _VOWEL + "bfpv", "p", _NOUN),
+    ("men", _VOWEL + "cdjtsz", "t", _VERB),
+    ("pen", _VOWEL + "cdjtsz", "t", _NOUN),
+    ("per", "", "", _ANY),
+    ("ber", "", "", _BARE),
+    ("ter", "", "", _VERB),
+    ("me", "lmnrwy", "", _VERB),
+    ("pe", "lmnrwy", "", _NOUN),
+    ("be", "rk", "", _BARE),
+    ("te", "r", "", _VERB),
+    ("di", "", "", _VERB),
+    ("ke", "", "", ("", "an", "i")),
     ("se", "", "", _NOUN),
-    ("antar", "", "", _ANY), ("pasca", "", "", _ANY), ("multi", "", "", _ANY),
-    ("anti", "", "", _ANY), ("non", "", "", _ANY), ("pra", "", "", _ANY), ("sub", "", "", _ANY),
+    ("antar", "", "", _ANY),
+    ("pasca", "", "", _ANY),
+    ("multi", "", "", _ANY),
+    ("anti", "", "", _ANY),
+    ("non", "", "", _ANY),
+    ("pra", "", "", _ANY),
+    ("sub", "", "", _ANY),
     ("swa", "", "", _ANY),
 )
 _PREFIXES_BY_INITIAL = {
@@ -174,7 +205,7 @@ def _strip_prefixes(word: str, depth: int) -> Iterator[tuple[str, tuple[str, ...
     if depth == 0:
         return
     for prefix, before, replaced, suffixes in _PREFIXES_BY_INITIAL.get(word[:1], ()):
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < _MIN_CORE:
             continue
         if before and rest[0] not in before:
@@ -202,8 +233,12 @@ def build_vocabulary(
     forms, stems = _dictionary(dic, warnings)
     lexicon = _read_lexicon(lexicon_dir)
     if not lexicon:
-        warnings.append(_warning("ocr_lexicon_missing", f"{lexicon_dir}: no lexicon files; "
-                                 "OCR repair does not know the domain's acronyms."))
+        warnings.append(
+            _warning(
+                "ocr_lexicon_missing",
+                f"{lexicon_dir}: no lexicon files; OCR repair does not know the domain's acronyms.",
+            )
+        )
     lexicon_words = frozenset(_words(lexicon))
     known = forms | lexicon_words
     known_stems = stems | lexicon_words
@@ -229,8 +264,12 @@ def _dictionary(
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(forms, stems the stripper may use) of a hunspell dictionary; problems to `warnings`."""
     if dic is None or not dic.is_file():
-        warnings.append(_warning("ocr_dictionary_missing", f"{dic}: no hunspell dictionary; "
-                                 "OCR repair knows taxonomy and lexicon words only."))
+        warnings.append(
+            _warning(
+                "ocr_dictionary_missing",
+                f"{dic}: no hunspell dictionary; OCR repair knows taxonomy and lexicon words only.",
+            )
+        )
         return frozenset(), frozenset()
     aff = dic.with_suffix(".aff")
     try:
@@ -238,8 +277,12 @@ def _dictionary(
         entries = _read_dic(dic, encoding)
         rules = _read_aff(aff, encoding) if aff.is_file() else None
     except (OSError, ValueError, LookupError, re.error) as error:
-        warnings.append(_warning("ocr_dictionary_unreadable", f"{dic}: {error}; "
-                                 "OCR repair knows taxonomy and lexicon words only."))
+        warnings.append(
+            _warning(
+                "ocr_dictionary_unreadable",
+                f"{dic}: {error}; OCR repair knows taxonomy and lexicon words only.",
+            )
+        )
         return frozenset(), frozenset()
     # A stem the dictionary gives no affix flags to is affixed by the stripper only when it
     # is long: short flagless stems ("gita", "capal") would turn garbles into "words".
@@ -247,8 +290,12 @@ def _dictionary(
         stem.lower() for stem, flags in entries if flags or len(stem) >= _MIN_FLAGLESS
     )
     if rules is None:
-        warnings.append(_warning("ocr_affixes_missing", f"{aff}: no affix file; "
-                                 "OCR repair knows the dictionary stems only."))
+        warnings.append(
+            _warning(
+                "ocr_affixes_missing",
+                f"{aff}: no affix file; OCR repair knows the dictionary stems only.",
+            )
+        )
         return frozenset(stem.lower() for stem, _ in entries), stems
     return frozenset(form.lower() for form in _expand(entries, rules)), stems
 
@@ -259,8 +306,12 @@ def _taxonomy_words(taxonomy: Path | None, warnings: list[PipelineWarning]) -> C
     try:
         return Counter(_words(_yaml_strings(path)))
     except (OSError, ValueError, yaml.YAMLError) as error:
-        warnings.append(_warning("ocr_taxonomy_missing", f"{path}: {error}; "
-                                 "OCR repair does not know the taxonomy's words."))
+        warnings.append(
+            _warning(
+                "ocr_taxonomy_missing",
+                f"{path}: {error}; OCR repair does not know the taxonomy's words.",
+            )
+        )
         return Counter()
 
 
@@ -380,8 +431,10 @@ def _read_aff(path: Path, encoding: str) -> _Aff:
             if add != add.lower() or (_CLITIC_PREFIX if prefix else _CLITIC_SUFFIX).search(add):
                 continue
             condition = parts[4] if len(parts) > 4 else "."
-            pattern = None if condition == "." else re.compile(
-                "^" + condition if prefix else condition + "$"
+            pattern = (
+                None
+                if condition == "."
+                else re.compile("^" + condition if prefix else condition + "$")
             )
             strip = "" if parts[2] == "0" else parts[2]
             affixes[parts[1]].append(_Affix(strip, add, _split_flags(cont, long_flags), pattern))
@@ -408,7 +461,7 @@ def _apply(affix: _Affix, word: str, prefix: bool) -> str | None:
     if prefix:
         if not word.startswith(affix.strip):
             return None
-        return affix.add + word[len(affix.strip):]
+        return affix.add + word[len(affix.strip) :]
     if not word.endswith(affix.strip):
         return None
     return word[: len(word) - len(affix.strip)] + affix.add
@@ -453,8 +506,13 @@ def _expand(entries: list[tuple[str, str]], aff: _Aff) -> set[str]:
                                 f for f in affix2.cont if f in rules and rules[f].prefix
                             }
                             suffixed.append(
-                                (second, circ1 or circ in affix2.cont, allowed2, rule.cross,
-                                 affix.add + affix2.add)
+                                (
+                                    second,
+                                    circ1 or circ in affix2.cont,
+                                    allowed2,
+                                    rule.cross,
+                                    affix.add + affix2.add,
+                                )
                             )
         for form, circumfixed, allowed, cross, suffix in suffixed:
             if not circumfixed:

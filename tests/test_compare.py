@@ -37,7 +37,14 @@ from tests.corpus_documents import SEEDS, cli_app, corpus_decree, write_corpus_d
 AREAS_BOTH = {"MP", "SDM", "AK", "PW", "PL"}
 GROUPS_ADDED_2025 = ["TT.P.1", "TT.P.2", "TT.P.3", "SDM.P.2", "SDM.P.5", "PL.P.3", "PL.P.5"]
 GROUPS_DROPPED_2025 = [
-    "MP.R.3", "SDM.R.2", "SDM.R.3", "AK.R.1", "AK.R.2", "PW.R.2", "PW.R.3", "PL.R.1",
+    "MP.R.3",
+    "SDM.R.2",
+    "SDM.R.3",
+    "AK.R.1",
+    "AK.R.2",
+    "PW.R.2",
+    "PW.R.3",
+    "PL.R.1",
 ]
 QUESTIONS_2025 = {"MP": 12, "TT": 9, "SDM": 18, "AK": 11, "PW": 18, "PL": 19}
 
@@ -104,8 +111,11 @@ def test_timeline_counts_every_scheduled_month(seeds: Comparison) -> None:
 
 def test_word_diff_and_plan_level() -> None:
     diff = word_diff("activity", "rapat tim bulanan", "rapat tim triwulanan dan laporan")
-    assert diff.ops == (("equal", "rapat tim"), ("delete", "bulanan"),
-                        ("insert", "triwulanan dan laporan"))
+    assert diff.ops == (
+        ("equal", "rapat tim"),
+        ("delete", "bulanan"),
+        ("insert", "triwulanan dan laporan"),
+    )
     assert plan_level({"question": 1, "group": 1}) == "question"
     assert plan_level({"question": 1, "group": 2}) == "group"
     assert plan_level({"area": 3, "question": 1}) == "area"
@@ -118,45 +128,80 @@ def _doc(year: int, rows: list[tuple[str | None, str, str, list[int]]]) -> Decre
     built = []
     for n, (entry_id, activity, evidence, months) in enumerate(rows, start=1):
         if entry_id is None:
-            match = TaxonomyMatch(area_id="MP", indicator_id=None, label=None, score=61.0,
-                                  status="needs_review",
-                                  candidates=[Candidate(id="MP.P.2.a", label="x", score=61.0)])
+            match = TaxonomyMatch(
+                area_id="MP",
+                indicator_id=None,
+                label=None,
+                score=61.0,
+                status="needs_review",
+                candidates=[Candidate(id="MP.P.2.a", label="x", score=61.0)],
+            )
         else:
-            match = TaxonomyMatch(area_id=entry_id.split(".")[0], indicator_id=entry_id,
-                                  label=None, score=90.0, status="matched", candidates=[])
-        built.append(Row(
-            id=f"T1.R{n:03d}", area=Area(code="I", name="MANAJEMEN PERUBAHAN"), component=None,
-            indicator=None, activity=activity, evidence=[evidence],
-            schedule=Schedule(text=None, months=months, quarters=[], year=None), responsible=None,
-            note=None, taxonomy=match, provenance=Provenance(pages=[], bboxes=[]), repairs=[],
-        ))
+            match = TaxonomyMatch(
+                area_id=entry_id.split(".")[0],
+                indicator_id=entry_id,
+                label=None,
+                score=90.0,
+                status="matched",
+                candidates=[],
+            )
+        built.append(
+            Row(
+                id=f"T1.R{n:03d}",
+                area=Area(code="I", name="MANAJEMEN PERUBAHAN"),
+                component=None,
+                indicator=None,
+                activity=activity,
+                evidence=[evidence],
+                schedule=Schedule(text=None, months=months, quarters=[], year=None),
+                responsible=None,
+                note=None,
+                taxonomy=match,
+                provenance=Provenance(pages=[], bboxes=[]),
+                repairs=[],
+            )
+        )
     return Decree(
         schema_version="1",
-        source=Source(file=f"{year}.pdf", sha256=f"{year:064d}", pages=1, text_layer="native",
-                      ocr_engine=None),
+        source=Source(
+            file=f"{year}.pdf", sha256=f"{year:064d}", pages=1, text_layer="native", ocr_engine=None
+        ),
         decree=base.decree.model_copy(update={"year": year, "date": None}),
-        tables=[Table(title=None, layout="action_plan", pages=[1], header=[], columns={},
-                      rows=built)],
+        tables=[
+            Table(title=None, layout="action_plan", pages=[1], header=[], columns={}, rows=built)
+        ],
         warnings=[],
     )
 
 
 def test_question_level_plans_compare_questions_and_skip_needs_review() -> None:
-    earlier = _doc(2024, [
-        ("MP.P.1.a", "Menyusun SK tim", "SK Tim", [1]),
-        ("MP.P.3.b", "Monev bulanan", "Laporan monev", [3, 6]),
-        (None, "Rapat koordinasi", "Notulen", [2]),
-    ])
-    later = _doc(2025, [
-        ("MP.P.1.a", "Menyusun SK tim ZI", "SK Tim", [1]),
-        ("MP.P.1.b", "Seleksi anggota tim", "Berita acara", [2]),
-    ])
+    earlier = _doc(
+        2024,
+        [
+            ("MP.P.1.a", "Menyusun SK tim", "SK Tim", [1]),
+            ("MP.P.3.b", "Monev bulanan", "Laporan monev", [3, 6]),
+            (None, "Rapat koordinasi", "Notulen", [2]),
+        ],
+    )
+    later = _doc(
+        2025,
+        [
+            ("MP.P.1.a", "Menyusun SK tim ZI", "SK Tim", [1]),
+            ("MP.P.1.b", "Seleksi anggota tim", "Berita acara", [2]),
+        ],
+    )
     comparison = compare_decrees([later, earlier])
     (transition,) = comparison.transitions
     assert transition.level == "question"
     changes = {(c.entry.id, c.kind) for c in transition.changes}
-    assert {("MP.P.1.a", "kept"), ("MP.P.1.b", "added"), ("MP.P.3.b", "dropped"),
-            ("MP.P.3", "dropped"), ("MP.P.1", "kept"), ("MP", "kept")} == changes
+    assert {
+        ("MP.P.1.a", "kept"),
+        ("MP.P.1.b", "added"),
+        ("MP.P.3.b", "dropped"),
+        ("MP.P.3", "dropped"),
+        ("MP.P.1", "kept"),
+        ("MP", "kept"),
+    } == changes
     kept = next(c for c in transition.changes if c.entry.id == "MP.P.1.a")
     assert [(d.field, d.ops) for d in kept.diffs] == [
         ("activity", (("equal", "Menyusun SK tim"), ("insert", "ZI")))
@@ -178,8 +223,13 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_report_files_say_how_plans_are_compared(report: Path) -> None:
     names = sorted(p.name for p in report.iterdir())
-    assert names == ["changes.png", "comparison.html", "comparison.md", "coverage.png",
-                     "timeline.png"]
+    assert names == [
+        "changes.png",
+        "comparison.html",
+        "comparison.md",
+        "coverage.png",
+        "timeline.png",
+    ]
     for png in ("changes.png", "coverage.png", "timeline.png"):
         assert (report / png).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     md = (report / "comparison.md").read_text(encoding="utf-8")

@@ -42,14 +42,35 @@ from tests.corpus_documents import (
 ROOT = Path(__file__).parents[1]
 
 FEED_KEYS = [
-    "idData", "tahun_pengundangan", "tanggal_penetapan", "tanggal_pengundangan", "jenis",
-    "noPeraturan", "judul", "noPanggil", "singkatanJenis", "tempatTerbit", "penerbit",
-    "deskripsiFisik", "sumber", "isbn", "status", "bahasa", "bidangHukum", "teuBadan",
-    "nomorIndukBuku", "abstrak", "last_updated", "urlAbstrak", "urlDetailPeraturan",
-    "fileDownload", "urlDownload", "subjek", "operasi", "display",
+    "idData",
+    "tahun_pengundangan",
+    "tanggal_penetapan",
+    "tanggal_pengundangan",
+    "jenis",
+    "noPeraturan",
+    "judul",
+    "noPanggil",
+    "singkatanJenis",
+    "tempatTerbit",
+    "penerbit",
+    "deskripsiFisik",
+    "sumber",
+    "isbn",
+    "status",
+    "bahasa",
+    "bidangHukum",
+    "teuBadan",
+    "nomorIndukBuku",
+    "abstrak",
+    "last_updated",
+    "urlAbstrak",
+    "urlDetailPeraturan",
+    "fileDownload",
+    "urlDownload",
+    "subjek",
+    "operasi",
+    "display",
 ]
-
-
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +110,10 @@ def test_row_counts_per_table_equal_the_gold(built: Path) -> None:
         "taxonomy": 6 + 42 + 110 + 2 + 3 + 8,
         "matches": sum(
             1 + len(r.taxonomy.candidates)
-            for d, _ in golds.values() for t in d.tables for r in t.rows if r.taxonomy
+            for d, _ in golds.values()
+            for t in d.tables
+            for r in t.rows
+            if r.taxonomy
         ),
     }
     assert expected["evidence"] == 0 + 158 + 87
@@ -121,34 +145,51 @@ def test_rows_join_matches_and_taxonomy(built: Path) -> None:
         ("T1.R003", "MP.P.2", "group", "group", "MP", "MP"),
     ]
     # Every chosen id of a matched row is a taxonomy entry; a question's group's area agrees.
-    orphans = _query(built, """
+    orphans = _query(
+        built,
+        """
         SELECT count(*) FROM matches m LEFT JOIN taxonomy t ON t.id = m.taxonomy_id
-        WHERE m.status = 'matched' AND t.id IS NULL""")
+        WHERE m.status = 'matched' AND t.id IS NULL""",
+    )
     assert orphans == [(0,)]
-    mismatched = _query(built, """
+    mismatched = _query(
+        built,
+        """
         SELECT count(*) FROM taxonomy q JOIN taxonomy g ON g.id = q.parent_id
-        WHERE q.kind = 'question' AND g.area_id <> q.area_id""")
+        WHERE q.kind = 'question' AND g.area_id <> q.area_id""",
+    )
     assert mismatched == [(0,)]
     # Rows the 2022 RB plan's labels place in no indicator (labels.yaml 'none'): all of
     # RB2 deregulation (6) and RB3 organisation (1), which have no ZI counterpart.
-    unplaced = dict(_query(built, """
+    unplaced = dict(
+        _query(
+            built,
+            """
         SELECT r.area_code, count(*) FROM rows r JOIN decrees d USING (decree_id)
         JOIN matches m USING (decree_id, row_id)
         WHERE d.source_file = 'kpu-kudus-2022-rb.pdf' AND m.rank = 0 AND m.status = 'no_match'
-        GROUP BY ALL"""))
+        GROUP BY ALL""",
+        )
+    )
     assert sum(unplaced.values()) == 21
     assert (unplaced["2"], unplaced["3"]) == (6, 1)
-    evidence = _query(built, """
+    evidence = _query(
+        built,
+        """
         SELECT e.text FROM evidence e JOIN decrees d USING (decree_id)
         WHERE d.source_file = 'kpu-kudus-2025-zi.pdf' AND e.row_id = 'T1.R045'
-        ORDER BY e.ordinal""")
+        ORDER BY e.ordinal""",
+    )
     assert ("Surat Keputusan KPU Kabupaten Kudus tentang Indikator Kinerja Utama",) in evidence
 
 
 def test_schedule_year_falls_back_to_the_decree_year(built: Path) -> None:
-    years = _query(built, """
+    years = _query(
+        built,
+        """
         SELECT d.source_file, s.year, s.year_printed, count(*) FROM schedule s
-        JOIN decrees d USING (decree_id) GROUP BY ALL ORDER BY 1""")
+        JOIN decrees d USING (decree_id) GROUP BY ALL ORDER BY 1""",
+    )
     assert years == [
         ("kpu-kudus-2022-rb.pdf", 2022, False, 265),
         ("kpu-kudus-2025-zi.pdf", 2025, True, 537),
@@ -165,8 +206,11 @@ def _contents(out: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _exports(out: Path) -> dict[str, bytes]:
-    files = [*sorted((out / "csv").iterdir()), *sorted((out / "parquet").iterdir()),
-             out / JDIHN_FILE]
+    files = [
+        *sorted((out / "csv").iterdir()),
+        *sorted((out / "parquet").iterdir()),
+        out / JDIHN_FILE,
+    ]
     return {str(p.relative_to(out)): p.read_bytes() for p in files}
 
 

@@ -94,11 +94,22 @@ def draw_table(c: canvas.Canvas, left: float, top: float, page_height: float) ->
 
 
 EXPECTED = {
-    (0, 0): "NO", (0, 1): "KOMPONEN", (0, 2): "INDIKATOR", (0, 3): "KET",
-    (1, 0): "1.", (1, 1): "Dekat-batas", (1, 2): "kanan", (1, 3): "",
+    (0, 0): "NO",
+    (0, 1): "KOMPONEN",
+    (0, 2): "INDIKATOR",
+    (0, 3): "KET",
+    (1, 0): "1.",
+    (1, 1): "Dekat-batas",
+    (1, 2): "kanan",
+    (1, 3): "",
     (2, 0): "I. MANAJEMEN PERUBAHAN melintasi semua kolom",
-    (3, 0): "2.", (3, 1): "Komponen gabungan\nbaris kedua", (3, 2): "Indikator satu",
-    (3, 3): "", (4, 0): "", (4, 2): "Indikator dua", (4, 3): "√",
+    (3, 0): "2.",
+    (3, 1): "Komponen gabungan\nbaris kedua",
+    (3, 2): "Indikator satu",
+    (3, 3): "",
+    (4, 0): "",
+    (4, 2): "Indikator dua",
+    (4, 3): "√",
 }
 
 
@@ -115,6 +126,7 @@ def make_pdf(path: Path, pages: list[tuple[tuple[float, float], Callable[..., No
 @pytest.fixture
 def table_pdf(tmp_path: Path) -> Path:
     """Page 1 portrait, page 2 landscape, each with the test table (page 2 twice)."""
+
     def portrait(c: canvas.Canvas, size: tuple[float, float]) -> None:
         draw_table(c, 50, 100, size[1])
 
@@ -189,12 +201,17 @@ def test_no_character_lost_or_doubled_at_borders(table_pdf: Path) -> None:
     x0, top, x1, bottom = tables[0].bbox
     with pdfplumber.open(table_pdf) as pdf:
         printed = collections.Counter(
-            ch["text"] for ch in pdf.pages[0].chars
-            if not ch["text"].isspace() and x0 <= ch["x0"] and ch["x1"] <= x1
-            and top <= ch["top"] and ch["bottom"] <= bottom
+            ch["text"]
+            for ch in pdf.pages[0].chars
+            if not ch["text"].isspace()
+            and x0 <= ch["x0"]
+            and ch["x1"] <= x1
+            and top <= ch["top"]
+            and ch["bottom"] <= bottom
         )
-    in_cells = collections.Counter(ch for cell in tables[0].cells for ch in cell.text
-                                   if not ch.isspace())
+    in_cells = collections.Counter(
+        ch for cell in tables[0].cells for ch in cell.text if not ch.isspace()
+    )
     assert in_cells == printed
 
 
@@ -261,8 +278,12 @@ def test_encryption(table_pdf: Path, tmp_path: Path) -> None:
     owner_only = tmp_path / "owner-only.pdf"
     with pikepdf.open(table_pdf) as pdf:
         pdf.save(locked, encryption=pikepdf.Encryption(user="rahasia", owner="pemilik"))
-        pdf.save(owner_only, encryption=pikepdf.Encryption(
-            user="", owner="pemilik", allow=pikepdf.Permissions(extract=False)))
+        pdf.save(
+            owner_only,
+            encryption=pikepdf.Encryption(
+                user="", owner="pemilik", allow=pikepdf.Permissions(extract=False)
+            ),
+        )
     with pytest.raises(EncryptedPdfError, match=r"locked\.pdf: encrypted"):
         read_pdf(locked, SETTINGS)
     tables = read_tables(owner_only, [1], SETTINGS)
@@ -293,11 +314,18 @@ def test_limits(table_pdf: Path, tmp_path: Path) -> None:
 def test_active_content_is_reported_not_run(table_pdf: Path, tmp_path: Path) -> None:
     active = tmp_path / "active.pdf"
     with pikepdf.open(table_pdf) as pdf:
-        pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
-            S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hi')")))
+        pdf.Root.OpenAction = pdf.make_indirect(
+            pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hi')"))
+        )
         pdf.attachments["notes.txt"] = pikepdf.AttachedFileSpec(
-            pdf, b"lampiran", description="", filename="notes.txt", mime_type="text/plain",
-            creation_date="", mod_date="")
+            pdf,
+            b"lampiran",
+            description="",
+            filename="notes.txt",
+            mime_type="text/plain",
+            creation_date="",
+            mod_date="",
+        )
         pdf.save(active)
     doc = read_pdf(active, SETTINGS)
     (warning,) = [w for w in doc.warnings if w.code == "active_content_ignored"]
@@ -306,8 +334,10 @@ def test_active_content_is_reported_not_run(table_pdf: Path, tmp_path: Path) -> 
 
 
 def test_text_quality_measure() -> None:
-    good = judge_text("Menetapkan keputusan tentang pembangunan zona integritas di "
-                      "lingkungan kerja dengan rencana aksi yang jelas dan terukur " * 2)
+    good = judge_text(
+        "Menetapkan keputusan tentang pembangunan zona integritas di "
+        "lingkungan kerja dengan rencana aksi yang jelas dan terukur " * 2
+    )
     assert good.reads_as_words(0.5) and good.dictionary_share > 0.9
     names = judge_text("Desa Dampelas Sioyong Talaga Sabang Ogoamas Balaesang Tompe " * 3)
     assert names.usable(0.5) and not names.reads_as_words(0.5)
@@ -317,9 +347,11 @@ def test_text_quality_measure() -> None:
 
 
 def test_symbol_font_marks_are_decoded() -> None:
-    chars = [{"text": "\uf0d6", "fontname": "ABCDEF+Symbol"},
-             {"text": "\uf0fc", "fontname": "Wingdings-Regular"},
-             {"text": "\uf0d6", "fontname": "Arial"}]
+    chars = [
+        {"text": "\uf0d6", "fontname": "ABCDEF+Symbol"},
+        {"text": "\uf0fc", "fontname": "Wingdings-Regular"},
+        {"text": "\uf0d6", "fontname": "Arial"},
+    ]
     assert [c["text"] for c in decode_symbols(chars)] == ["√", "✓", "\uf0d6"]
 
 
@@ -330,8 +362,9 @@ needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus-real no
 
 @needs_real
 def test_lke_table_of_permenpanrb_90_2021() -> None:
-    tables = read_tables(REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf",
-                         [66, 67], SETTINGS)
+    tables = read_tables(
+        REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf", [66, 67], SETTINGS
+    )
     for table in tables:
         assert_full_grid(table)
     header, body, next_page = tables
@@ -341,19 +374,22 @@ def test_lke_table_of_permenpanrb_90_2021() -> None:
     assert (body.n_rows, body.n_cols) == (13, 14)
     pengungkit = body.cell(0, 1)
     assert (pengungkit.text, pengungkit.col_span) == ("PENGUNGKIT", 5)
-    assert body.cell(4, 5).text == ("Unit kerja telah membentuk tim untuk\n"
-                                    "melakukan pembangunan Zona Integritas")
+    assert body.cell(4, 5).text == (
+        "Unit kerja telah membentuk tim untuk\nmelakukan pembangunan Zona Integritas"
+    )
     assert next_page.page == 67 and next_page.cell(0, 0).text == "Penilaian"
 
 
 @needs_real
 def test_bali_excel_export() -> None:
-    (table,) = read_tables(REAL / "bali_pergub-1-2021_lampiran-I_kelas-jabatan.pdf", [1],
-                           SETTINGS)
+    (table,) = read_tables(REAL / "bali_pergub-1-2021_lampiran-I_kelas-jabatan.pdf", [1], SETTINGS)
     assert_full_grid(table)
     assert (table.n_rows, table.n_cols) == (20, 3)
-    assert [c.text for c in table.row_cells(0)] == ["NO", "NAMA JABATAN STRUKTURAL",
-                                                    "KELAS JABATAN"]
+    assert [c.text for c in table.row_cells(0)] == [
+        "NO",
+        "NAMA JABATAN STRUKTURAL",
+        "KELAS JABATAN",
+    ]
     assert [c.text for c in table.row_cells(3)] == ["1", "Sekretaris Daerah", "16"]
 
 
@@ -361,14 +397,19 @@ def test_bali_excel_export() -> None:
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
 def test_ocr_of_a_real_scanned_page() -> None:
     # Page 1 only: read_document is read_pdf restricted to some pages.
-    raw = read_document(REAL / "donggala_kepbup-0602-2025_konsultasi-publik-kla_scan.pdf",
-                        [1], SETTINGS)
+    raw = read_document(
+        REAL / "donggala_kepbup-0602-2025_konsultasi-publik-kla_scan.pdf", [1], SETTINGS
+    )
     (page,) = raw.pages
     assert page.text_layer == "ocr"
     assert raw.ocr_engine is not None and raw.ocr_engine.languages == ("ind", "eng")
     text = "\n".join(line.text for line in page.lines)
-    for expected in ("BUPATI DONGGALA", "KEPUTUSAN BUPATI DONGGALA", "Menimbang",
-                     "Kabupaten Layak Anak"):
+    for expected in (
+        "BUPATI DONGGALA",
+        "KEPUTUSAN BUPATI DONGGALA",
+        "Menimbang",
+        "Kabupaten Layak Anak",
+    ):
         assert expected in text
 
 
@@ -421,16 +462,22 @@ def test_ocr_cache_never_changes_the_result(scanned_pdf: Path, tmp_path: Path) -
     assert list((tmp_path / "cache").rglob("*.pdf"))
     again = read_pdf(scanned_pdf, cached)
     assert fresh == first == again
-    assert [line.text for line in fresh.pages[0].lines] == ["KEPUTUSAN BUPATI",
-                                                           "Rencana Aksi Pembangunan"]
+    assert [line.text for line in fresh.pages[0].lines] == [
+        "KEPUTUSAN BUPATI",
+        "Rencana Aksi Pembangunan",
+    ]
     assert fresh.pages[0].text_layer == "ocr"
 
 
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
 def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
-    lines = ["Menimbang bahwa dalam rangka pelaksanaan", "pembangunan zona integritas menuju",
-             "wilayah bebas dari korupsi perlu menetapkan", "keputusan tentang rencana aksi",
-             "pembangunan zona integritas tahun ini"]
+    lines = [
+        "Menimbang bahwa dalam rangka pelaksanaan",
+        "pembangunan zona integritas menuju",
+        "wilayah bebas dari korupsi perlu menetapkan",
+        "keputusan tentang rencana aksi",
+        "pembangunan zona integritas tahun ini",
+    ]
     image = Image.new("L", (1500, 520), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), 50)

@@ -71,8 +71,11 @@ def gold_row_texts(corpus_id: str) -> list[str]:
     for table in tables:
         for row in table["rows"]:
             texts += [row[f] for f in ROW_FIELDS if row.get(f)]
-            texts += [row[f].get("name") or row[f].get("text") for f in ("area", "component")
-                      if row.get(f)]
+            texts += [
+                row[f].get("name") or row[f].get("text")
+                for f in ("area", "component")
+                if row.get(f)
+            ]
             texts += list(row.get("evidence") or []) + list(row.get("cells") or [])
     return [t for t in texts if t]
 
@@ -127,9 +130,7 @@ def _seed_cells(corpus_id: str) -> list[str]:
 
 
 @pytest.mark.parametrize("corpus_id", CORPUS_IDS)
-def test_seed_transcript_gets_exactly_the_listed_repairs(
-    corpus_id: str, vocab: Vocabulary
-) -> None:
+def test_seed_transcript_gets_exactly_the_listed_repairs(corpus_id: str, vocab: Vocabulary) -> None:
     cells = _seed_cells(corpus_id)
     if not cells:
         pytest.skip(f"{corpus_id}: no seed transcript")
@@ -268,8 +269,11 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("laporan peIaksanaan", "laporan pelaksanaan", "ocr_confusion"),
         ("PENGUATAN AKUNTABlLITAS", "PENGUATAN AKUNTABILITAS", "ocr_confusion"),
         ("5ekretariat Jenderal", "Sekretariat Jenderal", "ocr_confusion"),
-        ("nilai yang diinternalisasikan ke clalam", "nilai yang diinternalisasikan ke dalam",
-         "ocr_confusion"),
+        (
+            "nilai yang diinternalisasikan ke clalam",
+            "nilai yang diinternalisasikan ke dalam",
+            "ocr_confusion",
+        ),
         ("pe!aksanaan tugas", "pelaksanaan tugas", "ocr_confusion"),
         ("Tahun 2O25", "Tahun 2025", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
@@ -354,9 +358,41 @@ def test_same_files_give_the_same_repairs(vocab: Vocabulary) -> None:
 # --- any text -----------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
-    ["pelaksanaan", "pe", "laksanaan", "i", "nternalisasi", "budayakerja", "rn", "m", "1", "l",
-     "I", "O", "0", "5", "S", "ü", "ii", "-", "et.apkin", "KPU", "Kudus", "2O25", ".", ",", "!",
-     "|", "\n", "kerja", "Reglster", "tandar", "Tersinya", "dan", "di"]
+    [
+        "pelaksanaan",
+        "pe",
+        "laksanaan",
+        "i",
+        "nternalisasi",
+        "budayakerja",
+        "rn",
+        "m",
+        "1",
+        "l",
+        "I",
+        "O",
+        "0",
+        "5",
+        "S",
+        "ü",
+        "ii",
+        "-",
+        "et.apkin",
+        "KPU",
+        "Kudus",
+        "2O25",
+        ".",
+        ",",
+        "!",
+        "|",
+        "\n",
+        "kerja",
+        "Reglster",
+        "tandar",
+        "Tersinya",
+        "dan",
+        "di",
+    ]
 )
 _TEXTS = st.one_of(
     st.text(max_size=60),
@@ -386,16 +422,22 @@ def _figures() -> None:
     bare = build_vocabulary(taxonomy=Path("/nonexistent"), lexicon_dir=Path("/nonexistent"))
     bare_known, _ = coverage(bare)
     print(f"vocabulary: {len(vocab.words)} forms, built in {built:.2f} s CPU")
-    print(f"gold row words recognised: {known}/{total} = {known / total:.2%} "
-          f"(dictionary alone: {bare_known / total:.2%})")
+    print(
+        f"gold row words recognised: {known}/{total} = {known / total:.2%} "
+        f"(dictionary alone: {bare_known / total:.2%})"
+    )
     rows = [t for cid in CORPUS_IDS for t in gold_row_texts(cid)]
     other = [t for cid in CORPUS_IDS for t in gold_other_texts(cid)]
-    print(f"false corrections: {len(false_repairs(rows, vocab))} in {len(rows)} gold row texts, "
-          f"{len(false_repairs(other, vocab))} in {len(other)} other gold texts")
+    print(
+        f"false corrections: {len(false_repairs(rows, vocab))} in {len(rows)} gold row texts, "
+        f"{len(false_repairs(other, vocab))} in {len(other)} other gold texts"
+    )
     rates = repair_rates(vocab)
     for kind, (fixed, kept, wrong) in rates.items():
-        print(f"  {kind:6} repaired {fixed}/{fixed + kept + wrong} = "
-              f"{fixed / (fixed + kept + wrong):.1%}  (left {kept}, changed wrongly {wrong})")
+        print(
+            f"  {kind:6} repaired {fixed}/{fixed + kept + wrong} = "
+            f"{fixed / (fixed + kept + wrong):.1%}  (left {kept}, changed wrongly {wrong})"
+        )
     fixed = sum(r[0] for r in rates.values())
     all_ = sum(sum(r) for r in rates.values())
     print(f"damaged gold repaired: {fixed}/{all_} = {fixed / all_:.1%}")
@@ -408,8 +450,11 @@ def _figures() -> None:
             started = time.process_time()
             for text in batch:
                 repair_text(text, fresh)
-            print(f"{corpus_id}: {len(batch)} row texts ({label}) repaired in "
-                  f"{time.process_time() - started:.2f} s CPU, cold caches")
+            print(
+                f"{corpus_id}: {len(batch)} row texts ({label}) repaired in "
+                f"{time.process_time() - started:.2f} s CPU, cold caches"
+            )
+
 
 def _scan_figures(vocab: Vocabulary) -> None:
     """Repairs on the OCR text layers of the corpus scans, judged by the gold's words: a
@@ -419,7 +464,8 @@ def _scan_figures(vocab: Vocabulary) -> None:
 
     for corpus_id in CORPUS_IDS:
         gold_words = {
-            w.lower() for t in gold_row_texts(corpus_id) + gold_other_texts(corpus_id)
+            w.lower()
+            for t in gold_row_texts(corpus_id) + gold_other_texts(corpus_id)
             for w in WORD.findall(t)
         }
         for variant in ("scan-ocr", "scan-vendor-ocr"):
@@ -427,8 +473,9 @@ def _scan_figures(vocab: Vocabulary) -> None:
             if not path.is_file():
                 continue
             with pdfplumber.open(path) as pdf:
-                lines = [line for page in pdf.pages
-                         for line in (page.extract_text() or "").splitlines()]
+                lines = [
+                    line for page in pdf.pages for line in (page.extract_text() or "").splitlines()
+                ]
             verdicts: Counter[str] = Counter()
             for line in lines:
                 for r in repair_text(line, vocab).repairs:

@@ -46,9 +46,18 @@ CHECK = """<script>(function () {
 def _chromium(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        f"--user-data-dir={tmp / 'profile'}", "--enable-logging=stderr", "--v=0", *args,
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
@@ -79,8 +88,13 @@ def test_report_opens_offline_without_console_errors(report: Path, tmp_path: Pat
 def test_report_screenshot(report: Path, tmp_path: Path) -> None:
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
-    run = _chromium(tmp_path, f"--screenshot={SCREENSHOT}", "--window-size=1280,2000",
-                    "--hide-scrollbars", report.as_uri())
+    run = _chromium(
+        tmp_path,
+        f"--screenshot={SCREENSHOT}",
+        "--window-size=1280,2000",
+        "--hide-scrollbars",
+        report.as_uri(),
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     data = SCREENSHOT.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")

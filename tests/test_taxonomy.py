@@ -56,8 +56,14 @@ def test_counts_match_the_regulation() -> None:
     assert len(questions) == 110
     assert Counter(q.id.split(".")[1] for q in questions) == {"P": 87, "R": 23}
     per_area = Counter((q.id.split(".")[0], q.id.split(".")[1]) for q in questions)
-    expected = {"MP": (12, 4), "TT": (9, 6), "SDM": (18, 3), "AK": (11, 3), "PW": (18, 4),
-                "PL": (19, 3)}
+    expected = {
+        "MP": (12, 4),
+        "TT": (9, 6),
+        "SDM": (18, 3),
+        "AK": (11, 3),
+        "PW": (18, 4),
+        "PL": (19, 3),
+    }
     assert {a: (per_area[a, "P"], per_area[a, "R"]) for a in expected} == expected
     assert len(list(taxonomy.hasil_indicators())) == 3
     assert [r.id for r in taxonomy.rb_areas] == [f"RB{n}" for n in range(1, 9)]
@@ -92,8 +98,16 @@ def test_weights_add_up() -> None:
 
 def test_rb_areas_map_to_zi_areas() -> None:
     mapping = {r.id: r.zi_area for r in load_taxonomy().rb_areas}
-    assert mapping == {"RB1": "MP", "RB2": None, "RB3": None, "RB4": "TT", "RB5": "SDM",
-                       "RB6": "AK", "RB7": "PW", "RB8": "PL"}
+    assert mapping == {
+        "RB1": "MP",
+        "RB2": None,
+        "RB3": None,
+        "RB4": "TT",
+        "RB5": "SDM",
+        "RB6": "AK",
+        "RB7": "PW",
+        "RB8": "PL",
+    }
 
 
 def test_every_part_names_its_source_and_status() -> None:
@@ -139,11 +153,13 @@ def test_texts_are_the_regulations(regulation_questions: str) -> None:
 
 @pytest.mark.parametrize(
     ("printed", "name"),
-    [("6 Penguatan Akuntabilitas Kinerja", "Penguatan Akuntabilitas Kinerja"),
-     ("IV PENGUATAN AKUNTABILITAS", "PENGUATAN AKUNTABILITAS"),
-     ("2. Penataan Tatalaksana", "Penataan Tatalaksana"),
-     ("PENATAAN TATA LAKSANA", "PENATAAN TATA LAKSANA"),
-     ("Investasi", "Investasi")],
+    [
+        ("6 Penguatan Akuntabilitas Kinerja", "Penguatan Akuntabilitas Kinerja"),
+        ("IV PENGUATAN AKUNTABILITAS", "PENGUATAN AKUNTABILITAS"),
+        ("2. Penataan Tatalaksana", "Penataan Tatalaksana"),
+        ("PENATAAN TATA LAKSANA", "PENATAAN TATA LAKSANA"),
+        ("Investasi", "Investasi"),
+    ],
 )
 def test_strip_code(printed: str, name: str) -> None:
     assert strip_code(printed) == name
@@ -171,10 +187,13 @@ def test_every_question_matches_itself() -> None:
 
 @pytest.mark.parametrize(
     ("area", "expected"),
-    [("PENATAAN TATA LAKSANA", "TT"), ("6 Penguatan Akuntabilitas Kinerja", "AK"),
-     ("III PENATAAN SISTEM MANAJEMEN SDM", "SDM"),
-     ("Penguatan Sistem Manajemen SDM ASN", "SDM"),
-     ("Peningkatan Kualitas Pelayanan Publik", "PL")],
+    [
+        ("PENATAAN TATA LAKSANA", "TT"),
+        ("6 Penguatan Akuntabilitas Kinerja", "AK"),
+        ("III PENATAAN SISTEM MANAJEMEN SDM", "SDM"),
+        ("Penguatan Sistem Manajemen SDM ASN", "SDM"),
+        ("Peningkatan Kualitas Pelayanan Publik", "PL"),
+    ],
 )
 def test_area_names_and_aliases_resolve(area: str, expected: str) -> None:
     result = match_taxonomy(RowText(area=area), load_taxonomy(), SETTINGS)
@@ -193,8 +212,10 @@ def test_an_rb_area_without_zi_counterpart_is_never_matched() -> None:
 
 
 def test_a_question_outside_the_printed_area_needs_review() -> None:
-    row = RowText(area="MANAJEMEN PERUBAHAN",
-                  indicator="Public campaign tentang pengendalian gratifikasi telah dilakukan")
+    row = RowText(
+        area="MANAJEMEN PERUBAHAN",
+        indicator="Public campaign tentang pengendalian gratifikasi telah dilakukan",
+    )
     result = match_taxonomy(row, load_taxonomy(), SETTINGS)
     assert result.area_id == "PW"
     assert result.status == "needs_review"
@@ -204,15 +225,19 @@ def test_unrelated_or_empty_rows_are_not_forced() -> None:
     taxonomy = load_taxonomy()
     empty = match_taxonomy(RowText(), taxonomy, SETTINGS)
     assert (empty.status, empty.indicator_id, empty.candidates) == ("no_match", None, [])
-    unrelated = RowText(area="KEGIATAN PENUNJANG",
-                        activity="Pemeliharaan gedung dan pengecatan ruang baca anak")
+    unrelated = RowText(
+        area="KEGIATAN PENUNJANG", activity="Pemeliharaan gedung dan pengecatan ruang baca anak"
+    )
     assert match_taxonomy(unrelated, taxonomy, SETTINGS).status == "no_match"
 
 
 def test_matching_is_deterministic_and_candidates_are_ranked() -> None:
     taxonomy = load_taxonomy()
-    row = RowText(area="V PENGUATAN PENGAWASAN", component="Whistle blowing system",
-                  indicator="Telah dilakukan evaluasi atas penerapan Whistle Blowing System")
+    row = RowText(
+        area="V PENGUATAN PENGAWASAN",
+        component="Whistle blowing system",
+        indicator="Telah dilakukan evaluasi atas penerapan Whistle Blowing System",
+    )
     first = match_taxonomy(row, taxonomy, SETTINGS)
     assert first == match_taxonomy(row, taxonomy, SETTINGS)
     assert first.indicator_id == "PW.P.4.b"
@@ -256,12 +281,19 @@ def test_no_row_is_matched_wrongly(corpus_figures: dict[str, MatchFigures]) -> N
 
 @pytest.mark.parametrize(
     ("decree", "question", "group", "area"),
-    [("kpu-kudus-2025-zi", 97.0, None, None),
-     ("kpu-kudus-2022-rb", None, 80.0, 90.0),
-     ("synthetic-dpk-contoh-2026", None, 80.0, 90.0)],
+    [
+        ("kpu-kudus-2025-zi", 97.0, None, None),
+        ("kpu-kudus-2022-rb", None, 80.0, 90.0),
+        ("synthetic-dpk-contoh-2026", None, 80.0, 90.0),
+    ],
 )
-def test_corpus_targets(corpus_figures: dict[str, MatchFigures], decree: str,
-                        question: float | None, group: float | None, area: float | None) -> None:
+def test_corpus_targets(
+    corpus_figures: dict[str, MatchFigures],
+    decree: str,
+    question: float | None,
+    group: float | None,
+    area: float | None,
+) -> None:
     if decree not in corpus_figures:
         pytest.skip(f"{decree}: gold or labels missing")
     figures = corpus_figures[decree]

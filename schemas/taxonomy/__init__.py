@@ -262,7 +262,7 @@ class Taxonomy(Frozen):
 
 
 def _check_child(prefix: str, child_id: str) -> None:
-    rest = child_id[len(prefix):]
+    rest = child_id[len(prefix) :]
     if not child_id.startswith(prefix) or not rest or "." in rest:
         raise ValueError(f"{child_id}: id must be {prefix}<one part>")
 
