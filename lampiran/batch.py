@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import multiprocessing as mp
+import resource
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -113,6 +114,10 @@ def _work(path: Path, settings: RunSettings) -> tuple[str, bytes, tuple[str, ...
 
 
 def _worker_loop(conn: Connection, settings: RunSettings) -> None:
+    # A hostile or broken PDF can ask a native library for unbounded memory: cap the
+    # worker so that such a document fails with MemoryError instead of the machine.
+    limit = settings.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
             task = conn.recv()

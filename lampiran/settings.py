@@ -18,6 +18,8 @@ class RunSettings:
     normalize: NormalizeSettings = field(default_factory=NormalizeSettings)
     jobs: int = 1
     timeout_s: float = 900.0
+    memory_mb: int = 6144
+    """Address space allowed to one worker process; a document needing more fails alone."""
     force: bool = False
 
     def fingerprint(self) -> str:

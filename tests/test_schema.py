@@ -51,3 +51,16 @@ def test_unknown_key_is_rejected_with_its_path() -> None:
 
 def test_schema_version_is_fixed() -> None:
     assert Decree.model_json_schema()["properties"]["schema_version"]["const"] == "1"
+
+
+def test_expected_outputs_round_trip_byte_for_byte() -> None:
+    from lampiran.corpus import corpus_decrees
+    from lampiran.documents import decree_json
+
+    files = [
+        d.expected(v) for d in corpus_decrees() for v in d.variants() if d.expected(v).is_file()
+    ]
+    assert len(files) >= 12
+    for path in files:
+        data = path.read_bytes()
+        assert decree_json(Decree.model_validate_json(data)) == data, path
