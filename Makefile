@@ -69,7 +69,7 @@ eval: bench-setup
 	$(PY) -m lampiran.eval_corpus -o $(OUT) --peers $(OUT)/peers.json
 
 bench: bench-setup
-	$(PY) -m bench.timing --out $(OUT)/bench.json --markdown $(OUT)/bench.md
+	$(PY) -m bench.timing --runs 3 --cold-runs 1 --batch-runs 1 --out $(OUT)/bench.json --markdown $(OUT)/bench.md
 
 clean:
 	rm -rf $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

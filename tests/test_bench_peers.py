@@ -226,3 +226,9 @@ def test_figures_skip_failed_runs_and_markdown_shows_the_error() -> None:
     text = bench_markdown(results)
     assert "| scanned | cold | 1/1 | 1.500 | 4.0 | yes |" in text
     assert "| boom |" in text
+
+
+def test_peer_speeds_prefer_the_ocr_time_measured_in_the_run() -> None:
+    records = [_record("a", "scan", 1.0, 0)]
+    speeds = peer_speeds(records, {("tiny", "scan"): 7.0})
+    assert speeds[0]["process_s_per_page"] == 4.5  # (1 + 1 + 7) / 2
