@@ -14,6 +14,9 @@ from pathlib import Path
 import pdfplumber
 import pdfplumber.page
 import pypdfium2
+from pdfminer.pdfexceptions import PDFException, PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pypdfium2 import PdfiumError
 
 from extract.classify_pages import PageFacts, classify_page
 from extract.find_grids import Grid, TableFinderError, camelot_grids, pdfplumber_grids
@@ -34,7 +37,7 @@ from extract.read_words import (
 from extract.settings import ExtractSettings
 from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
-from schemas.errors import InputError
+from schemas.errors import CorruptPdfError, InputError
 from schemas.raw import OcrEngine, RawDocument, RawPage, RawTable
 
 CHUNK_PAGES = 20
@@ -62,6 +65,9 @@ class _PageResult:
     ocr_used: bool
 
 
+_CONTENT_ERRORS = (PDFException, PSException, PdfminerException, MalformedPDFException, PdfiumError)
+
+
 def read_document(
     path: Path, pages: Sequence[int] | None, settings: ExtractSettings
 ) -> RawDocument:
@@ -76,9 +82,14 @@ def read_document(
         warnings: list[PipelineWarning] = list(source.warnings)
         engine: OcrEngine | None = None
         for start in range(0, len(numbers), CHUNK_PAGES):
-            chunk_results, chunk_warnings, chunk_engine = _read_chunk(
-                source, numbers[start : start + CHUNK_PAGES], settings
-            )
+            try:
+                chunk_results, chunk_warnings, chunk_engine = _read_chunk(
+                    source, numbers[start : start + CHUNK_PAGES], settings
+                )
+            except _CONTENT_ERRORS as exc:
+                # The file opened but a page's content stream is damaged (found by fuzzing).
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise CorruptPdfError(path, f"corrupt page content: {first}") from exc
             results.extend(chunk_results)
             warnings.extend(chunk_warnings)
             engine = engine or chunk_engine

@@ -8,8 +8,13 @@ from pathlib import Path
 
 import platformdirs
 
+CACHE_ENV = "LAMPIRAN_OCR_CACHE"
+"""Environment variable that moves the OCR cache (empty: no cache)."""
 
-def _default_cache_dir() -> Path:
+
+def _default_cache_dir() -> Path | None:
+    if CACHE_ENV in os.environ:
+        return Path(os.environ[CACHE_ENV]) if os.environ[CACHE_ENV] else None
     return Path(platformdirs.user_cache_dir("lampiran")) / "ocr"
 
 

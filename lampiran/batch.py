@@ -212,7 +212,9 @@ def run_batch(
                 if worker.task is None and queue:
                     index, path, _sha = queue.pop()
                     worker.task, worker.started = index, time.monotonic()
-                    worker.conn.send(str(path))
+                    # A worker that died before its task arrived shows up below as crashed.
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(str(path))
             busy = [w for w in workers if w.task is not None]
             ready = wait([w.conn for w in busy], timeout=0.2)
             now = time.monotonic()
