@@ -203,3 +203,38 @@ def test_interrupted_run_leaves_only_complete_json(
         if path.name != "_run.json":
             Decree.model_validate_json(path.read_bytes())  # complete, or it would not parse
     assert not [p for p in out.iterdir() if p.suffix == ".json" and p.stat().st_size == 0]
+
+
+def test_file_that_vanishes_before_it_is_read_fails_alone(
+    small_decree_pdf: Path, tmp_path: Path
+) -> None:
+    from lampiran.batch import run_batch
+    from lampiran.settings import RunSettings
+
+    gone = tmp_path / "gone.pdf"
+    gone.write_bytes(small_decree_pdf.read_bytes())
+    inputs = [gone, small_decree_pdf]
+    gone.unlink()  # listed, then deleted before the batch reads it
+    report = run_batch(inputs, tmp_path / "out", RunSettings())
+    statuses = {Path(r.input).name: (r.status, r.error) for r in report.results}
+    assert statuses["gone.pdf"] == ("failed", f"{gone}: cannot read: No such file or directory")
+    assert statuses["small-decree.pdf"][0] in ("ok", "partial")
+
+
+def test_full_disk_is_a_one_line_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from lampiran import documents
+    from schemas.errors import OutputError
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(documents.os, "replace", full)
+    target = tmp_path / "out" / "decree.json"
+    with pytest.raises(OutputError) as caught:
+        documents.write_atomic(target, b"{}")
+    assert str(caught.value) == f"{target}: cannot write output: No space left on device"
+    assert list((tmp_path / "out").iterdir()) == [], "no partial file is left behind"
