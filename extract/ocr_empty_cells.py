@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +19,7 @@ import numpy as np
 
 from extract.build_table import Layout
 from extract.read_words import Char, Word
+from extract.run_tesseract import run_tesseract
 from extract.straighten_image import Image
 
 INK_LEVEL = 160
@@ -174,19 +172,10 @@ def _tesseract_words(
     image: Path, languages: Sequence[str], timeout_s: float
 ) -> list[tuple[str, int, int, int, int]]:
     """(text, left, top, width, height) of each word tesseract reads in `image`."""
-    binary = shutil.which("tesseract")
-    if binary is None:
-        return []
-    try:
-        done = subprocess.run(
-            [binary, str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"],
-            capture_output=True,
-            text=True,
-            timeout=timeout_s,
-            check=False,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-        )
-    except subprocess.TimeoutExpired:
+    done = run_tesseract(
+        [str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"], timeout_s
+    )
+    if done is None:
         return []
     words = []
     for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):

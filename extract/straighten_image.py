@@ -8,16 +8,15 @@ Both are measured once and can be replayed exactly (see `apply`).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import cv2
 import numpy as np
 import numpy.typing as npt
+
+from extract.run_tesseract import run_tesseract
 
 Image = npt.NDArray[np.uint8]
 
@@ -31,24 +30,13 @@ _REDUCE = 0.25
 def orientation(image: Image, timeout_s: float) -> int | None:
     """Clockwise quarter turn (0, 90, 180, 270) that makes `image` upright; None when
     tesseract's orientation detection is unsure or fails."""
-    binary = shutil.which("tesseract")
-    if binary is None:
-        return None
     half = cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     with tempfile.TemporaryDirectory(prefix="lampiran-osd-") as tmp:
         path = Path(tmp) / "page.png"
         cv2.imwrite(str(path), half)
-        try:
-            done = subprocess.run(
-                [binary, str(path), "-", "--psm", "0"],
-                capture_output=True,
-                text=True,
-                timeout=timeout_s,
-                check=False,
-                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            )
-        except subprocess.TimeoutExpired:
-            return None
+        done = run_tesseract([str(path), "-", "--psm", "0"], timeout_s)
+    if done is None:
+        return None
     text = done.stdout + done.stderr
     rotate = re.search(r"Rotate:\s*(\d+)", text)
     confidence = re.search(r"Orientation confidence:\s*([\d.]+)", text)

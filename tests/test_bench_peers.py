@@ -9,7 +9,7 @@ from bench.peers.protocol import grid
 from bench.postprocess import drop_headers, fill_down, peer_decree, stitch, to_row
 from bench.run_peers import peers_markdown, summary
 from bench.timing import Run, _figures, bench_markdown, peer_speeds, tree_rss_bytes
-from lampiran.evaluate import evaluate
+from lampiran.evaluate import ROW_FIELDS, evaluate
 from schemas.decree import Area, Component, DecreeMetadata, Schedule, Source
 from schemas.gold import GoldColumn, GoldDecree, GoldRow, GoldTable
 
@@ -132,19 +132,7 @@ def test_peer_decree_of_a_clean_grid_scores_every_row_exact() -> None:
 
 
 def _record(peer: str, variant: str, seconds: float, found: int) -> dict[str, object]:
-    fields = {
-        f: found
-        for f in (
-            "area",
-            "component",
-            "indicator",
-            "activity",
-            "evidence",
-            "schedule",
-            "responsible",
-            "note",
-        )
-    }
+    fields = dict.fromkeys(ROW_FIELDS, found)
     return {
         "decree": "tiny",
         "variant": variant,
