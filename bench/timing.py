@@ -11,9 +11,9 @@ escape it):
 - every born-digital PDF;
 - every scanned PDF with a cold OCR cache (a fresh empty folder each run) and a warm one
   (a folder filled by one untimed run first). The folder is handed over in the
-  environment variable LAMPIRAN_OCR_CACHE; while the extract stage does not read it yet,
-  XDG_CACHE_HOME is isolated instead (its default cache lives below it), and the report
-  says which was used;
+  environment variable LAMPIRAN_OCR_CACHE, which extract reads (were it not, XDG_CACHE_HOME
+  would be isolated instead: the default cache lives below it); the report says which was
+  used;
 - the whole corpus in one batch with --jobs 1 and --jobs 2, each on a cold cache;
 - the peers (bench.run_peers) on the same born-digital and scanned PDFs.
 A failing `lampiran ingest` is recorded with its error, never fatal. `bench_markdown`
