@@ -10,10 +10,9 @@ read_document, which composes them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from extract.read_document import read_document as _read_document
 from extract.settings import ExtractSettings
 from schemas.raw import RawDocument, RawTable
 
@@ -27,11 +26,19 @@ def read_pdf(path: Path, settings: ExtractSettings) -> RawDocument:
     PDF (one-line message naming the file) and `OcrUnavailableError` when a page needs
     OCR and tesseract or its language data is missing.
     """
-    return _read_document(path, None, settings)
+    return _read_document()(path, None, settings)
 
 
 def read_tables(
     path: Path, pages: Sequence[int] | None, settings: ExtractSettings
 ) -> tuple[RawTable, ...]:
     """The ruled tables on `pages` (1-based; None for all) of the PDF at `path`."""
-    return _read_document(path, pages, settings).tables
+    return _read_document()(path, pages, settings).tables
+
+
+def _read_document() -> Callable[[Path, Sequence[int] | None, ExtractSettings], RawDocument]:
+    # camelot, OpenCV and matplotlib take a second to import: a process that only builds
+    # settings (the batch parent, `lampiran validate`) must not pay for them.
+    from extract.read_document import read_document
+
+    return read_document

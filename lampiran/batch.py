@@ -98,6 +98,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _previous_run(out_dir: Path) -> dict[str, dict[str, object]]:
     try:
         body = json.loads((out_dir / RUN_REPORT).read_text(encoding="utf-8"))
@@ -203,8 +210,12 @@ def run_batch(
         pending.append((index, path, sha))
 
     ctx = mp.get_context("forkserver")
+    # The fork server imports the pipeline once; every worker forked from it starts warm.
+    ctx.set_forkserver_preload(["lampiran.pipeline"])
     workers = [_Worker(ctx, settings) for _ in range(min(max(settings.jobs, 1), len(pending)))]
-    queue = list(reversed(pending))
+    # Largest files first, so that no worker is left with a long scan at the end while the
+    # others idle; results are still reported in input order.
+    queue = sorted(pending, key=lambda item: (_size(item[1]), -item[0]))
     by_index = {index: (path, sha) for index, path, sha in pending}
     try:
         while queue or any(w.task is not None for w in workers):
