@@ -21,13 +21,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalize.build_jdih import build_jdih, running_text_form
 from normalize.fold_text import fold, join_lines
 from normalize.indonesian_dates import parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_bases
+from normalize.read_signatory import (
+    best_name,
+    clean_name,
+    is_degree,
+    is_upper_name,
+    repaired_position,
+)
 from schemas.decree import DecreeMetadata, Dictum, Signatory
 from schemas.raw import RawPage
 
@@ -123,11 +129,12 @@ _TTD = re.compile(r"^(?:ttd|t\.t\.d|dto)\.?$", re.IGNORECASE)
 _BLOCK_END = re.compile(
     r"^(?:Salinan\s+sesuai|Tembusan|Diundangkan|LEMBARAN|BERITA\s+DAERAH|NIP\b)", re.IGNORECASE
 )
-_NAME_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
-"""Marks around a name that are not part of it (OCR of a paraf or stamp; a wrapped ',')."""
-_MIN_POSITION_LETTERS = 5
-_SAME_OFFICE = 80.0
-"""Similarity (0-100) above which a position is the issuer line with OCR or stamp damage."""
+_STRAY_MARK = re.compile(r"(?<=\s)[^\w\s]{1,2}\s+")
+"""A lone mark between words of the date line ('29 ] Maret 2017'): a stamp's edge or a stroke."""
+_CERTIFIED = re.compile(r"^Salinan\s+sesuai\b", re.IGNORECASE)
+_UPPER_SHARE = 0.8
+_SIGNATURE_SIDE = 0.4
+"""Share of the page width left of which a line is not in a signature column."""
 
 _FURNITURE = (
     re.compile(r"^[-–—]*\s*\d{1,3}\s*[-–—]*$"),
@@ -635,30 +642,53 @@ def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | N
     ):
         parts.append(lines[end].text)
         end += 1
-    return _NAME_EDGE_JUNK.sub("", _join(parts)) or None
+    return clean_name(_join(parts)) or None
+
+
+def _is_name_line(text: str) -> bool:
+    """A line printed in the name's place: words then a degree after a comma ('KORO
+    SETIAWAN, S.Sos.,'). A position has none ('Plh.', 'a.n.' open it, never follow a ',')."""
+    tokens = text.split()
+    return _is_name(text) and any(
+        previous.endswith(",") and is_degree(token)
+        for previous, token in itertools.pairwise(tokens)
+    )
 
 
 def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
-    """Position lines (up to the one ending in ',', 'ttd' or the signature gap) and the name."""
+    """Position lines (up to the one ending in ',', 'ttd' or the signature gap) and the name.
+
+    The name is the first upper-case name line after the position (the stamp and the pen
+    signature above it read as mixed-case noise), else the first line that reads as a name.
+    """
     breaks = _paragraph_breaks(lines, pitch)
     position: list[str] = []
     index = 0
     while index < len(lines):
         text = lines[index].text
-        if _TTD.match(text) or _BLOCK_END.match(text) or (position and breaks[index]):
+        if (
+            _TTD.match(text)
+            or _BLOCK_END.match(text)
+            or _is_name_line(text)
+            or (position and breaks[index])
+        ):
             break
         position.append(text)
         index += 1
         if text.endswith(",") or len(position) == 4:
             break
     name = None
-    for start in range(index, len(lines)):
-        text = lines[start].text
-        if _BLOCK_END.match(text):
-            break
-        if not _TTD.match(text) and _is_name(text):
-            name = _name(lines, start, breaks)
-            break
+    candidates = list(
+        itertools.takewhile(lambda line: not _BLOCK_END.match(line.text), lines[index:])
+    )
+    upper = [start for start, line in enumerate(candidates) if is_upper_name(line.text)]
+    named = [
+        start
+        for start, line in enumerate(candidates)
+        if not _TTD.match(line.text) and _is_name(line.text)
+    ]
+    if upper or named:
+        name = _name(lines, index + (upper or named)[0], breaks)
     if name is None and len(position) > 1 and not position[-1].endswith(","):
         name = position.pop()
     position_text = _join(position).rstrip(", ") or None
@@ -731,39 +761,41 @@ def _issuer(heading: Sequence[_Line], pitch: float) -> str | None:
     return _join(line.text for line in heading[start:]).rstrip(", ") or None
 
 
-def _repaired_position(signatory: Signatory | None, issuer: str | None) -> Signatory | None:
-    """A position that is the issuer line damaged (a stamp over it, OCR) -> the issuer line.
+def _mostly_upper(text: str) -> bool:
+    """Most of `text`'s letters are capitals (a stamp's noise adds a few small letters)."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) >= _UPPER_SHARE * len(letters)
 
-    The office that decides (title block) is the office that signs, and the title block is
-    printed clean. A position OCR could not read at all (fewer than five letters: 'be', '?')
-    is that office too. A position containing the whole issuer ('a.n. ...', 'Plh. ...') or
-    unlike it is kept.
+
+def _opens_signature(text: str) -> bool:
+    """A line that a signature block's name follows: the position's last line ('BUPATI
+    DONGGALA,'), 'ttd', or the 'Salinan sesuai dengan aslinya' certification beside it."""
+    return (
+        (text.endswith(",") and _mostly_upper(text))
+        or any(_TTD.match(token) for token in text.split())
+        or bool(_CERTIFIED.match(text))
+    )
+
+
+def _last_page_name(lines: Sequence[_Line]) -> str | None:
+    """The upper-case name closing a page's last signature block, if printed.
+
+    The name is looked for after the last line opening a signature block, right of
+    `_SIGNATURE_SIDE` of the page width: a certification printed beside the signature (at
+    the left) has its own name, and OCR often merges the two columns' upper lines.
     """
-    if signatory is None or not issuer:
-        return signatory
-    position = signatory.position or ""
-    unread = sum(char.isalpha() for char in position) < _MIN_POSITION_LETTERS
-    if not unread and (issuer in position or fuzz.ratio(position, issuer) < _SAME_OFFICE):
-        return signatory
-    return signatory.model_copy(update={"position": issuer})
-
-
-def _completed(
-    signatory: Signatory | None, last: Signatory | None, issuer: str | None
-) -> Signatory | None:
-    """The body's signatory with an unreadable name (or block) taken from the last page.
-
-    The Lampiran closes with the same signature block; it is used only when its position
-    is the body's position, or the issuer line when the body's block was not read at all.
-    """
-    if last is None or last.name is None:
-        return signatory
-    reference = signatory.position if signatory is not None else issuer
-    if not reference or not last.position or fuzz.ratio(reference, last.position) < _SAME_OFFICE:
-        return signatory
-    if signatory is None:
-        return _repaired_position(last, issuer)
-    return signatory.model_copy(update={"name": last.name})
+    anchor = next(
+        (index for index in range(len(lines) - 1, -1, -1) if _opens_signature(lines[index].text)),
+        None,
+    )
+    if anchor is None:
+        return None
+    breaks = _paragraph_breaks(lines, _line_pitch(lines))
+    for start in range(anchor + 1, len(lines)):
+        line = lines[start]
+        if line.x0 >= _SIGNATURE_SIDE * line.page_width and is_upper_name(line.text):
+            return _name(lines, start, breaks)
+    return None
 
 
 def _document_signatory(
@@ -774,14 +806,20 @@ def _document_signatory(
 ) -> Signatory | None:
     """The body closing's signatory, repaired from the issuer line and the last page.
 
-    Without a body closing (a Lampiran-only file) the last page's signature block is used.
+    The position is repaired from the issuer line (`repaired_position`); the name is the
+    best reading of it in the body and at the end of the last page (`best_name`). A body
+    block with nothing read takes the last page's name under the issuer's office. Without a
+    body closing (a Lampiran-only file) the last page's signature block is used.
     """
-    if closing is not None:
-        signatory = _repaired_position(signatory, issuer)
-    if pages and (signatory is None or signatory.name is None):
-        last = _last_signature(_page_lines(max(pages, key=lambda p: p.number)))
-        signatory = last if closing is None else _completed(signatory, last, issuer)
-    return signatory
+    last_lines = _page_lines(max(pages, key=lambda p: p.number)) if pages else []
+    if closing is None:
+        return _last_signature(last_lines)
+    last_name = _last_page_name(last_lines)
+    name = best_name(signatory.name if signatory else None, [last_name] if last_name else [])
+    if name is None and signatory is None:
+        return None
+    position = repaired_position(signatory.position if signatory else None, issuer)
+    return Signatory(name=name, position=position)
 
 
 # --- assembly -------------------------------------------------------------------------
@@ -832,7 +870,9 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     closing_part = _first_part(parts, _Section.CLOSING)
     closing = _closing(closing_part, pitch) if closing_part else _Closing()
     signatory = _document_signatory(pages, closing_part, closing.signatory, _issuer(heading, pitch))
-    date = parse_indonesian_date(closing.date_text) if closing.date_text else None
+    date = (
+        parse_indonesian_date(_STRAY_MARK.sub("", closing.date_text)) if closing.date_text else None
+    )
     kind = block.kind or menetapkan.kind
     if kind is None:
         kind = "Peraturan" if _first_part(parts, _Section.ARTICLES) else "Keputusan"

@@ -26,6 +26,13 @@ from normalize.build_jdih import build_jdih, jenis, subjek, teu_badan, title_cas
 from normalize.indonesian_dates import month_number, parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_basis
 from normalize.parse_metadata import parse_metadata
+from normalize.read_signatory import (
+    best_name,
+    clean_name,
+    is_damaged_issuer,
+    is_upper_name,
+    repaired_position,
+)
 from schemas.decree import DecreeMetadata, Signatory
 from schemas.gold import GoldDecree
 from schemas.raw import RawPage, TextLine
@@ -692,3 +699,161 @@ def test_unreadable_name_comes_from_the_lampiran_signature() -> None:
     assert meta.signatory == Signatory(
         name="AHMAD AMIR FAISOL", position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
     )
+
+
+# --- signature blocks read through a stamp (read_signatory) --------------------------------
+
+KPU_ISSUER = "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
+
+
+@pytest.mark.parametrize(
+    ("position", "issuer", "damaged"),
+    [
+        # OCR of stamped corpus and real scans (the stamp hides letters, adds noise).
+        ("KET 1 ga PEMILIHAN UMUM JM a TEN KUDUS", KPU_ISSUER, True),
+        ("KET: OMIS PEMILIHAN UMUM > wir \\B TEN KUDUS", KPU_ISSUER, True),
+        ("I DONGGALA", "BUPATI DONGGALA", True),
+        ("22 I DONGGALA f, <a. IN (", "BUPATI DONGGALA", True),
+        ("YP Nay r LA GAMA REPUBLIK INDONESIA", "MENTERI AGAMA REPUBLIK INDONESIA", True),
+        (
+            "KEP AS PERPUSTAKAAN DAN ont AR BUPATEN CONTOH",
+            "KEPALA DINAS PERPUSTAKAAN DAN KEARSIPAN KABUPATEN CONTOH",
+            True,
+        ),
+        # Another office, someone signing for the issuer, or noise with nothing of the issuer.
+        ("SEKRETARIS KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", KPU_ISSUER, False),
+        ("WAKIL BUPATI DONGGALA", "BUPATI DONGGALA", False),
+        ("Pj. BUPATI DONGGAIA", "BUPATI DONGGALA", False),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN PATI", KPU_ISSUER, False),
+        ("KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER, False),
+        ("PERAN, eal", "BUPATI DONGGALA", False),
+    ],
+)
+def test_damaged_issuer_line(position: str, issuer: str, damaged: bool) -> None:
+    assert is_damaged_issuer(position, issuer) is damaged
+    assert repaired_position(position, issuer) == (issuer if damaged else position)
+
+
+def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:
+    assert repaired_position(None, "BUPATI DONGGALA") == "BUPATI DONGGALA"
+    assert repaired_position("?", "BUPATI DONGGALA") == "BUPATI DONGGALA"
+    assert repaired_position("I DONGGALA", None) == "I DONGGALA"
+
+
+@pytest.mark.parametrize(
+    ("body", "others", "want"),
+    [
+        ("AHM D AMIR FAISOL", ["AHMAD AMIR FAISOL"], "AHMAD AMIR FAISOL"),
+        ("SYARIFAH", ["NAILY SYARIFAH"], "NAILY SYARIFAH"),
+        ("ERAELENA LARUNI", ["VERA ELENA LARUNI"], "VERA ELENA LARUNI"),
+        # Equally good readings: the body's is kept; a copy naming someone else is ignored.
+        ("VEKA ELENA LARUNI", ["VERA ELENA LARUNI"], "VEKA ELENA LARUNI"),
+        ("RYO BA ORO SETIAWAN, S.Sos., M.Si.", ["D'BASKO O SETIAWAN, S.Sos., M.Si."], None),
+        ("AHMAD AMIR FAISOL", ["NAILY SYARIFAH"], "AHMAD AMIR FAISOL"),
+        (None, ["NAILY SYARIFAH"], "NAILY SYARIFAH"),
+        (None, [], None),
+    ],
+)
+def test_best_reading_of_the_name(body: str | None, others: list[str], want: str | None) -> None:
+    assert best_name(body, others) == (want or body)
+
+
+@pytest.mark.parametrize(
+    ("text", "upper", "clean"),
+    [
+        (", LUKMAN HAKIM - SAIFUDDIN Y", True, "LUKMAN HAKIM SAIFUDDIN"),
+        ("VERA ELENA LARUNI ~", True, "VERA ELENA LARUNI"),
+        ("HARYO BASKORO SETIAWAN, S.Sos.,", True, "HARYO BASKORO SETIAWAN, S.Sos."),
+        ("AHM D AMIR FAISOL", True, "AHM D AMIR FAISOL"),
+        ("x iP.", False, "x iP."),
+        ("re) Sedan", False, "re) Sedan"),
+        ("TA ¥ 44", False, "TA"),
+        ("(uan HA IM SAIFUDDIN g", False, "(uan HA IM SAIFUDDIN"),
+    ],
+)
+def test_name_lines_and_their_noise(text: str, upper: bool, clean: str) -> None:
+    assert is_upper_name(text) is upper
+    assert clean_name(text) == clean
+
+
+def test_name_is_the_upper_case_line_under_the_stamp_noise() -> None:
+    """Real OCR of a stamped block: the stamp and signature read as mixed-case lines."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 322),
+        ("x iP.", 327, 365, 340),
+        ("re) Sedan", 334, 376, 352),
+        ("rt Vou", 333, 380, 366),
+        ("ELENA LARUNI", 389, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="ELENA LARUNI", position=KPU_ISSUER)
+
+
+def test_lost_position_leaves_the_name_line_to_the_name() -> None:
+    """The stamp hid the position: the first line read is the name with its degree."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KORO SETIAWAN, S.Sos.,", 396, 540, 390),
+        ("M.Si.", 419, 445, 404),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="KORO SETIAWAN, S.Sos., M.Si.", position=KPU_ISSUER)
+
+
+def test_unread_body_block_takes_the_name_at_the_lampiran_end() -> None:
+    """Body block lost under the stamp; the Lampiran's block kept only its name, printed
+    right of a certification that OCR merged into one line with the position."""
+    body = [
+        *HEADING,
+        *CLOSING,
+        ("Salinan sesuai dengan aslinya", 71, 213, 431),
+        ("SEKRETARIAT KOMISI PEMILIHAN UMUM", 71, 308, 444),
+    ]
+    lampiran = [
+        ("LAMPIRAN", 600, 700, 40),
+        ("NOMOR 14 TAHUN 2025", 600, 760, 54),
+        ("Salinan sesuai dengan aslinya >", 43, 868, 470),
+        ("SEKRETARIAT KOMISI PEMILIHAN UMUM", 43, 280, 484),
+        ("Kasubbag Teknis Penyelenggaraan Pemilu,", 43, 250, 498),
+        ("AHMAD AMIR FAISOL", 636, 766, 530),
+        ("Ayu Ngabekti", 43, 113, 570),
+    ]
+    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
+    meta = parse_metadata([_page(body), landscape])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_better_reading_of_the_name_at_the_lampiran_end() -> None:
+    body = [
+        *HEADING,
+        *CLOSING,
+        ("KET: OMIS PEMILIHAN UMUM", 328, 528, 314),
+        ("> wir \\B TEN KUDUS", 342, 483, 326),
+        ("ttd", 424, 433, 357),
+        ("Ss", 398, 403, 389),
+        ("SYARIFAH", 421, 484, 397),
+    ]
+    lampiran = [
+        ("LAMPIRAN", 600, 700, 40),
+        ("Salinan sesuai dengan aslinya KO: SI PEMILIHAN UMUM KABUPATEN KUDUS", 43, 858, 368),
+        ("KABUPATEN KUDUS 5 ttd.", 43, 706, 392),
+        ("Kepala Sub Bagian Hukum", 43, 168, 409),
+        ("NAILY SYARIFAH", 650, 747, 438),
+        ("Ayu Ngabekti", 43, 113, 464),
+    ]
+    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
+    meta = parse_metadata([_page(body), landscape])
+    assert meta.signatory == Signatory(name="NAILY SYARIFAH", position=KPU_ISSUER)
+
+
+def test_stray_mark_in_the_date_line() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan di Jakarta", 294, 416, 413),
+        ("pada tanggal 29 ] Maret 2017", 294, 465, 428),
+    ]
+    assert parse_metadata([_page(rows)]).date == dt.date(2017, 3, 29)

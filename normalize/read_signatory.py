@@ -1,0 +1,156 @@
+"""Readings of a signature block -> its position and name, repaired where a stamp hid them.
+
+The office stamp and the pen signature are pressed over the signature block, so OCR reads
+its position and name worst of all the page. Two facts of a decree help: the office that
+decides (the issuer line closing the title block, printed clean) is the office that signs,
+and the same block closes the Lampiran again, so the name is printed twice. These functions
+work on text only; `parse_metadata` finds the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+_MIN_POSITION_LETTERS = 5
+"""A position with fewer letters than this was not read at all ('be', '?')."""
+_STRONG_TOKEN = 4
+"""Letters a position token needs to count as evidence (shorter ones are often stamp noise)."""
+_ISSUER_COVERAGE = 0.4
+"""Share of the issuer's letters the position's tokens must account for."""
+_SAME_PERSON = 80.0
+"""Token-set similarity (0-100) above which two readings name the same person."""
+_JUNK_TOKEN_COST = 4
+"""Letters a reading loses in `name_quality` for each token that cannot be part of a name."""
+
+_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
+"""Marks around a name that are not part of it (OCR of a paraf or stamp; a wrapped ',')."""
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_ON_BEHALF = re.compile(r"^\W*(?:a\.?\s?n|u\.?\s?b|plt|plh|pj)\b\.?", re.IGNORECASE)
+"""'a.n.', 'u.b.', 'Plt.', 'Plh.', 'Pj.': someone signs for (or acts as) the issuer."""
+_DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z][A-Za-z]{0,5}\.?)*,?$")
+"""An academic degree or title token of a name ('S.Sos.,', 'M.Si.', 'Ir.', 'H.', 'S.AP.')."""
+_NAME_WORD = re.compile(r"^[A-Z](?:[A-Z'’-]*[A-Z])?,?$")
+"""An upper-case word of a name ('AHMAD', 'FAISOL,', 'MA’RIFAH'), or a lone capital."""
+
+
+def _fragment(token: str, word: str) -> bool:
+    """`token` is `word`, a piece of it (a stamp hid the rest) or it with OCR damage."""
+    token, word = token.casefold(), word.casefold()
+    if token in word:
+        return True
+    limit = 0 if len(word) < 5 else 1 if len(word) < 9 else 2
+    return Levenshtein.distance(token, word, score_cutoff=limit) <= limit
+
+
+def is_damaged_issuer(position: str, issuer: str) -> bool:
+    """`position` is the issuer line read through a stamp.
+
+    Every position word of four or more letters must be the issuer's next word or a piece
+    of it (in reading order), the last of them must be the issuer's last word (the place or
+    office named, which tells offices apart), and together they must account for
+    `_ISSUER_COVERAGE` of the issuer's letters. A word foreign to the issuer ('SEKRETARIS',
+    'WAKIL') or a signing-for mark ('a.n.', 'Plh.') means another office signs.
+    """
+    words = _LETTER_RUN.findall(issuer)
+    tokens = [token for token in _LETTER_RUN.findall(position) if len(token) >= _STRONG_TOKEN]
+    if not words or not tokens or _ON_BEHALF.match(position):
+        return False
+    index = 0
+    for token in tokens:
+        found = next((k for k in range(index, len(words)) if _fragment(token, words[k])), None)
+        if found is None:
+            return False
+        index = found
+    issuer_letters = sum(len(word) for word in words)
+    covered = sum(len(token) for token in tokens)
+    return _fragment(tokens[-1], words[-1]) and covered >= _ISSUER_COVERAGE * issuer_letters
+
+
+def repaired_position(position: str | None, issuer: str | None) -> str | None:
+    """The position, or the issuer line when the position is it damaged or was not read.
+
+    Input: the position as read (None when the block had none) and the issuer line of the
+    title block (None when not found). A position containing the whole issuer ('Plh. ...')
+    or naming another office is kept. Output is `position` unchanged unless replaced whole.
+    """
+    if not issuer:
+        return position
+    text = position or ""
+    if issuer in text:
+        return position
+    unread = sum(char.isalpha() for char in text) < _MIN_POSITION_LETTERS
+    return issuer if unread or is_damaged_issuer(text, issuer) else position
+
+
+def is_degree(token: str) -> bool:
+    """`token` is an academic degree or title written with dots ('S.Sos.,', 'M.Si.')."""
+    return bool(_DEGREE.match(token))
+
+
+def _worded(text: str) -> list[str]:
+    """The tokens of `text` that hold a letter (a lone '-' or ',' is a stroke, not a word)."""
+    return [token for token in text.split() if any(char.isalpha() for char in token)]
+
+
+def clean_name(text: str) -> str:
+    """A name as read without the marks a stamp or a pen stroke adds around it.
+
+    Drops letterless tokens, marks at either end ('(', '~', a wrapped ',') and a final lone
+    letter without a dot (a stroke's tail: 'SAIFUDDIN Y'); initials keep their dot.
+    """
+    tokens = _worded(text)
+    while len(tokens) > 1 and len(tokens[-1].strip(",")) == 1:
+        tokens.pop()
+    return _EDGE_JUNK.sub("", " ".join(tokens))
+
+
+def is_upper_name(text: str) -> bool:
+    """`text` reads as a printed signatory name: upper-case words (at least one of three or
+    more letters) and degrees, between stray marks; stamp and signature noise reads as
+    mixed case."""
+    tokens = [_EDGE_JUNK.sub("", token) for token in _worded(text) if not is_degree(token)]
+    return (
+        bool(tokens)
+        and all(_NAME_WORD.match(token) for token in tokens)
+        and any(len(token.strip(",")) >= 3 for token in tokens)
+    )
+
+
+def name_quality(name: str) -> int:
+    """How well `name` reads: letters of its name words and degrees, less a cost per token
+    that cannot be part of a name (a lone letter without a dot, digits, stray marks)."""
+    score = 0
+    for token in name.split():
+        if is_degree(token) or (_NAME_WORD.match(token) and len(token.strip(",")) >= 2):
+            score += sum(char.isalpha() for char in token)
+        else:
+            score -= _JUNK_TOKEN_COST
+    return score
+
+
+def same_person(first: str, second: str) -> bool:
+    """Two readings of one printed name: they share a word of four or more letters (a stamp
+    hides some words, rarely all), or their words are alike."""
+    words = {word.casefold() for word in _LETTER_RUN.findall(first) if len(word) >= _STRONG_TOKEN}
+    shared = any(word.casefold() in words for word in _LETTER_RUN.findall(second))
+    return shared or fuzz.token_set_ratio(first, second) >= _SAME_PERSON
+
+
+def best_name(reading: str | None, others: Sequence[str]) -> str | None:
+    """The best-reading copy of the name: `reading` (the body's) or another copy of it.
+
+    Input: the body's reading (None when unread) and the readings of the same block
+    printed elsewhere (end of the Lampiran). A copy that names someone else is ignored; the
+    body's reading wins ties. Output is one of the inputs, never a mix of them.
+    """
+    if reading is None:
+        return others[0] if others else None
+    best = reading
+    for other in others:
+        if same_person(reading, other) and name_quality(other) > name_quality(best):
+            best = other
+    return best
