@@ -101,10 +101,19 @@ _LABEL_FRAGMENT = re.compile(
 _SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
 _LETTER_ITEM = re.compile(r"^([a-z])(?:\s*[.,)]\s*|\s+)(.*)$")
 _NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.,)]\s*(.*)$")
+_ACRONYM = re.compile(r"\(([A-Z0-9]*[A-Z][A-Z0-9]*)\)")
+_DIGIT_LOOKALIKES = str.maketrans("10582", "IOSBZ")
+_WORD = re.compile(r"[^\W\d_]+")
+_DOTLESS_NUMBER_ITEM = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")
+"""A number label whose dot OCR lost ('10 Keputusan ...'): taken only when it numbers the
+next item and is printed left of the items' wrapped lines."""
 _ITEM_END = (";", ":")
 """How a Menimbang/Mengingat item's last line ends (':' is OCR's usual reading of ';')."""
 _MISREAD_ITEM_END = re.compile(r"[:,]$")
-_MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:[2-9]|[1-9]\d)\. )")
+_MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:(?:dan|atau) )?(?:[2-9]|[1-9]\d)\. )")
+_SUBITEM_LABEL = re.compile(r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2})\.?(?= [^\W\d_])")
+"""A sub-item label inside a diktum ('...: 1. acuan ...; 2. bahan ...; dan 3. dasar ...'),
+its dot possibly lost to OCR."""
 _OCR_COLON = re.compile(r"^[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)")
 """OCR's readings of the ':' column glued to the first label ('La.' for ': a.')."""
 _JUSTIFIED_SLACK = 8.0
@@ -409,6 +418,50 @@ def _ends_paragraph(line: _Line, edges: dict[int, float]) -> bool:
     return edge is not None and line.x1 < edge - _SHORT_LINE
 
 
+def _restore_subitem_labels(text: str) -> str:
+    """A diktum's sub-item labels whose dots OCR lost ('1 acuan', ', 2 bahan') -> '1.', '2.'.
+
+    Only labels counting 1, 2, 3 ... in order from the first are taken as labels (two at
+    least): a lone number after a comma is running text. Labels after the counted run
+    are left as read.
+    """
+    run: list[re.Match[str]] = []
+    for match in _SUBITEM_LABEL.finditer(text):
+        if int(match.group(2)) == len(run) + 1:
+            run.append(match)
+    if len(run) < 2:
+        return text
+    for match in reversed(run):
+        label = f"{match.group(1)}{match.group(2)}."
+        text = text[: match.start()] + label + text[match.end() :]
+    return text
+
+
+def _initials_before(text: str, end: int, count: int) -> str:
+    """Initials of the last `count` capitalised words before `end` (lower-case words such
+    as 'dari', 'dan' are skipped, as an acronym skips them); '' if there are fewer."""
+    words = [word for word in _WORD.findall(text[:end]) if word[0].isupper()]
+    return "".join(word[0] for word in words[-count:]) if len(words) >= count else ""
+
+
+def _repair_acronyms(text: str) -> str:
+    """An acronym after its expansion with a digit read for a letter -> the letters.
+
+    '... Zona Integritas (Z1)' -> '(ZI)': the acronym is rewritten only when reading its
+    digits as the letters they look like (1 I, 0 O, 5 S, 8 B, 2 Z) gives exactly the
+    initials of the capitalised words printed just before it.
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        acronym = match.group(1)
+        letters = acronym.translate(_DIGIT_LOOKALIKES)
+        if letters == acronym or _initials_before(text, match.start(), len(letters)) != letters:
+            return match.group(0)
+        return f"({letters})"
+
+    return _ACRONYM.sub(fix, text)
+
+
 def _repair_item_punctuation(text: str) -> str:
     """OCR's ':' or ',' for ';' where an item ends (at the end, before sub-item '2.', '3.')."""
     return _MISREAD_ITEM_END.sub(";", _MISREAD_SUBITEM_END.sub(";", text))
@@ -440,6 +493,10 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             hanging = wrap_x0 > start_x0 + _INDENT_MARGIN
             at_wrap_indent = hanging and x0 >= wrap_x0 - 3
             left_of_wrap = hanging and x0 < wrap_x0 - _INDENT_MARGIN
+        left_of_text = x0 is not None and wrap_x0 is not None and x0 < wrap_x0 - _INDENT_MARGIN
+        if match is None and left_of_text and pattern is _NUMBER_ITEM:
+            dotless = _DOTLESS_NUMBER_ITEM.match(text)
+            match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
         label = _label_index(match.group(1)) if match else -1
         paragraph_end = (
             previous is not None
@@ -477,7 +534,7 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             items.append([text])
             start_x0 = x0
         previous = line
-    joined = (_repair_item_punctuation(_join(item)) for item in items)
+    joined = (_repair_item_punctuation(_repair_acronyms(_join(item))) for item in items)
     return [text for text in joined if text]
 
 
@@ -863,7 +920,12 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     considerations = _items(menimbang, _LETTER_ITEM, pitch) if menimbang else []
     bases = parse_legal_bases(_items(mengingat, _NUMBER_ITEM, pitch) if mengingat else [])
     dicta = [
-        Dictum(label=part.label, text=_repair_item_punctuation(_part_text(part)))
+        Dictum(
+            label=part.label,
+            text=_repair_item_punctuation(
+                _repair_acronyms(_restore_subitem_labels(_part_text(part)))
+            ),
+        )
         for part in parts
         if part.section == _Section.DICTA
     ]

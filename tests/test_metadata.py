@@ -857,3 +857,79 @@ def test_stray_mark_in_the_date_line() -> None:
         ("pada tanggal 29 ] Maret 2017", 294, 465, 428),
     ]
     assert parse_metadata([_page(rows)]).date == dt.date(2017, 3, 29)
+
+
+# --- running text that OCR damaged (labels, sub-items, acronyms) ---------------------------
+
+
+def test_subitem_labels_without_dots_in_a_diktum() -> None:
+    """Real OCR of a stamped scan: sub-item dots lost, ';' read as ',' or ':'."""
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("KEDUA : Rencana sebagaimana dimaksud digunakan sebagai: 1 acuan bagi Tim,", 70, 540, 254),
+        ("2 bahan pemantauan oleh Tim Penilai Internal: dan 3 dasar laporan.", 200, 540, 268),
+        ("Ditetapkan di Kudus", 310, 420, 300),
+    ]
+    dicta = parse_metadata([_page(rows)]).dicta
+    assert dicta[1].text == (
+        "Rencana sebagaimana dimaksud digunakan sebagai: 1. acuan bagi Tim; "
+        "2. bahan pemantauan oleh Tim Penilai Internal; dan 3. dasar laporan."
+    )
+
+
+def test_numbers_in_running_text_are_not_sub_item_labels() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan tim dengan anggota paling banyak, 5 orang.", 70, 540, 240),
+        ("Ditetapkan di Kudus", 310, 420, 300),
+    ]
+    dicta = parse_metadata([_page(rows)]).dicta
+    assert dicta[0].text == "Menetapkan tim dengan anggota paling banyak, 5 orang."
+
+
+def test_mengingat_label_whose_dot_ocr_lost() -> None:
+    """Every label lost but the last, read '10' without its dot, left of the text column."""
+    lines = [
+        ("Mengingat : Undang-Undang Nomor 1 Tahun 2015 tentang Pemilihan", 70, 550, 230),
+        ("Umum;", 199, 240, 244),
+    ]
+    for n in range(2, 10):
+        lines += [
+            (f"Undang-Undang Nomor {n} Tahun 2017 tentang Hal yang Diatur", 199, 550, 230 + 28 * n),
+            (f"Nomor {n};", 199, 260, 244 + 28 * n),
+        ]
+    lines += [
+        ("10 Keputusan Komisi Pemilihan Umum Nomor", 180, 547, 510),
+        ("314/ORT.07-Kpt/01/KPU/V/2021 tentang Petunjuk Teknis;", 199, 548, 524),
+    ]
+    rows = [*HEADING, *lines, ("MEMUTUSKAN:", 250, 330, 560), *CLOSING[1:]]
+    bases = parse_metadata([_page(rows)]).legal_bases
+    assert len(bases) == 10
+    assert bases[-1].text.startswith("Keputusan Komisi Pemilihan Umum Nomor 314/")
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        (
+            "perlu menyusun rencana aksi Zona Integritas (Z1);",
+            "perlu menyusun rencana aksi Zona Integritas (ZI);",
+        ),
+        ("menuju Wilayah Bebas dari Korupsi (WB8K);", "menuju Wilayah Bebas dari Korupsi (WB8K);"),
+        ("menuju Wilayah Bebas dari Korupsi (WBK);", "menuju Wilayah Bebas dari Korupsi (WBK);"),
+        (
+            "pegawai Pemerintah dengan Perjanjian Kerja (P3K);",
+            "pegawai Pemerintah dengan Perjanjian Kerja (P3K);",
+        ),
+        ("dalam Tahun Anggaran (T1);", "dalam Tahun Anggaran (T1);"),
+    ],
+)
+def test_acronym_with_a_digit_for_a_letter(read: str, want: str) -> None:
+    rows = [
+        *HEADING,
+        (f"Menimbang : a. bahwa {read}", 70, 550, 230),
+        ("MEMUTUSKAN:", 250, 330, 260),
+        *CLOSING[1:],
+    ]
+    assert parse_metadata([_page(rows)]).considerations == [f"bahwa {want}"]
