@@ -34,6 +34,7 @@ from normalize.read_signatory import (
     is_upper_name,
     repaired_position,
 )
+from normalize.repair_title import repair_title
 from schemas.decree import DecreeMetadata, Dictum, Signatory
 from schemas.raw import RawPage
 
@@ -673,6 +674,23 @@ def _trim_title(title: str | None, reference: str | None) -> str | None:
     return title
 
 
+def _title(
+    heading_title: str | None,
+    menetapkan_title: str | None,
+    number: str | None,
+    parts: Sequence[_Part],
+    pages: Sequence[RawPage],
+) -> str | None:
+    """The title block's title cut at the Menetapkan title, OCR-repaired on an OCR'd page
+    against the words the rest of the body prints (`repair_title`)."""
+    title = _trim_title(heading_title, menetapkan_title)
+    if not title or not any(page.text_layer == "ocr" for page in pages):
+        return title
+    lines = [part.first for part in parts] + [line.text for part in parts for line in part.lines]
+    words = {word.casefold() for text in lines for word in _WORD.findall(text)}
+    return repair_title(title, number, words)
+
+
 # --- closing --------------------------------------------------------------------------
 
 
@@ -947,7 +965,7 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
         kind=kind,
         number=number,
         year=_year(number, date.year if date else None),
-        title=_trim_title(block.title, menetapkan.title),
+        title=_title(block.title, menetapkan.title, number, parts, pages),
         place=closing.place,
         date=date,
         signatory=signatory,

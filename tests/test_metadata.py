@@ -33,6 +33,7 @@ from normalize.read_signatory import (
     is_upper_name,
     repaired_position,
 )
+from normalize.repair_title import repair_title
 from schemas.decree import DecreeMetadata, Signatory
 from schemas.gold import GoldDecree
 from schemas.raw import RawPage, TextLine
@@ -933,3 +934,62 @@ def test_acronym_with_a_digit_for_a_letter(read: str, want: str) -> None:
         *CLOSING[1:],
     ]
     assert parse_metadata([_page(rows)]).considerations == [f"bahwa {want}"]
+
+
+# --- titles of OCR'd pages (repair_title) ----------------------------------------------------
+
+DONGGALA_WORDS = {"kabupaten", "donggala", "tahun", "bupati"}
+
+
+@pytest.mark.parametrize(
+    ("read", "number", "want"),
+    [
+        # Real OCR of Donggala scans.
+        (
+            "PERUBAHAN KEENAM ATAS KEPUTUSAN BUPATI DONGGALA NOMOR 188.45/0104/BPKAD/1/2025 "
+            "TENTANG PENUNJUKAN PEJABAT PENGGUNA ANGGARAN /PENGGUNA BARANG",
+            "188.45/6S5 61/BPKAD/XI/2025",
+            "PERUBAHAN KEENAM ATAS KEPUTUSAN BUPATI DONGGALA NOMOR 188.45/0104/BPKAD/I/2025 "
+            "TENTANG PENUNJUKAN PEJABAT PENGGUNA ANGGARAN/PENGGUNA BARANG",
+        ),
+        (
+            "NOMOR : 188.45/0255/Bag.KESRA/2 025 TENTANG PENERIMA HIBAH KABUPATEN DONGGA LA TAHUN 2025",
+            "188.45/0os6s/Bag.KESRA/2025",
+            "NOMOR : 188.45/0255/Bag.KESRA/2025 TENTANG PENERIMA HIBAH KABUPATEN DONGGALA TAHUN 2025",
+        ),
+        # The decree's own number writes its month in figures, or another office's number.
+        (
+            "NOMOR 188.45/0104/BPKAD/1/2025",
+            "188.45/0561/BPKAD/11/2025",
+            "NOMOR 188.45/0104/BPKAD/1/2025",
+        ),
+        ("NOMOR 800/17/DISDIK/1/2025", "188.45/0561/BPKAD/XI/2025", "NOMOR 800/17/DISDIK/1/2025"),
+        # Symmetric spacing is as printed; a number that is no year stays; unknown words stay.
+        ("PENGGUNA ANGGARAN / PENGGUNA BARANG", None, "PENGGUNA ANGGARAN / PENGGUNA BARANG"),
+        ("NOMOR 12/3 456 TENTANG", None, "NOMOR 12/3 456 TENTANG"),
+        ("DESA TANA LA TAHUN 2025", None, "DESA TANA LA TAHUN 2025"),
+    ],
+)
+def test_ocr_title_repairs(read: str, number: str | None, want: str) -> None:
+    assert repair_title(read, number, DONGGALA_WORDS) == want
+    assert repair_title(want, number, DONGGALA_WORDS) == want
+
+
+def test_title_repairs_only_on_ocr_pages() -> None:
+    rows = [
+        ("KEPUTUSAN BUPATI DONGGALA", 200, 400, 100),
+        ("NOMOR 188.45/0561/BPKAD/XI/2025", 190, 430, 114),
+        ("TENTANG", 260, 330, 135),
+        ("PENUNJUKAN PENGGUNA ANGGARAN /PENGGUNA BARANG KABUPATEN DONGGA LA", 100, 520, 156),
+        ("BUPATI DONGGALA,", 250, 365, 190),
+        ("Menimbang : a. bahwa Kabupaten Donggala perlu menunjuk;", 70, 550, 230),
+        *CLOSING,
+    ]
+    ocr = _page(rows)
+    native = ocr.model_copy(update={"text_layer": "native"})
+    assert parse_metadata([ocr]).title == (
+        "PENUNJUKAN PENGGUNA ANGGARAN/PENGGUNA BARANG KABUPATEN DONGGALA"
+    )
+    assert parse_metadata([native]).title == (
+        "PENUNJUKAN PENGGUNA ANGGARAN /PENGGUNA BARANG KABUPATEN DONGGA LA"
+    )

@@ -1,0 +1,78 @@
+"""An OCR'd decree title -> the title as printed: slashes, split words and numbers cited in it.
+
+A title block is printed in capitals, which the word-level OCR repair leaves alone (it
+cannot tell a capitalised word from an acronym), and it often cites an earlier decree by
+its number ('... ATAS KEPUTUSAN BUPATI DONGGALA NOMOR 188.45/0104/BPKAD/I/2025 TENTANG
+...'). Each repair here needs evidence from the document itself and changes nothing
+otherwise. Used for titles read from OCR'd pages only: a text layer is taken as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_ONE_SIDED_SLASH = re.compile(r"(?<=\w) /(?=\w)|(?<=\w)/ (?=\w)")
+"""A slash spaced on one side only ('ANGGARAN /PENGGUNA'): type sets both sides alike."""
+_SPLIT_YEAR = re.compile(r"(?<=/)(\d{1,3}) (\d{1,3})\b")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_UPPER = re.compile(r"^[A-Z]+$")
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I"})
+_MONTH_BEFORE_YEAR = re.compile(r"/([A-Za-z][\w.]*)/([IVXl1|]{1,4})/((?:19|20)\d\d)\b")
+"""'/<office code>/<month>/<year>' at the end of a structured decree number."""
+
+
+def _join_split_years(title: str) -> str:
+    """'/2 025' -> '/2025': a year after a slash that OCR broke with a space."""
+
+    def join(match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(2)
+        return joined if _YEAR.match(joined) else match.group(0)
+
+    return _SPLIT_YEAR.sub(join, title)
+
+
+def _join_split_words(title: str, words: Collection[str]) -> str:
+    """'DONGGA LA' -> 'DONGGALA' when the joined word is printed elsewhere in the document
+    and the first piece is not (a word OCR broke with a space). `words` are case-folded."""
+    tokens = title.split(" ")
+    joined: list[str] = []
+    for token in tokens:
+        if joined and _UPPER.match(joined[-1]) and _UPPER.match(token):
+            whole = joined[-1] + token
+            if whole.casefold() in words and joined[-1].casefold() not in words:
+                joined[-1] = whole
+                continue
+        joined.append(token)
+    return " ".join(joined)
+
+
+def _roman_months(title: str, number: str | None) -> str:
+    """'BPKAD/1/2025' -> 'BPKAD/I/2025' when the decree's own number writes its month in
+    roman numerals ('.../BPKAD/XI/2025'): the office numbers all its decrees one way."""
+    own = _MONTH_BEFORE_YEAR.search(number or "")
+    if own is None or own.group(2) not in _ROMAN_MONTHS:
+        return title
+
+    def roman(match: re.Match[str]) -> str:
+        month = match.group(2).translate(_ROMAN_LOOKALIKES)
+        if match.group(1) != own.group(1) or month not in _ROMAN_MONTHS:
+            return match.group(0)
+        return f"/{match.group(1)}/{month}/{match.group(3)}"
+
+    return _MONTH_BEFORE_YEAR.sub(roman, title)
+
+
+def repair_title(title: str, number: str | None, words: Collection[str]) -> str:
+    """`title` as OCR read it -> as printed.
+
+    Inputs: the title, the decree's own number (None if unread) and the words printed
+    elsewhere in the document (case-folded). Output: the title with one-sided slash spacing
+    closed, years and words that OCR broke with a space joined, and roman months restored
+    in a cited number of the decree's own office. Idempotent.
+    """
+    title = _ONE_SIDED_SLASH.sub("/", title)
+    title = _join_split_years(title)
+    title = _join_split_words(title, words)
+    return _roman_months(title, number)
