@@ -2,7 +2,7 @@
 
 Public surface: `read_pdf`, `read_tables` and `ExtractSettings`. Everything else in this
 package is one step of reading: open_pdf (checks), classify_pages and text_quality (which
-pages need OCR), render_page, straighten_image, ocr_pages and ocr_empty_cells (OCR),
+pages need OCR), render_page, straighten_image, ocr_pages and reread_cells (OCR),
 find_grids and find_image_grids (table geometry), read_scans (scans with a text layer),
 build_table and find_tables (cells, spans, text), read_words and read_lines (text), and
 read_document, which composes them.

@@ -5,8 +5,8 @@ ruled grids are found on that image (find_image_grids) and the rules are erased 
 OCR, because tesseract misreads text touching rules. ocrmypdf then runs tesseract
 (sparse-text segmentation, which finds the words of ruled cells best) and writes a
 one-page PDF with an invisible text layer whose coordinates are those of the straightened
-image, like the grids'. Inked cells left without words get a second pass
-(ocr_empty_cells). When the text reads poorly, tesseract's orientation detection decides
+image, like the grids'. Inked cells left without words, and the cells of narrow
+columns, get a second pass (reread_cells). When the text reads poorly, tesseract's orientation detection decides
 whether the page was scanned sideways, and a turned page is read again.
 
 Results are cached under `ocr_cache_dir` by the SHA-256 of the rendered pixels, the OCR
@@ -40,17 +40,19 @@ import pypdfium2
 from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import erase_rules, image_grids
-from extract.ocr_empty_cells import CellWord, read_empty_cells
 from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, ocr_chars, read_words
 from extract.render_page import render_page
+from extract.reread_cells import CellReading, CellWord, reread_cells
 from extract.settings import ExtractSettings
 from extract.straighten_image import Image, apply, orientation, skew_angle
 from extract.text_quality import MIN_WORDS_TO_JUDGE, judge_text
 from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
-_METHOD = "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text/cell-pass 2"
+_METHOD = (
+    "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text/cell-pass 3 narrow-cells"
+)
 """Names the OCR procedure in the cache key: change it when the procedure changes."""
 
 
@@ -61,8 +63,8 @@ class OcrPage:
     pdf: Path
     grids: tuple[Grid, ...]
     turn: int
-    cell_words: tuple[CellWord, ...]
-    """Words of the second pass over inked cells the page OCR left empty."""
+    cells: CellReading
+    """The second pass over inked cells the page OCR left empty, and narrow cells."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,10 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
                 pdf=cached_pdf,
                 grids=found.grids,
                 turn=meta["turn"],
-                cell_words=tuple(CellWord(*w) for w in meta["cell_words"]),
+                cells=CellReading(
+                    words=tuple(CellWord(*w) for w in meta["cell_words"]),
+                    replaced=tuple((b[0], b[1], b[2], b[3]) for b in meta["replaced"]),
+                ),
             )
         )
     attempt = _read_turned(image, 0, job, settings, workdir)
@@ -207,15 +212,14 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
         {
             "turn": attempt.turn,
             "skew": attempt.skew,
-            "cell_words": [astuple(w) for w in attempt.cell_words],
+            "cell_words": [astuple(w) for w in attempt.cells.words],
+            "replaced": attempt.cells.replaced,
         },
         sort_keys=True,
     )
     _store(attempt.pdf, cached_pdf, meta_text, cached_meta)
     return OcrResult(
-        OcrPage(
-            pdf=attempt.pdf, grids=attempt.grids, turn=attempt.turn, cell_words=attempt.cell_words
-        )
+        OcrPage(pdf=attempt.pdf, grids=attempt.grids, turn=attempt.turn, cells=attempt.cells)
     )
 
 
@@ -226,7 +230,7 @@ class _Attempt:
     turn: int
     skew: float
     words: tuple[Word, ...]
-    cell_words: tuple[CellWord, ...]
+    cells: CellReading
 
 
 def _read_turned(
@@ -245,7 +249,7 @@ def _read_turned(
     if error is not None:
         return error
     words = tuple(_layer_words(produced))
-    cell_words = read_empty_cells(
+    cells = reread_cells(
         erased,
         [lay_out(grid) for grid in found.grids],
         words,
@@ -254,9 +258,7 @@ def _read_turned(
         workdir / f"page-{job.number}-turn-{turn}-cells.png",
         settings.ocr_timeout_s,
     )
-    return _Attempt(
-        pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cell_words=cell_words
-    )
+    return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cells=cells)
 
 
 def _valid_words(words: Sequence[Word]) -> float:

@@ -21,7 +21,6 @@ from pypdfium2 import PdfiumError
 from extract.classify_pages import PageFacts, classify_page
 from extract.find_grids import Grid, TableFinderError, camelot_grids, pdfplumber_grids
 from extract.find_tables import PageTables, read_page_tables
-from extract.ocr_empty_cells import cell_word_chars
 from extract.ocr_pages import OcrResult, ocr_engine, ocr_pages
 from extract.open_pdf import PdfSource, check_render_size, open_pdf
 from extract.read_lines import text_lines
@@ -34,6 +33,7 @@ from extract.read_words import (
     ocr_chars,
     read_words,
 )
+from extract.reread_cells import cell_word_chars, without_replaced
 from extract.settings import ExtractSettings
 from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
@@ -145,7 +145,7 @@ def _read_chunk(
         ]
         scans = [n for n in numbers if n not in ocred and contents[n].facts.scanned]
         grids = _camelot(source.readable, vector, warnings)
-        straightened = _straighten_scans(source, scans, contents, settings)
+        straightened = _straighten_scans(source, scans, contents, settings, Path(tmp))
         for n, (content, page_grids) in (ocred | straightened).items():
             contents[n] = content
             grids[n] = list(page_grids)
@@ -209,7 +209,8 @@ def _ocr_contents(
             content = _page_content(pdf.pages[0], number, settings, ocred=True)
         turned = (native[number].facts.rotation + result.page.turn) % 360
         facts = replace(content.facts, rotation=turned, scanned=True, ocr_reason=None)
-        chars = content.chars + tuple(cell_word_chars(result.page.cell_words))
+        cells = result.page.cells
+        chars = (*without_replaced(content.chars, cells.replaced), *cell_word_chars(cells.words))
         words = tuple(read_words(chars, _no_zone, text_flow=True))
         contents[number] = (
             replace(content, facts=facts, chars=chars, words=words),
@@ -223,8 +224,10 @@ def _straighten_scans(
     numbers: Sequence[int],
     native: dict[int, _PageContent],
     settings: ExtractSettings,
+    workdir: Path,
 ) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
-    """Scanned pages with their own text layer, deskewed, with their image grids."""
+    """Scanned pages with their own text layer, deskewed, with their image grids
+    (`workdir`: a folder for scratch images)."""
     if not numbers:
         return {}
     contents: dict[int, tuple[_PageContent, tuple[Grid, ...]]] = {}
@@ -241,7 +244,13 @@ def _straighten_scans(
                 settings.max_image_pixels,
             )
             scan = straighten_scan(
-                document, number, facts.width, facts.height, native[number].chars, settings
+                document,
+                number,
+                facts.width,
+                facts.height,
+                native[number].chars,
+                settings,
+                workdir / f"scan-{number}-cells.png",
             )
             words = tuple(read_words(scan.chars, _no_zone, text_flow=True))
             content = replace(native[number], chars=scan.chars, words=words)

@@ -4,20 +4,27 @@ A scan's rules are pixels, and a skew of half a degree already breaks them into 
 too short for a line finder. So the page is rendered, deskewed, and its grids are found
 on the straight image (find_image_grids); the text layer's characters are moved into the
 same straightened frame by the same rotation, so that cells and text line up.
+
+The layer is some OCR's reading, with page OCR's weakness in narrow cells (row numbers,
+month ticks); when OCR is enabled, those cells and inked cells the layer left empty are
+read again from the page image (reread_cells), as on pages we OCR ourselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import pypdfium2
 
+from extract.build_table import lay_out
 from extract.find_grids import Grid
-from extract.find_image_grids import image_grids
-from extract.read_words import Char
+from extract.find_image_grids import erase_rules, image_grids
+from extract.read_words import Char, read_words
 from extract.render_page import render_page
+from extract.reread_cells import cell_word_chars, reread_cells, without_replaced
 from extract.settings import ExtractSettings
 from extract.straighten_image import apply, skew_angle
 
@@ -37,13 +44,30 @@ def straighten_scan(
     height: float,
     chars: Sequence[Char],
     settings: ExtractSettings,
+    scratch: Path,
 ) -> StraightScan:
     """Grids of page `number` (upright size `width` x `height` points) and its `chars`,
-    both in the page's deskewed frame."""
+    both in the page's deskewed frame; with `settings.ocr`, narrow and empty cells re-read
+    (`scratch`: a PNG path for the cell crops)."""
     image = render_page(document, number, settings.dpi)
     angle = skew_angle(image) if settings.deskew else 0.0
-    found = image_grids(apply(image, 0, angle), settings.dpi, settings.raster_line_scale)
-    return StraightScan(grids=found.grids, chars=tuple(rotate_chars(chars, angle, width, height)))
+    straight = apply(image, 0, angle)
+    found = image_grids(straight, settings.dpi, settings.raster_line_scale)
+    moved = rotate_chars(chars, angle, width, height)
+    if not settings.ocr or not found.grids:
+        return StraightScan(grids=found.grids, chars=tuple(moved))
+    cells = reread_cells(
+        erase_rules(straight, found.rule_mask),
+        [lay_out(grid) for grid in found.grids],
+        read_words(moved, lambda _: None, text_flow=True),
+        settings.dpi,
+        settings.ocr_languages,
+        scratch,
+        settings.ocr_timeout_s,
+        foreign=True,
+    )
+    kept = without_replaced(moved, cells.replaced)
+    return StraightScan(grids=found.grids, chars=(*kept, *cell_word_chars(cells.words)))
 
 
 def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float) -> list[Char]:

@@ -1,8 +1,13 @@
-"""A second OCR pass over table cells that hold ink but got no words.
+"""A second OCR pass over table cells that page OCR reads badly: empty cells, narrow cells.
 
-Page-level tesseract drops short isolated marks: row numbers ("1.", "2.") alone in a
-narrow column, check marks alone in a month cell. Every such cell is cropped to its ink,
-the crops are stacked into one image, one per band, and read in one tesseract run as a
+Page-level tesseract (sparse text) drops short isolated marks: row numbers ("1.", "2.")
+alone in a narrow column, check marks alone in a month cell. And in a row of narrow cells
+it joins marks of neighbouring cells into one word ("Vv V") whose letters land in the
+wrong cells, and misreads small bold digits. So two kinds of cell are read again from
+their own crop: a cell holding ink but no words, and every inked cell of a narrow column
+(narrower than NARROW_WIDTH_RATIO text heights); the page's words in a narrow cell are
+replaced by the crop's reading. Each crop is cut to its ink, its background whitened, and
+the crops are stacked into one image, one per band, read in one tesseract run as a
 uniform block (psm 6); each word goes back to the cell whose band it lies in.
 """
 
@@ -35,6 +40,20 @@ INSET_PX = 6
 PAD_PX = 12
 GAP_PX = 48
 MIN_CONFIDENCE = 20.0
+PAPER_LEVEL = 230
+"""Once the background is whitened, a pixel this light is paper grain, made pure white:
+tesseract reads glyphs from the gray levels, and grain around a lone digit turns "3."
+into a letter."""
+NARROW_WIDTH_RATIO = 4.5
+"""A cell narrower than this many text heights is narrow: it holds a number, a mark or a
+short header (row numbers, month and quarter columns), never running prose, which needs
+a column eight or more text heights wide."""
+
+CROSSING_RATIO = 0.5
+"""A word running past a cell's side by more than this many text heights crosses it."""
+
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +68,18 @@ class CellWord:
 
 
 @dataclass(frozen=True)
+class CellReading:
+    """The second pass's words, and the cells whose page words they supersede."""
+
+    words: tuple[CellWord, ...]
+    replaced: tuple[Box, ...]
+    """Narrow cells read again: the page OCR's characters in them are dropped."""
+
+
+NO_READING = CellReading(words=(), replaced=())
+
+
+@dataclass(frozen=True)
 class _Crop:
     """Where a crop came from on the page (`left`, `top`) and sits in the stack (`y`)."""
 
@@ -59,7 +90,7 @@ class _Crop:
     band_bottom: int
 
 
-def read_empty_cells(
+def reread_cells(
     image: Image,
     layouts: Sequence[Layout],
     words: Sequence[Word],
@@ -67,40 +98,46 @@ def read_empty_cells(
     languages: Sequence[str],
     scratch: Path,
     timeout_s: float,
-) -> tuple[CellWord, ...]:
-    """Words in the inked cells of `layouts` where `words` has none.
+    foreign: bool = False,
+) -> CellReading:
+    """Words of the inked cells of `layouts` that are narrow or where `words` has none.
 
     `image` is the page with its rules erased; `scratch` is a PNG path to write the
-    stacked crops to. Coordinates are rounded to 0.01 pt, as they are cached.
+    stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
+    narrow cells are then read again only when some word of the layer runs across a
+    narrow cell's side rule (the layer did not see the cells, and ran marks of several
+    cells together: "v(v(v"); a layer that kept to the cells is trusted there.
+    Coordinates are rounded to 0.01 pt, as they are cached. When tesseract cannot run,
+    nothing is read and nothing replaced.
     """
     scale = dpi / 72.0
+    height = text_height(words)
+    spans = [layout.span_bbox(span) for layout in layouts for span in layout.spans]
+    narrow = [box for box in spans if box[2] - box[0] < NARROW_WIDTH_RATIO * height]
+    if foreign and not any(
+        _crosses(w, box, CROSSING_RATIO * height) for box in narrow for w in words
+    ):
+        narrow = []
     pieces: list[tuple[Image, int, int]] = []
-    for layout in layouts:
-        for span in layout.spans:
-            x0, y0, x1, y1 = layout.span_bbox(span)
-            if any(_overlaps(w, (x0, y0, x1, y1)) for w in words):
-                continue
-            left, top = round(x0 * scale) + INSET_PX, round(y0 * scale) + INSET_PX
-            right, bottom = round(x1 * scale) - INSET_PX, round(y1 * scale) - INSET_PX
-            if right <= left or bottom <= top:
-                continue
-            cell = image[top:bottom, left:right]
-            level = min(INK_LEVEL, float(np.median(cell)) - INK_CONTRAST)
-            ink = np.argwhere(cell < level)
-            if len(ink) < MIN_INK_PX:
-                continue
-            (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
-            if max(iy1 - iy0, ix1 - ix0) < MIN_INK_EXTENT_PX:
-                continue
-            cx0, cy0 = max(left, left + ix0 - PAD_PX), max(top, top + iy0 - PAD_PX)
-            cx1, cy1 = min(right, left + ix1 + PAD_PX + 1), min(bottom, top + iy1 + PAD_PX + 1)
-            pieces.append((image[cy0:cy1, cx0:cx1], cx0, cy0))
+    replaced: list[Box] = []
+    for box in spans:
+        if box not in narrow and any(_overlaps(w, box) for w in words):
+            continue
+        piece = _ink_crop(image, box, scale)
+        if piece is None:
+            continue
+        pieces.append(piece)
+        if box in narrow:
+            replaced.append(box)
     if not pieces:
-        return ()
+        return NO_READING
     composite, crops = _stack(pieces)
     cv2.imwrite(str(scratch), composite)
+    read = _tesseract_words(scratch, languages, timeout_s)
+    if read is None:
+        return NO_READING
     placed = []
-    for text, left, top, width, height in _tesseract_words(scratch, languages, timeout_s):
+    for text, left, top, width, height in read:
         centre = top + height / 2
         crop = next((c for c in crops if c.band_top <= centre < c.band_bottom), None)
         if crop is None:
@@ -116,7 +153,50 @@ def read_empty_cells(
                 bottom=round((page_top + height) / scale, 2),
             )
         )
-    return tuple(placed)
+    return CellReading(words=tuple(placed), replaced=tuple(replaced))
+
+
+def text_height(words: Sequence[Word]) -> float:
+    """The median height of `words` in points; 0 when there are none."""
+    if not words:
+        return 0.0
+    return float(np.median([w.bottom - w.top for w in words]))
+
+
+def without_replaced(chars: Sequence[Char], replaced: Sequence[Box]) -> list[Char]:
+    """`chars` less those whose centre lies in one of the `replaced` cells."""
+
+    def inside(char: Char, box: Box) -> bool:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+    return [c for c in chars if not any(inside(c, box) for box in replaced)]
+
+
+def _ink_crop(image: Image, box: Box, scale: float) -> tuple[Image, int, int] | None:
+    """The cell `box`'s ink, padded, on a white background, with its page position
+    (left, top in pixels); None when the cell holds no mark.
+
+    The background is whitened (each pixel scaled by 255 / the cell's median) so that
+    a scan's gray paper does not become part of the glyphs when tesseract binarizes.
+    """
+    left, top = round(box[0] * scale) + INSET_PX, round(box[1] * scale) + INSET_PX
+    right, bottom = round(box[2] * scale) - INSET_PX, round(box[3] * scale) - INSET_PX
+    if right <= left or bottom <= top:
+        return None
+    cell = image[top:bottom, left:right]
+    background = float(np.median(cell))
+    ink = np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
+    if len(ink) < MIN_INK_PX:
+        return None
+    (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
+    if max(iy1 - iy0, ix1 - ix0) < MIN_INK_EXTENT_PX:
+        return None
+    cx0, cy0 = max(left, left + ix0 - PAD_PX), max(top, top + iy0 - PAD_PX)
+    cx1, cy1 = min(right, left + ix1 + PAD_PX + 1), min(bottom, top + iy1 + PAD_PX + 1)
+    crop = image[cy0:cy1, cx0:cx1].astype(np.float32) * (255.0 / background)
+    crop[crop >= PAPER_LEVEL] = 255
+    return np.clip(crop, 0, 255).astype(np.uint8), cx0, cy0
 
 
 def cell_word_chars(words: Sequence[CellWord]) -> list[Char]:
@@ -149,6 +229,13 @@ def _overlaps(word: Word, box: tuple[float, float, float, float]) -> bool:
     return width > 0 and height > 0 and width * height * 3 >= area
 
 
+def _crosses(word: Word, box: Box, tolerance: float) -> bool:
+    """True when `word` lies across a side of `box`: it overlaps the box and runs more than
+    `tolerance` past its left or right side."""
+    overlaps = word.x0 < box[2] and word.x1 > box[0] and word.top < box[3] and word.bottom > box[1]
+    return overlaps and (word.x0 < box[0] - tolerance or word.x1 > box[2] + tolerance)
+
+
 def _stack(pieces: Sequence[tuple[Image, int, int]]) -> tuple[Image, list[_Crop]]:
     """Crops one under the other on white, each in its own band."""
     width = max(p.shape[1] for p, _, _ in pieces) + 2 * PAD_PX
@@ -170,13 +257,14 @@ def _stack(pieces: Sequence[tuple[Image, int, int]]) -> tuple[Image, list[_Crop]
 
 def _tesseract_words(
     image: Path, languages: Sequence[str], timeout_s: float
-) -> list[tuple[str, int, int, int, int]]:
-    """(text, left, top, width, height) of each word tesseract reads in `image`."""
+) -> list[tuple[str, int, int, int, int]] | None:
+    """(text, left, top, width, height) of each word tesseract reads in `image`; None
+    when tesseract is missing, fails (a language not installed) or times out."""
     done = run_tesseract(
         [str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"], timeout_s
     )
-    if done is None:
-        return []
+    if done is None or done.returncode != 0:
+        return None
     words = []
     for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
