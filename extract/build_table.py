@@ -90,15 +90,26 @@ class _Regions:
 
 
 def lay_out(grid: Grid) -> Layout:
-    """Decide the merged cells of `grid` from its rules."""
+    """Decide the merged cells of `grid` from its rules.
+
+    A row without a single rule between its columns (a full-width row, or the unprinted
+    gap between two parts of a table) is one cell and is never merged with the rows
+    above or below it: where an unruled spacer column crosses it, the two would otherwise
+    join into one shape whose bounding rectangle swallows the whole table.
+    """
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     regions = _Regions(n_rows * n_cols)
+    open_rows = set(range(n_rows)) if n_cols > 1 else set()
     for col in range(1, n_cols):
         near = _near(grid.v_rules, grid.xs[col])
         for row in range(n_rows):
             if not _ruled(near, grid.ys[row], grid.ys[row + 1]):
                 regions.union(row * n_cols + col - 1, row * n_cols + col)
+            else:
+                open_rows.discard(row)
     for row in range(1, n_rows):
+        if {row - 1, row} & open_rows:
+            continue
         near = _near(grid.h_rules, grid.ys[row])
         for col in range(n_cols):
             if not _ruled(near, grid.xs[col], grid.xs[col + 1]):

@@ -24,6 +24,12 @@ Source = Literal["camelot", "pdfplumber", "image"]
 
 RULE_MARGIN = 3.0
 """Points around a grid within which a ruling segment still belongs to it."""
+THIN_RULE = 1.5
+"""A filled rectangle thinner than this (points) is a drawn rule; a thicker one is cell
+shading, whose edges are no rules (camelot's vector engine reads rectangles the same way)."""
+DARK = 0.5
+"""Lightness (0 black, 1 white) below which a filled rectangle is a dark band (a header
+bar printed white on black): its edges bound cells, and white rules on it are seen."""
 MIN_CELL = 3.0
 """Boundaries closer than this (points) are one boundary: no text fits between them, and
 on a scan one slightly skewed rule gives joints a point or two apart."""
@@ -98,7 +104,15 @@ def _camelot_grid(table: Any) -> Grid:
 
 
 def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
-    """Grids of pdfplumber's table finder (vector ruling lines) on one page."""
+    """Grids of pdfplumber's table finder (visible vector ruling lines) on one page."""
+    bands = [
+        rect
+        for rect in page.rects
+        if rect["fill"]
+        and min(rect["width"], rect["height"]) > THIN_RULE
+        and (_lightness(rect.get("non_stroking_color")) or 0.0) < DARK
+    ]
+    page = page.filter(lambda obj: _is_visible_rule(obj, bands))
     edges = page.edges
     v_rules = [
         Rule(float(e["x0"]), float(e["top"]), float(e["bottom"]))
@@ -118,6 +132,50 @@ def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(with_rules(xs, ys, v_rules, h_rules, "pdfplumber"))
     return grids
+
+
+def _lightness(color: Any) -> float | None:
+    """0 (black) to 1 (white) for a colour as pdfplumber reports it (gray, RGB, CMYK),
+    None when unknown (a pattern or no colour)."""
+    values = (color,) if isinstance(color, (int, float)) else color
+    if not isinstance(values, (tuple, list)) or not values:
+        return None
+    if not all(isinstance(v, (int, float)) for v in values):
+        return None
+    if len(values) == 1:
+        return float(values[0])
+    if len(values) == 3:
+        red, green, blue = (float(v) for v in values)
+        return 0.299 * red + 0.587 * green + 0.114 * blue
+    if len(values) == 4:
+        return (1 - float(values[3])) * (1 - max(float(v) for v in values[:3]))
+    return None
+
+
+def _is_visible_rule(obj: dict[str, Any], bands: Sequence[dict[str, Any]]) -> bool:
+    """False for drawings that are no visible rule: light cell shading (a filled rectangle
+    wider than a rule both ways: its edges are no lines) and rules painted white outside
+    any dark band (on the white page: a hidden column of a spreadsheet export). A dark
+    band (a black header bar) is kept: its edges are what bounds its cells. Objects other
+    than rectangles and lines (characters, images) are kept."""
+    kind = obj.get("object_type")
+    if kind not in ("rect", "line"):
+        return True
+    if kind == "rect" and not obj["stroke"]:
+        color = obj.get("non_stroking_color")
+        if min(obj["width"], obj["height"]) > THIN_RULE:
+            return obj in bands
+    else:
+        color = obj.get("stroking_color")
+    if _lightness(color) != 1.0:
+        return True
+    return any(
+        b["x0"] <= obj["x0"]
+        and obj["x1"] <= b["x1"]
+        and b["top"] <= obj["top"]
+        and obj["bottom"] <= b["bottom"]
+        for b in bands
+    )
 
 
 def distinct(values: Iterable[float]) -> tuple[float, ...]:

@@ -5,7 +5,8 @@ second opinion: pdfplumber grids replace the primary grid they overlap when they
 fewer words (a rule through a word means a misplaced rule or a missed one), or as few
 while holding more words (the primary found only part of the table); where no primary
 grid lies, they are used as they are.
-A grid with a single cell is a ruled box, not a table, and is dropped.
+A grid with a single cell is a ruled box, not a table, and is dropped; so is a frame
+whose rules cut through the words it holds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.build_table import Layout, cut_words, lay_out, to_raw_table
-from extract.find_grids import Grid
+from extract.find_grids import RULE_MARGIN, Grid, distinct, with_rules
 from extract.read_lines import cell_text
 from extract.read_words import Char, Word, read_words
 from schemas.decree import PipelineWarning
@@ -22,6 +23,9 @@ from schemas.raw import RawTable
 
 OVERLAP = 0.5
 """Two grids describe the same table when their intersection is over half the smaller."""
+STACK_GAP = 12.0
+"""Points between two grids of the same width below which they are one table: less than
+a line of text, so nothing (a caption) can be printed between them."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def read_page_tables(
     `text_flow` is passed to `read_words`.
     """
     layouts = choose_layouts(primary, second, plain_words)
-    layouts = sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0]))
+    layouts = join_stacked(sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0])))
 
     def zone_of(char: Char) -> tuple[int, int] | None:
         cx = (char["x0"] + char["x1"]) / 2
@@ -89,23 +93,92 @@ def read_page_tables(
     return PageTables(tables=tables, words=tuple(words), warnings=warnings)
 
 
+def join_stacked(layouts: Sequence[Layout]) -> list[Layout]:
+    """`layouts` (top to bottom) with each grid that starts less than STACK_GAP below a
+    grid of the same width joined to it: a header bar drawn apart from the body, or a
+    closing row set off by a thin gap, is one table.
+    """
+    joined: list[Layout] = []
+    for layout in layouts:
+        above = joined[-1].grid if joined else None
+        grid = layout.grid
+        if (
+            above is not None
+            and 0 <= grid.ys[0] - above.ys[-1] < STACK_GAP
+            and abs(grid.xs[0] - above.xs[0]) <= RULE_MARGIN
+            and abs(grid.xs[-1] - above.xs[-1]) <= RULE_MARGIN
+        ):
+            joined[-1] = lay_out(_stack(above, grid))
+        else:
+            joined.append(layout)
+    return joined
+
+
+def _stack(above: Grid, below: Grid) -> Grid:
+    """One grid of `above` and `below`; the gap between them is a row without rules,
+    which lay_out keeps apart from the rows around it."""
+    return with_rules(
+        distinct((*above.xs, *below.xs)),
+        distinct((*above.ys, *below.ys)),
+        (*above.v_rules, *below.v_rules),
+        (*above.h_rules, *below.h_rules),
+        below.source,
+    )
+
+
 def choose_layouts(
     primary: Sequence[Grid], second: Sequence[Grid], words: Sequence[Word]
 ) -> list[Layout]:
-    """The grids to use: `primary` unless `second` does better on the same area."""
+    """The grids to use: `primary` unless `second` does better on the same area.
+
+    A grid whose rules run through as many words as it has cells is a frame drawn over
+    running text (a letter format whose border crosses its lines), not a table, and is
+    left out: its text stays in the page lines.
+    """
     firsts = [lay for lay in map(lay_out, primary) if len(lay.spans) > 1]
     seconds = [lay for lay in map(lay_out, second) if len(lay.spans) > 1]
     chosen: list[Layout] = []
     for first in firsts:
         rivals = [lay for lay in seconds if _overlaps(first.grid, lay.grid)]
+        first = _trim_unseen(first, rivals)
         if rivals and _better(rivals, first, words):
-            chosen.extend(r for r in rivals if r not in chosen)
-        elif not any(_overlaps(first.grid, other.grid) for other in chosen):
+            chosen.extend(r for r in rivals if not _overlaps_any(r, chosen))
+        elif not _overlaps_any(first, chosen):
             chosen.append(first)
-    chosen.extend(
-        lay for lay in seconds if not any(_overlaps(lay.grid, other.grid) for other in chosen)
-    )
-    return chosen
+    chosen.extend(lay for lay in seconds if not _overlaps_any(lay, chosen))
+    return [lay for lay in chosen if cut_words(lay, words) < len(lay.spans)]
+
+
+def _overlaps_any(layout: Layout, others: Sequence[Layout]) -> bool:
+    return any(_overlaps(layout.grid, other.grid) for other in others)
+
+
+def _trim_unseen(first: Layout, rivals: Sequence[Layout]) -> Layout:
+    """`first` without an outermost column that lies wholly outside every rival.
+
+    Camelot reads rules without their colour; pdfplumber's grids are built from visible
+    rules only (see find_grids). A border column that pdfplumber leaves out is bounded by
+    rules painted white: a hidden spreadsheet column, not part of the printed table. Rows
+    are not trimmed (a continued table's first row may lack its top rule, which only
+    camelot makes up), nor a strip wider than one column (pdfplumber may have found only
+    part of the table).
+    """
+    if not rivals:
+        return first
+    x0 = min(r.grid.xs[0] for r in rivals) - RULE_MARGIN
+    x1 = max(r.grid.xs[-1] for r in rivals) + RULE_MARGIN
+    grid = first.grid
+    xs = _inside(grid.xs, x0, x1)
+    if xs == grid.xs or len(xs) < 2:
+        return first
+    return lay_out(with_rules(xs, grid.ys, grid.v_rules, grid.h_rules, grid.source))
+
+
+def _inside(bounds: tuple[float, ...], low: float, high: float) -> tuple[float, ...]:
+    """`bounds` without one outermost boundary on each side lying outside [low, high]."""
+    start = 1 if bounds[0] < low and bounds[1] >= low else 0
+    end = len(bounds) - 1 if bounds[-1] > high and bounds[-2] <= high else len(bounds)
+    return bounds[start:end]
 
 
 def _better(rivals: Sequence[Layout], first: Layout, words: Sequence[Word]) -> bool:

@@ -131,7 +131,8 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     """The contract's `Table` for `logical`, numbered `number` (1-based) in the document.
 
     Action-plan tables get canonical rows (section rows become the area of the rows below
-    them; merged cells are filled down); any other table keeps its raw rows in order.
+    them; merged cells are filled down); any other table keeps its raw rows in order,
+    empty ones included (but not an empty band across the table: a gap between parts).
     """
     header = logical.header
     merged = merge_continuations(logical)
@@ -142,7 +143,9 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     rows: list[Row] = []
     if header is None or not header.is_action_plan:
         for row in merged.rows:
-            if row.filled:
+            # An empty ruled row is printed and kept; an empty band across the whole
+            # table is the unprinted gap between two parts of it.
+            if row.filled or row.spans[0] < len(row.cells):
                 rows.append(_raw_row(row, fields, f"T{number}.R{len(rows) + 1:03d}"))
         layout = "unknown"
     else:

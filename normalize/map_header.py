@@ -129,9 +129,10 @@ def field_of(text: str, threshold: float) -> str | None:
     for number, names in enumerate(MONTH_HEADERS, start=1):
         if folded in names:
             return f"month:{number}"
-    quarter = re.fullmatch(r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)\s?(I{1,3}|IV|[1-4])", folded)
+    # OCR reads a roman I in a narrow header cell as l ('TW Il'), folded to L.
+    quarter = re.fullmatch(r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)\s?([IL]{1,3}|[IL]V|[1-4])", folded)
     if quarter:
-        mark = quarter.group(1)
+        mark = quarter.group(1).replace("L", "I")
         return f"quarter:{ROMAN.get(mark) or int(mark)}"
     if folded in SYNONYMS:
         return SYNONYMS[folded]
@@ -139,26 +140,40 @@ def field_of(text: str, threshold: float) -> str | None:
     return SYNONYMS[best] if fuzz.ratio(folded, best) >= threshold else None
 
 
+MAX_HEADER_ROWS = 4
+"""Grid rows a header may take above a column-number row."""
+# A column number as printed under a header: '3', '(3)', '{3)' (a typo), or a formula
+# naming columns: '(16) = (6) + (9)', '(19)= (3) + (17)'.
+_COLUMN_NUMBER = re.compile(r"^[({\[]?(\d{1,2})[)}\]]?(?:\s*[-=+x/*]\s*[({\[]?\d{1,2}[)}\]]?)*$")
+
+
 def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
-    """Per column, the distinct texts of the first `rows` grid rows, top to bottom."""
+    """Per column, the texts of the cells in the first `rows` grid rows, top to bottom; a
+    cell spanning several of them counts once."""
     texts = []
     for col in range(table.n_cols):
         parts: list[str] = []
+        seen: set[tuple[int, int]] = set()
         for row in range(rows):
             cell = table.cell(row, col)
             if cell.covered and cell.anchor is not None:
                 cell = table.cell(*cell.anchor)
             text = " ".join(cell.text.split())
-            if text and text not in parts:
+            if text and (cell.row, cell.col) not in seen:
                 parts.append(text)
+            seen.add((cell.row, cell.col))
         texts.append(" ".join(parts))
     return tuple(texts)
 
 
 def _is_numbering_row(texts: list[str]) -> bool:
-    """A row of column numbers '1 2 3 ... n' (or '(1) (2) ...') printed under the header."""
-    numbers = [t.strip("() ") for t in texts if t.strip()]
-    return len(numbers) >= 3 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+    """A row of column numbers '1 2 3 ... n' (or '(1) (2) ...', or formulas over them:
+    '(16) = (6) + (9)') printed under the header."""
+    matches = [_COLUMN_NUMBER.match(" ".join(t.split())) for t in texts if t.strip()]
+    if len(matches) < 3 or not all(matches):
+        return False
+    numbers = [int(m.group(1)) for m in matches if m]
+    return numbers == list(range(1, len(numbers) + 1))
 
 
 def _row_is_numbering(table: RawTable, row: int) -> bool:
@@ -183,11 +198,26 @@ def _resolve(fields: list[str | None]) -> tuple[str | None, ...]:
 
 
 def _looks_like_header(texts: tuple[str, ...]) -> bool:
-    """A row of at least two labels, all upper case, none of them a bare number or amount."""
+    """A row of at least two labels over most columns, all upper case, none of them a bare
+    number or amount (a section row 'XIII | KECAMATAN ...' labels two columns of many)."""
     filled = [t for t in texts if t]
-    return len(filled) >= 2 and all(
-        t.upper() == t and any(ch.isalpha() for ch in t) and not re.match(r"^\d+[.)]?(\s|$)", t)
-        for t in filled
+    return (
+        len(filled) >= 2
+        and len(filled) * 2 > len(texts)
+        and all(
+            t.upper() == t and any(ch.isalpha() for ch in t) and not re.match(r"^\d+[.)]?(\s|$)", t)
+            for t in filled
+        )
+    )
+
+
+def _all_labels(texts: tuple[str, ...]) -> bool:
+    """True when every column has a label (a text with letters, not a bare number or list
+    mark) and there are at least two distinct ones: a header, not a section row."""
+    return (
+        len(set(texts)) >= 2
+        and all(any(ch.isalpha() for ch in t) for t in texts)
+        and not any(re.match(r"^(\d+|[IVX]+)[.)]?(\s|$)", t) for t in texts)
     )
 
 
@@ -210,7 +240,32 @@ def _column_groups(table: RawTable, rows: int) -> tuple[tuple[int, ...], ...]:
         else:
             groups.append(cols)
         col += span
-    return tuple(groups)
+    return _fold_blank_columns(table, groups)
+
+
+def _fold_blank_columns(
+    table: RawTable, groups: list[tuple[int, ...]]
+) -> tuple[tuple[int, ...], ...]:
+    """`groups` with each group whose grid columns hold no text in any row, header
+    included, joined to its left neighbour (the first to its right one): a spacer
+    between ruled columns, or a band running past the table's edge, is no column."""
+    blank = [
+        all(not table.cell(r, c).text.strip() for r in range(table.n_rows) for c in group)
+        for group in groups
+    ]
+    if all(blank):
+        return tuple(groups)
+    folded: list[tuple[int, ...]] = []
+    pending: tuple[int, ...] = ()
+    for group, empty in zip(groups, blank, strict=True):
+        if empty and folded:
+            folded[-1] = (*folded[-1], *group)
+        elif empty:
+            pending = (*pending, *group)
+        else:
+            folded.append((*pending, *group))
+            pending = ()
+    return tuple(folded)
 
 
 def build_header(table: RawTable, rows: int, threshold: float) -> Header:
@@ -224,13 +279,16 @@ def build_header(table: RawTable, rows: int, threshold: float) -> Header:
     return Header(rows + int(numbering), printed, _resolve(fields), groups, numbering)
 
 
-def find_header(table: RawTable, threshold: float) -> Header | None:
+def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> Header | None:
     """The header of `table` if its first rows are one, else None.
 
-    A first row is a header when most of its filled cells name a known field, or when it
-    reads as a row of labels (upper case, no numbers: "NO | NAMA | JABATAN"). A second row
-    belongs to the header when cells of the first span down into it or name months or
-    quarters; a following row of column numbers is counted as part of the header.
+    The rows above a column-number row near the top are the header when the first of them
+    is a row of labels. Otherwise a first row is a header when most of its filled cells
+    name a known field, when it reads as a row of labels (upper case, no numbers:
+    "NO | NAMA | JABATAN"), or when it is a row of labels over every column printed apart
+    from the rows below (`emphasised`: bold over plain text, see stitch_pages). A second
+    row belongs to the header when cells of the first span down into it or name months
+    or quarters; a following row of column numbers is counted as part of the header.
     """
     if _row_is_numbering(table, 0):
         blank = tuple("" for _ in range(table.n_cols))
@@ -239,8 +297,22 @@ def find_header(table: RawTable, threshold: float) -> Header | None:
     filled = [t for t in first if t]
     if not filled:
         return None
+    numbered = next(
+        (
+            row
+            for row in range(1, min(MAX_HEADER_ROWS, table.n_rows - 1) + 1)
+            if _row_is_numbering(table, row)
+        ),
+        None,
+    )
+    if numbered is not None and _all_labels(first):
+        return build_header(table, numbered, threshold)
     known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
-    if not (len(known) >= 2 and len(known) * 2 >= len(filled)) and not _looks_like_header(first):
+    if (
+        not (len(known) >= 2 and len(known) * 2 >= len(filled))
+        and not _looks_like_header(first)
+        and not (emphasised and _all_labels(first))
+    ):
         return None
     rows = 1
     spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
@@ -253,11 +325,6 @@ def find_header(table: RawTable, threshold: float) -> Header | None:
         if spans_down or grid_like:
             rows = 2
     return build_header(table, rows, threshold)
-
-
-def first_row_texts(table: RawTable) -> tuple[str, ...]:
-    """The folded texts of a grid's first row (covered positions give their anchor's text)."""
-    return _column_texts(table, 1)
 
 
 def same_header(a: Header, b: Header, threshold: float) -> bool:

@@ -159,7 +159,10 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
         if not before.strip() or _vote(before, text, lists=False) != 1:
             continue
         joined = join_lines([*before.splitlines(), *text.splitlines()])
-        rows[anchor] = rows[anchor].with_cell(col, joined, "continuation")
+        grown = rows[anchor].with_cell(col, joined, "continuation")
+        if top.pages[0] not in grown.pages:
+            grown = replace(grown, pages=grown.pages + top.pages, bboxes=grown.bboxes + top.bboxes)
+        rows[anchor] = grown
         rows[index] = replace(
             top.with_cell(col, ""),
             covered=(*top.covered[:col], True, *top.covered[col + 1 :]),
@@ -189,7 +192,11 @@ def merge_continuations(table: LogicalTable) -> LogicalTable:
             drop.add(index)
     merged = merged_columns(table.rows)
     for page_break in table.breaks:
-        if page_break.index < len(rows) and page_break.index not in drop:
-            _join_merged_cells(rows, page_break.index, merged)
+        index = page_break.index
+        if index < len(rows) and index not in drop:
+            _join_merged_cells(rows, index, merged)
+            # A box whose every text ran on from above is no printed row of its own.
+            if table.rows[index].filled and not rows[index].filled:
+                drop.add(index)
     kept = tuple(r for i, r in enumerate(rows) if i not in drop)
     return replace(table, rows=kept, breaks=())

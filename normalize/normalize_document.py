@@ -100,7 +100,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     pages = {p.number: p for p in body_pages}
     tables: list[Table] = []
     doubtful: dict[int, set[str]] = {}
-    for logical in stitch_tables(raw.tables, settings.header_threshold):
+    for logical in stitch_tables(raw.tables, pages, settings.header_threshold):
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
             logical = replace(logical, rows=rows)

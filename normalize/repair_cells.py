@@ -22,24 +22,43 @@ from schemas.raw import RawPage
 _RULE_DEBRIS = re.compile(
     r"(?:(?<=\s)|^)(?:[_|~=]+|[—–]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE
 )
-# An opening bracket read off a cell's left rule at the start of the cell.
-_LEFT_RULE = re.compile(r"^[(\[|{](?=\w)")
+# An opening bracket read off a cell's left rule at the start of a line of the cell.
+_LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
+
+
+def _unclosed(text: str, start: int) -> bool:
+    """True when the bracket at `text[start]` is closed by nothing after it: each closer
+    after it is taken by a nearer opener first ('(Melakukan ... (TNA) bagi')."""
+    opener = text[start]
+    closer = _CLOSER[opener]
+    if opener == closer:
+        return closer not in text[start + 1 :]
+    depth = 0
+    for char in text[start + 1 :]:
+        if char == opener:
+            depth += 1
+        elif char == closer:
+            if depth == 0:
+                return False
+            depth -= 1
+    return True
 
 
 def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     """`text` without the marks OCR reads off table rules, and the marks removed.
 
     A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence)
-    and an opening bracket at the start of a cell that nothing in the cell closes
-    ("(Seluruh kegiatan") are debris.
+    and an opening bracket at the start of a line that nothing after it in the cell
+    closes ("(Seluruh kegiatan") are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     cleaned = _RULE_DEBRIS.sub("", text)
-    opener = _LEFT_RULE.match(cleaned)
-    if opener and _CLOSER[opener.group()] not in cleaned[1:]:
-        removed.append(opener.group())
-        cleaned = cleaned[1:]
+    for opener in reversed(list(_LEFT_RULE.finditer(cleaned))):
+        start = opener.start()
+        if _unclosed(cleaned, start):
+            removed.append(opener.group())
+            cleaned = cleaned[:start] + cleaned[start + 1 :]
     if not removed:
         return text, []
     return "\n".join(" ".join(line.split()) for line in cleaned.splitlines()), removed

@@ -7,12 +7,14 @@ number of columns.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from normalize.fold_text import join_lines
 from normalize.grid import GridRow, grid_rows
-from normalize.map_header import Header, build_header, find_header, first_row_texts, same_header
-from schemas.raw import RawTable
+from normalize.map_header import Header, build_header, find_header, same_header
+from schemas.raw import RawPage, RawTable, TextLine
 
 
 @dataclass(frozen=True)
@@ -37,40 +39,108 @@ class LogicalTable:
     first: RawTable
 
 
-def stitch_tables(tables: tuple[RawTable, ...], threshold: float) -> list[LogicalTable]:
-    """Group `tables` (in page order) into logical tables, dropping repeated headers.
+def stitch_tables(
+    tables: tuple[RawTable, ...], pages: Mapping[int, RawPage], threshold: float
+) -> list[LogicalTable]:
+    """Group `tables` (in page order) into logical tables, dropping repeated headers;
+    `pages` (by number) give the text around the grids.
 
     Invariant: every body row of every input grid appears in exactly one logical table,
     in order; only header and column-number rows are dropped.
     """
     ordered = sorted(tables, key=lambda t: (t.page, t.index))
-    headers = _repeated_headers(ordered, [find_header(t, threshold) for t in ordered], threshold)
+    found = [find_header(t, threshold, _emphasised(t, pages.get(t.page))) for t in ordered]
+    headers = _repeated_headers(ordered, found, threshold)
     groups: list[list[tuple[RawTable, Header | None]]] = []
     for table, header in zip(ordered, headers, strict=True):
-        if groups and _continues(groups[-1], table, header, threshold):
+        if (
+            groups
+            and not _text_between(groups[-1][-1][0], table, pages)
+            and _continues(groups[-1], table, header, threshold)
+        ):
             groups[-1].append((table, header))
         else:
             groups.append([(table, header)])
     return [_logical(group) for group in groups]
 
 
+def _row_lines(table: RawTable, row: int, page: RawPage) -> list[TextLine]:
+    """The page's text lines inside the cells anchored on grid row `row`."""
+    boxes = [c.bbox for c in table.row_cells(row) if not c.covered]
+    return [
+        line
+        for line in page.lines
+        if any(
+            x0 <= (line.bbox[0] + line.bbox[2]) / 2 <= x1
+            and y0 <= (line.bbox[1] + line.bbox[3]) / 2 <= y1
+            for x0, y0, x1, y1 in boxes
+        )
+    ]
+
+
+def _emphasised(table: RawTable, page: RawPage | None) -> bool:
+    """True when the first grid row's text is all bold and the second row's is not: the
+    first row is printed apart from the body, as a header is."""
+    if page is None or table.n_rows < 2:
+        return False
+    first, second = _row_lines(table, 0, page), _row_lines(table, 1, page)
+    return (
+        bool(first and second)
+        and all(line.bold for line in first)
+        and not all(line.bold for line in second)
+    )
+
+
+def _text_between(a: RawTable, b: RawTable, pages: Mapping[int, RawPage]) -> bool:
+    """True when words are printed after grid `a` on its page or before grid `b` on its
+    page (a caption, a paragraph): `b` then starts a table of its own even when it looks
+    like the rest of `a`. Lines without a word of letters (page numbers, OCR specks) do
+    not count."""
+    after = pages.get(a.page)
+    before = pages.get(b.page)
+    below = after is not None and any(
+        line.bbox[1] >= a.bbox[3] - 1 and _has_word(line.text) for line in after.lines
+    )
+    above = before is not None and any(
+        line.bbox[3] <= b.bbox[1] + 1 and _has_word(line.text) for line in before.lines
+    )
+    return below or above
+
+
+def _has_word(text: str) -> bool:
+    return re.search(r"[^\W\d_]{3}", text) is not None
+
+
+def _next_page(a: RawTable, b: RawTable) -> bool:
+    """True when `b` is the first grid of the page after `a`'s."""
+    return b.page == a.page + 1 and b.index == 0
+
+
 def _adjacent(a: RawTable, b: RawTable) -> bool:
     """True when `b` is the first grid of the page after `a`'s, with as many columns."""
-    return b.page == a.page + 1 and b.index == 0 and a.n_cols == b.n_cols
+    return _next_page(a, b) and a.n_cols == b.n_cols
+
+
+def _labels(table: RawTable) -> list[str]:
+    """The texts of the cells of a grid's first row, left to right, blanks left out."""
+    texts = (" ".join(c.text.split()) for c in table.row_cells(0) if not c.covered)
+    return [t for t in texts if t]
 
 
 def _repeated_headers(
     tables: list[RawTable], headers: list[Header | None], threshold: float
 ) -> list[Header | None]:
     """Headers found by repetition: a first row printed again atop the next page's grid is
-    a header, whatever its words (a 'Penilaian | Bobot | ...' header in title case)."""
+    a header, whatever its words (a 'Penilaian | Bobot | ...' header in title case). The
+    labels are compared in order, not grid column by grid column: a page may rule a
+    labelled column into more or fewer narrow sub-columns."""
     found = list(headers)
     for i in range(len(tables) - 1):
         a, b = tables[i], tables[i + 1]
-        if (found[i] is not None and found[i + 1] is not None) or not _adjacent(a, b):
+        if (found[i] is not None and found[i + 1] is not None) or not _next_page(a, b):
             continue
-        first = first_row_texts(a)
-        if any(first) and first == first_row_texts(b):
+        first = _labels(a)
+        if len(first) >= 2 and first == _labels(b):
             found[i] = found[i] or build_header(a, 1, threshold)
             found[i + 1] = found[i + 1] or build_header(b, 1, threshold)
     return found
@@ -84,22 +154,28 @@ def _continues(
 ) -> bool:
     last, _ = group[-1]
     first_header = group[0][1]
-    if not _adjacent(last, table):
-        return False
-    if header is None:
-        return True
-    if header.numbering_only:
-        return first_header is not None and first_header.numbering_row
-    return first_header is not None and same_header(first_header, header, threshold)
+    if header is None or header.numbering_only:
+        if not _adjacent(last, table):
+            return False
+        return header is None or (first_header is not None and first_header.numbering_row)
+    # A repeated header names the columns itself: the grid may be ruled differently.
+    return (
+        _next_page(last, table)
+        and first_header is not None
+        and same_header(first_header, header, threshold)
+    )
 
 
 def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:
     rows: list[GridRow] = []
     breaks: list[PageBreak] = []
     lowest = max(t.bbox[3] for t, _ in group)
-    columns = group[0][1].groups if group[0][1] else ()
+    first_columns = group[0][1].groups if group[0][1] else ()
     for table, header in group:
         page_rows = grid_rows(table, header.rows if header else 0)
+        # A page that repeats the header is read by its own columns; one without, by the
+        # first page's (it has as many grid columns, see _continues).
+        columns = header.groups if header and header.groups else first_columns
         if any(len(cols) > 1 for cols in columns):
             page_rows = [collapse_columns(row, columns) for row in page_rows]
         if rows and page_rows:

@@ -367,14 +367,19 @@ def test_lke_table_of_permenpanrb_90_2021() -> None:
     )
     for table in tables:
         assert_full_grid(table)
-    header, body, next_page = tables
-    assert header.page == 66 and header.cell(0, 0).text == "Penilaian"
-    assert header.cell(0, 3).text == "Pilihan\nJawaban"
-    assert header.cell(0, header.n_cols - 1).text == "Catatan/Keterangan/Penjelasan"
-    assert (body.n_rows, body.n_cols) == (13, 14)
-    pengungkit = body.cell(0, 1)
+    # The header bar, drawn 9 pt above the body, is joined to it; the gap between them
+    # is one empty cell across the table, merged with nothing above or below.
+    first_page, next_page = tables
+    assert first_page.page == 66 and (first_page.n_rows, first_page.n_cols) == (15, 14)
+    penilaian = first_page.cell(0, 0)
+    assert (penilaian.text, penilaian.col_span) == ("Penilaian", 6)
+    assert first_page.cell(0, 8).text == "Pilihan\nJawaban"
+    assert first_page.cell(0, 13).text == "Catatan/Keterangan/Penjelasan"
+    gap = first_page.cell(1, 0)
+    assert (gap.text, gap.row_span, gap.col_span) == ("", 1, 14)
+    pengungkit = first_page.cell(2, 1)
     assert (pengungkit.text, pengungkit.col_span) == ("PENGUNGKIT", 5)
-    assert body.cell(4, 5).text == (
+    assert first_page.cell(6, 5).text == (
         "Unit kerja telah membentuk tim untuk\nmelakukan pembangunan Zona Integritas"
     )
     assert next_page.page == 67 and next_page.cell(0, 0).text == "Penilaian"
@@ -504,3 +509,50 @@ def test_ocr_off_leaves_the_page_without_text(scanned_pdf: Path) -> None:
     doc = read_pdf(scanned_pdf, replace(SETTINGS, ocr=False))
     assert doc.pages[0].text_layer == "none" and doc.pages[0].lines == ()
     assert doc.ocr_engine is None
+
+
+def _spreadsheet_export(c: canvas.Canvas, size: tuple[float, float]) -> None:
+    """A table as spreadsheet exports draw it: a black header bar with white text and
+    white separators, set 8 pt above the body; a lightly shaded body cell; and a hidden
+    column to the right, ruled in white."""
+    height = size[1]
+    font = _font()
+    xs, hidden = [50, 110, 300, 400], 460
+    bar, body = (100, 120), [128, 148, 168, 188]
+    c.setFillGray(0.0)
+    c.rect(xs[0], height - bar[1], xs[-1] - xs[0], bar[1] - bar[0], stroke=0, fill=1)
+    c.setStrokeGray(1.0)
+    for x in xs[1:-1]:
+        c.line(x, height - bar[0], x, height - bar[1])
+    c.setFillGray(1.0)
+    c.setFont(f"{font}-Bold", 9)
+    for x, label in zip(xs, ["NO", "NAMA", "NILAI"], strict=False):
+        c.drawString(x + 3, height - bar[0] - 13, label)
+    c.setFillGray(0.9)
+    c.rect(xs[1], height - body[2], xs[2] - xs[1], body[2] - body[1], stroke=0, fill=1)
+    c.setStrokeGray(0.0)
+    for x in xs:
+        c.line(x, height - body[0], x, height - body[-1])
+    for y in body:
+        c.line(xs[0], height - y, xs[-1], height - y)
+    c.setStrokeGray(1.0)
+    c.line(hidden, height - body[0], hidden, height - body[-1])
+    for y in body:
+        c.line(xs[-1], height - y, hidden, height - y)
+    c.setFillGray(0.0)
+    c.setFont(font, 9)
+    for r, texts in enumerate([("1", "Alpha", "10"), ("2", "Beta", "20"), ("3", "Gamma", "30")]):
+        for x, text in zip(xs, texts, strict=False):
+            c.drawString(x + 3, height - body[r] - 13, text)
+
+
+def test_spreadsheet_export_header_bar_shading_and_hidden_column(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "export.pdf", [(A4, _spreadsheet_export)])
+    (table,) = read_tables(pdf, [1], SETTINGS)
+    assert_full_grid(table)
+    assert (table.n_rows, table.n_cols) == (5, 3)
+    assert [c.text for c in table.row_cells(0)] == ["NO", "NAMA", "NILAI"]
+    gap = table.cell(1, 0)
+    assert (gap.text, gap.row_span, gap.col_span) == ("", 1, 3)
+    rows = [[c.text for c in table.row_cells(r)] for r in range(2, 5)]
+    assert rows == [["1", "Alpha", "10"], ["2", "Beta", "20"], ["3", "Gamma", "30"]]

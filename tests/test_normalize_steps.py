@@ -12,7 +12,8 @@ from normalize.map_header import field_of, find_header
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
 from normalize.split_lists import split_list
-from schemas.raw import RawCell, RawTable
+from normalize.stitch_pages import stitch_tables
+from schemas.raw import RawCell, RawPage, RawTable, TextLine
 
 THRESHOLD = 85.0
 
@@ -65,6 +66,9 @@ def _table(
         ("PELAKSANAAN (BULAN) 7", "month:7"),
         ("WAKTU PELAKSANAAN TW III", "quarter:3"),
         ("Triwulan IV", "quarter:4"),
+        ("TW Il", "quarter:2"),
+        ("TW\nIll", "quarter:3"),
+        ("TW lV", "quarter:4"),
         ("Program Kegiatan", "area.name"),
         ("Sub Kegiatan", "activity"),
         ("NAMA JABATAN", None),
@@ -264,6 +268,11 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("Januari – Desember 2025", "Januari – Desember 2025"),
         ("Persentase (%) penandatanganan", "Persentase (%) penandatanganan"),
         ("(PK, RKT) dokumen", "(PK, RKT) dokumen"),
+        ("Undangan dan daftar\n(hadir rapat", "Undangan dan daftar\nhadir rapat"),
+        ("Rapat koordinasi\n(PK, RKT) dan", "Rapat koordinasi\n(PK, RKT) dan"),
+        ("Rapat koordinasi\n(PK,\nRKT) dan", "Rapat koordinasi\n(PK,\nRKT) dan"),
+        ("(Melakukan analisis (TNA) bagi", "Melakukan analisis (TNA) bagi"),
+        ("(Melakukan analisis (TNA)) bagi", "(Melakukan analisis (TNA)) bagi"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -277,3 +286,73 @@ def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
 )
 def test_roman_section_codes_read_with_l_or_1(read: str, code: str) -> None:
     assert split_code(read)[0] == code
+
+
+def test_formula_column_numbers_end_a_title_case_header() -> None:
+    table = _table(
+        [
+            ["No.", "Nama Desa", "Pagu", "Jumlah"],
+            ["(1)", "(2)", "(3)", "(4) = (3) + (2)"],
+            ["1", "Bonemarawa", "10", "12"],
+        ]
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None and header.rows == 2 and header.numbering_row
+    assert header.printed == ("No.", "Nama Desa", "Pagu", "Jumlah")
+
+
+def test_a_blank_ruled_column_joins_its_neighbour() -> None:
+    table = _table([["NO", "URAIAN", "", "NILAI"], ["1", "Pagu", "", "10"], ["2", "Sisa", "", "4"]])
+    header = find_header(table, THRESHOLD)
+    assert header is not None
+    assert header.groups == ((0,), (1, 2), (3,))
+
+
+def test_a_section_row_is_no_header() -> None:
+    table = _table([["XIII", "KECAMATAN BALAESANG", "", "", ""], ["1", "Desa", "x", "y", "z"]])
+    assert find_header(table, THRESHOLD) is None
+
+
+def _page(number: int, lines: list[tuple[str, tuple[float, float, float, float], bool]]) -> RawPage:
+    return RawPage(
+        number=number,
+        width=100.0,
+        height=100.0,
+        orientation="portrait",
+        text_layer="native",
+        lines=tuple(TextLine(text=t, bbox=b, bold=bold) for t, b, bold in lines),
+    )
+
+
+def test_bold_title_case_labels_are_a_header() -> None:
+    table = _table([["Kontrol", "Nilai"], ["Pagu", "80"], ["Sisa", "6"]])
+    bold_first = _page(1, [("Kontrol", (1, 1, 9, 9), True), ("Pagu", (1, 11, 9, 19), False)])
+    all_plain = _page(1, [("Kontrol", (1, 1, 9, 9), False), ("Pagu", (1, 11, 9, 19), False)])
+    (emphasised,) = stitch_tables((table,), {1: bold_first}, THRESHOLD)
+    (plain,) = stitch_tables((table,), {1: all_plain}, THRESHOLD)
+    assert emphasised.header is not None and emphasised.header.printed == ("Kontrol", "Nilai")
+    assert len(emphasised.rows) == 2
+    assert plain.header is None and len(plain.rows) == 3
+
+
+def test_a_caption_between_grids_starts_a_new_table() -> None:
+    first = _table([["NO", "NAMA", "NILAI"], ["1", "a", "2"]])
+    second = _table([["2", "b", "3"]]).model_copy(update={"page": 2})
+    quiet = {1: _page(1, []), 2: _page(2, [])}
+    captioned = {
+        1: _page(1, []),
+        2: _page(2, [("Tabel 2. Rekapitulasi", (0, -20, 60, -10), False)]),
+    }
+    assert len(stitch_tables((first, second), quiet, THRESHOLD)) == 1
+    assert len(stitch_tables((first, second), captioned, THRESHOLD)) == 2
+
+
+def test_a_repeated_header_continues_a_table_ruled_differently() -> None:
+    first = _table([["Penilaian", "Bobot", "Nilai"], ["Tim", "1", "2"]])
+    second = _table(
+        [["Penilaian", "", "Bobot", "Nilai"], ["Role", "model", "3", "4"]],
+        {(0, 0): (1, 2)},
+    ).model_copy(update={"page": 2})
+    pages = {1: _page(1, []), 2: _page(2, [])}
+    (logical,) = stitch_tables((first, second), pages, THRESHOLD)
+    assert [row.cells for row in logical.rows] == [("Tim", "1", "2"), ("Role model", "3", "4")]
