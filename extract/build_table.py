@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from extract.find_grids import Grid, Rule
+from extract.find_grids import Box, Grid, Rule
 from extract.read_words import Word
 from schemas.raw import BBox, RawCell, RawTable
 
@@ -190,10 +190,18 @@ def cut_words(layout: Layout, words: Sequence[Word]) -> int:
     return cuts
 
 
-def to_raw_table(layout: Layout, page: int, index: int, texts: Mapping[int, str]) -> RawTable:
+def to_raw_table(
+    layout: Layout,
+    page: int,
+    index: int,
+    texts: Mapping[int, str],
+    shades: Sequence[Box] = (),
+) -> RawTable:
     """The full grid of `layout` as a RawTable; `texts` maps span index to cell text.
 
-    Anchors carry their span's bbox; a covered cell carries its own grid position's bbox.
+    Anchors carry their span's bbox, and are `shaded` when the `shades` (filled
+    backgrounds) cover over half of it; a covered cell carries its own grid position's
+    bbox.
     """
     cells = []
     for r in range(layout.n_rows):
@@ -210,6 +218,7 @@ def to_raw_table(layout: Layout, page: int, index: int, texts: Mapping[int, str]
                         row_span=span.row_span,
                         col_span=span.col_span,
                         bbox=layout.span_bbox(span),
+                        shaded=_shaded(layout.span_bbox(span), shades),
                     )
                 )
             else:
@@ -237,3 +246,14 @@ def to_raw_table(layout: Layout, page: int, index: int, texts: Mapping[int, str]
         source=grid.source,
         cells=tuple(cells),
     )
+
+
+def _shaded(box: tuple[float, float, float, float], shades: Sequence[Box]) -> bool:
+    """True when `shades` cover over half of `box` (shades of one table do not overlap)."""
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    covered = sum(
+        max(0.0, min(box[2], s[2]) - max(box[0], s[0]))
+        * max(0.0, min(box[3], s[3]) - max(box[1], s[1]))
+        for s in shades
+    )
+    return area > 0 and covered * 2 > area

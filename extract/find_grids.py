@@ -134,6 +134,31 @@ def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
     return grids
 
 
+PAPER = 0.97
+"""Lightness above which a fill is the paper's white, not shading."""
+
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points."""
+
+
+def shaded_boxes(page: pdfplumber.page.Page) -> tuple[Box, ...]:
+    """Filled rectangles wider than a rule both ways and darker than paper: the cell
+    backgrounds of a page (a gray header row, a black header bar)."""
+    boxes = []
+    for rect in page.rects:
+        lightness = _lightness(rect.get("non_stroking_color"))
+        if (
+            rect["fill"]
+            and min(rect["width"], rect["height"]) > THIN_RULE
+            and lightness is not None
+            and lightness < PAPER
+        ):
+            boxes.append(
+                (float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
+            )
+    return tuple(boxes)
+
+
 def _lightness(color: Any) -> float | None:
     """0 (black) to 1 (white) for a colour as pdfplumber reports it (gray, RGB, CMYK),
     None when unknown (a pattern or no colour)."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.build_table import Layout, cut_words, lay_out, to_raw_table
-from extract.find_grids import RULE_MARGIN, Grid, distinct, with_rules
+from extract.find_grids import RULE_MARGIN, Box, Grid, distinct, with_rules
 from extract.read_lines import cell_text
 from extract.read_words import Char, Word, read_words
 from schemas.decree import PipelineWarning
@@ -44,11 +44,12 @@ def read_page_tables(
     primary: Sequence[Grid],
     second: Sequence[Grid],
     text_flow: bool,
+    shades: Sequence[Box] = (),
 ) -> PageTables:
     """Tables of one page from candidate grids and the page's characters.
 
     `plain_words` are the page's words built without zones (to judge grids by);
-    `text_flow` is passed to `read_words`.
+    `text_flow` is passed to `read_words`; `shades` are the page's filled backgrounds.
     """
     layouts = choose_layouts(primary, second, plain_words)
     layouts = join_stacked(sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0])))
@@ -77,6 +78,7 @@ def read_page_tables(
                 for (table, span), cell_words in by_cell.items()
                 if table == index
             },
+            shades,
         )
         for index, layout in enumerate(layouts)
     )

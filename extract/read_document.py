@@ -19,7 +19,14 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pypdfium2 import PdfiumError
 
 from extract.classify_pages import PageFacts, classify_page
-from extract.find_grids import Grid, TableFinderError, camelot_grids, pdfplumber_grids
+from extract.find_grids import (
+    Box,
+    Grid,
+    TableFinderError,
+    camelot_grids,
+    pdfplumber_grids,
+    shaded_boxes,
+)
 from extract.find_tables import PageTables, read_page_tables
 from extract.ocr_pages import OcrResult, ocr_engine, ocr_pages
 from extract.open_pdf import PdfSource, check_render_size, open_pdf
@@ -55,6 +62,8 @@ class _PageContent:
     """The text is an OCR layer (ours or the PDF's own on a scan): read in stream order."""
     ocred: bool
     """The text comes from our OCR of the page."""
+    shades: tuple[Box, ...] = ()
+    """Filled cell backgrounds of a vector page."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +168,7 @@ def _read_chunk(
                 grids.get(n, []),
                 content.second_grids,
                 text_flow=content.ocr_text,
+                shades=content.shades,
             )
             results.append(_page_result(content, tables, ocr.get(n), settings))
     return results, warnings, engine
@@ -180,7 +190,9 @@ def _page_content(
         if ocr_text:
             chars = ocr_chars(page.chars)
             words = read_words(chars, _no_zone, text_flow=True)
-        second = tuple(pdfplumber_grids(page)) if facts.has_rules and not ocr_text else ()
+        vector = facts.has_rules and not ocr_text
+        second = tuple(pdfplumber_grids(page)) if vector else ()
+        shades = shaded_boxes(page) if vector else ()
     finally:
         page.close()
     return _PageContent(
@@ -190,6 +202,7 @@ def _page_content(
         second_grids=second,
         ocr_text=ocr_text,
         ocred=ocred,
+        shades=shades,
     )
 
 

@@ -11,16 +11,32 @@ import re
 _SPACE = re.compile(r"\s+")
 
 
+_OPEN_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{3})*[.,]$|(?:^|\s)\d{1,3}(?:\.\d{3})*\.\d{1,2}$")
+"""A number a narrow cell broke inside: ending on its separator ('17.785.') or in a
+thousands group of fewer than three digits ('135.380.43')."""
+_NUMBER_END = re.compile(r"^\d{1,3}%?$")
+_NUMBER = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*$")
+
+
+def _number_runs_on(before: str, line: str) -> bool:
+    """True when `line` is the rest of a number that `before` ends with, broken by the
+    cell's width: '17.785.' + '400', '135.380.43' + '5', '0,25' + '%'."""
+    if line == "%" or line.startswith("%"):
+        return _NUMBER.search(before) is not None and len(line.split()[0]) == 1
+    return _OPEN_NUMBER.search(before) is not None and _NUMBER_END.match(line) is not None
+
+
 def join_lines(lines: list[str]) -> str:
     """Join text lines into one string: a space between lines, none after a final '-'
-    (a compound broken at its hyphen: 'Perundang-' + 'Undangan')."""
+    (a compound broken at its hyphen: 'Perundang-' + 'Undangan') nor inside a number
+    the cell's width broke ('17.785.' + '400', '0,25' + '%')."""
     out = ""
     for line in (" ".join(part.split()) for part in lines):
         if not line:
             continue
         if not out:
             out = line
-        elif out.endswith("-") and not out.endswith(" -"):
+        elif (out.endswith("-") and not out.endswith(" -")) or _number_runs_on(out, line):
             out += line
         else:
             out += " " + line

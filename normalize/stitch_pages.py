@@ -79,15 +79,21 @@ def _row_lines(table: RawTable, row: int, page: RawPage) -> list[TextLine]:
 
 
 def _emphasised(table: RawTable, page: RawPage | None) -> bool:
-    """True when the first grid row's text is all bold and the second row's is not: the
-    first row is printed apart from the body, as a header is."""
-    if page is None or table.n_rows < 2:
+    """True when the first grid row is printed apart from the second, as a header is: its
+    cells all shaded and the second row's not, or its text all bold and the second's not."""
+    if table.n_rows < 2:
         return False
-    first, second = _row_lines(table, 0, page), _row_lines(table, 1, page)
+    first, second = table.row_cells(0), table.row_cells(1)
+    anchors = [c for c in first if not c.covered]
+    if all(c.shaded for c in anchors) and not all(c.shaded for c in second if not c.covered):
+        return True
+    if page is None:
+        return False
+    top, below = _row_lines(table, 0, page), _row_lines(table, 1, page)
     return (
-        bool(first and second)
-        and all(line.bold for line in first)
-        and not all(line.bold for line in second)
+        bool(top and below)
+        and all(line.bold for line in top)
+        and not all(line.bold for line in below)
     )
 
 

@@ -66,6 +66,11 @@ class RawCell(Frozen):
         default=None, description="(row, col) of the covering cell when covered."
     )
     bbox: BBox = Field(description="[x0, top, x1, bottom] of the cell (of the span, for anchors).")
+    shaded: bool = Field(
+        default=False,
+        description="True when a filled background (a coloured or gray band) covers most "
+        "of the cell (anchors of a vector page only).",
+    )
 
 
 class RawTable(Frozen):

@@ -556,3 +556,5 @@ def test_spreadsheet_export_header_bar_shading_and_hidden_column(tmp_path: Path)
     assert (gap.text, gap.row_span, gap.col_span) == ("", 1, 3)
     rows = [[c.text for c in table.row_cells(r)] for r in range(2, 5)]
     assert rows == [["1", "Alpha", "10"], ["2", "Beta", "20"], ["3", "Gamma", "30"]]
+    shaded = {(c.row, c.col) for c in table.cells if c.shaded}
+    assert shaded == {(0, 0), (0, 1), (0, 2), (3, 1)}

@@ -246,6 +246,23 @@ def test_join_lines_keeps_real_hyphens() -> None:
     assert join_lines(["Januari -", "Desember 2025"]) == "Januari - Desember 2025"
 
 
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["17.785.", "400"], "17.785.400"),
+        (["135.380.43", "5"], "135.380.435"),
+        (["0,25", "%"], "0,25%"),
+        (["Rp 1.601.", "304"], "Rp 1.601.304"),
+        (["Tahun 2025.", "12"], "Tahun 2025. 12"),
+        (["Pasal 3", "ayat 2"], "Pasal 3 ayat 2"),
+        (["nilai 5.000,", "10.000"], "nilai 5.000, 10.000"),
+        (["1.", "2."], "1. 2."),
+    ],
+)
+def test_join_lines_mends_numbers_broken_by_the_cell_width(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
 @given(st.text())
 def test_fold_is_idempotent_and_single_line(text: str) -> None:
     once = fold(text)
@@ -333,6 +350,17 @@ def test_bold_title_case_labels_are_a_header() -> None:
     assert emphasised.header is not None and emphasised.header.printed == ("Kontrol", "Nilai")
     assert len(emphasised.rows) == 2
     assert plain.header is None and len(plain.rows) == 3
+
+
+def test_shaded_title_case_labels_are_a_header() -> None:
+    plain = _table([["SYARAT", "Menuju WBK"], ["Tingkat instansi", "Opini WTP"], ["Unit", "x"]])
+    shaded = plain.model_copy(
+        update={"cells": tuple(c.model_copy(update={"shaded": c.row == 0}) for c in plain.cells)}
+    )
+    (found,) = stitch_tables((shaded,), {}, THRESHOLD)
+    (missed,) = stitch_tables((plain,), {}, THRESHOLD)
+    assert found.header is not None and found.header.printed == ("SYARAT", "Menuju WBK")
+    assert missed.header is None
 
 
 def test_a_caption_between_grids_starts_a_new_table() -> None:
