@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from normalize.build_table import build_table
+from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.parse_metadata import parse_metadata
@@ -126,10 +127,12 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
                 page=None,
             )
         )
+    metadata = parse_metadata(body_pages)
+    warnings += number_doubts(metadata.number, body_pages)
     return Decree(
         schema_version=SCHEMA_VERSION,
         source=_source(raw),
-        decree=parse_metadata(body_pages),
+        decree=metadata,
         tables=tables,
         warnings=warnings,
     )

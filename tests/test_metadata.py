@@ -993,3 +993,57 @@ def test_title_repairs_only_on_ocr_pages() -> None:
     assert parse_metadata([native]).title == (
         "PENUNJUKAN PENGGUNA ANGGARAN /PENGGUNA BARANG KABUPATEN DONGGA LA"
     )
+
+
+# --- decree numbers OCR may have misread (number_doubts) -----------------------------------
+
+
+def _lines_page(texts: list[str], layer: str = "ocr", number: int = 1) -> RawPage:
+    return RawPage(
+        number=number,
+        width=600.0,
+        height=900.0,
+        orientation="portrait",
+        text_layer=layer,
+        lines=tuple(
+            TextLine(text=t, bbox=(50.0, 20.0 * i, 400.0, 20.0 * i + 12))
+            for i, t in enumerate(texts)
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "doubted"),
+    [
+        ("188.45/0os6s/Bag.KESRA/2025", "'0os6s'"),
+        ("188.45/655 61/BPKAD/XI/2025", "'655 61'"),
+        ("188-Ar/0603/Bay - Hukum/2025", "'188-Ar'"),
+        ("04/HK.03.1/3319/2022", None),
+        ("188.45/0561/BPKAD/XI/2025", None),
+        ("14 Tahun 2025", None),
+    ],
+)
+def test_a_damaged_ocr_number_is_reported_not_mended(number: str, doubted: str | None) -> None:
+    from normalize.doubt_number import number_doubts
+
+    page = _lines_page(["KEPUTUSAN BUPATI DONGGALA", f"NOMOR {number}"])
+    warnings = number_doubts(number, [page])
+    if doubted is None:
+        assert warnings == []
+    else:
+        (warning,) = warnings
+        assert warning.code == "number_uncertain" and warning.page == 1
+        assert doubted in warning.message and repr(number) in warning.message
+    native = page.model_copy(update={"text_layer": "native"})
+    assert number_doubts(number, [native]) == []
+
+
+def test_copies_of_the_number_that_disagree_are_reported() -> None:
+    from normalize.doubt_number import number_doubts
+
+    body = _lines_page(["NOMOR : 188.45/0565/Bag.KESRA/2025"])
+    lampiran = _lines_page(["LAMPIRAN", "NOMOR : 188.45/ 0585 /Bag.KESRA/2025"], number=3)
+    (warning,) = number_doubts("188.45/0565/Bag.KESRA/2025", [body, lampiran])
+    assert "'188.45/0585/Bag.KESRA/2025'" in warning.message
+    same = _lines_page(["NOMOR : 188.45/0565 / Bag.KESRA/2025"], number=3)
+    assert number_doubts("188.45/0565/Bag.KESRA/2025", [body, same]) == []

@@ -1,0 +1,76 @@
+"""Is an OCR'd decree number to be trusted? The number is often written or stamped into a
+blank by hand after printing ('188.45/ 0561 /BPKAD/XI/2025'), and OCR reads such digits
+badly. lampiran never guesses the digits; it says when a reading looks damaged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from normalize.fold_text import fold
+from schemas.decree import PipelineWarning
+from schemas.raw import RawPage
+
+_NOMOR_LINE = re.compile(r"^\s*NOMOR\s*:?\s*(\S.*)$", re.IGNORECASE)
+_PRINTED_SEGMENT = re.compile(r"^[A-Za-z0-9.\-]+$")
+_MIXED = re.compile(r"(?=.*[a-z])(?=.*\d)")
+"""A lower-case letter and a digit in one segment ('0os6s', '202x'): a printed number
+writes its codes in capitals ('HK.03.1') and its counters in digits."""
+
+
+def _damaged_segment(number: str) -> str | None:
+    """The first '/'-separated part of a structured number that no printed number has: a
+    space inside it, a character outside letters, digits, '.' and '-', or lower-case
+    letters mixed with digits. None when every part reads as printed."""
+    if "/" not in number:
+        return None
+    for segment in number.split("/"):
+        if not _PRINTED_SEGMENT.match(segment) or _MIXED.match(segment):
+            return segment
+    return None
+
+
+def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
+    """Numbers after 'NOMOR' on the pages (the Lampiran heading repeats the decree's)
+    that share the number's first part but read differently."""
+    head = number.split("/")[0]
+    readings = []
+    for page in pages:
+        for line in page.lines:
+            match = _NOMOR_LINE.match(line.text)
+            if match is None:
+                continue
+            reading = re.sub(r"\s*/\s*", "/", fold(match.group(1)))
+            if reading.split("/")[0] == head and reading != number and reading not in readings:
+                readings.append(reading)
+    return readings
+
+
+def number_doubts(number: str | None, pages: Sequence[RawPage]) -> list[PipelineWarning]:
+    """A `number_uncertain` warning when `number`, read by OCR from the first page, looks
+    damaged or another copy of it on the pages reads differently; else none.
+
+    Inputs: the decree number as parsed and the body pages. A number from a text layer
+    is the document's own and is never doubted.
+    """
+    if not number or not pages or pages[0].text_layer != "ocr":
+        return []
+    segment = _damaged_segment(number)
+    others = _other_readings(number, pages)
+    if segment is None and not others:
+        return []
+    reasons = []
+    if segment is not None:
+        reasons.append(f"its part {segment!r} is not how a number is printed")
+    if others:
+        reasons.append("elsewhere it reads " + ", ".join(repr(o) for o in others))
+    return [
+        PipelineWarning(
+            code="number_uncertain",
+            message=f"The decree number {number!r} was read by OCR and may be wrong "
+            f"({'; '.join(reasons)}); a number written into the blank by hand is often "
+            "misread: check it against the page image.",
+            page=pages[0].number,
+        )
+    ]
