@@ -9,6 +9,7 @@ from normalize.build_table import build_table
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
+from normalize.mend_broken_words import mend_table, word_counts
 from normalize.parse_metadata import parse_metadata
 from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
 from normalize.stitch_pages import stitch_tables
@@ -101,7 +102,12 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     pages = {p.number: p for p in body_pages}
     tables: list[Table] = []
     doubtful: dict[int, set[str]] = {}
+    native_pages = frozenset(p.number for p in raw.pages if p.text_layer == "native")
+    counts = word_counts(
+        line.text for page in raw.pages if page.number in native_pages for line in page.lines
+    )
     for logical in stitch_tables(raw.tables, pages, settings.header_threshold):
+        logical = mend_table(logical, counts, native_pages)
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
             logical = replace(logical, rows=rows)

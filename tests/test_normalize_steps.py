@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from normalize.fold_text import fold, join_lines
 from normalize.grid import GridRow
 from normalize.map_header import field_of, find_header
+from normalize.mend_broken_words import mend_breaks, word_counts
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
 from normalize.split_lists import split_list
@@ -384,3 +385,27 @@ def test_a_repeated_header_continues_a_table_ruled_differently() -> None:
     pages = {1: _page(1, []), 2: _page(2, [])}
     (logical,) = stitch_tables((first, second), pages, THRESHOLD)
     assert [row.cells for row in logical.rows] == [("Tim", "1", "2"), ("Role model", "3", "4")]
+
+
+DOCUMENT_WORDS = word_counts(
+    ["Jumlah Penduduk Miskin", "Rasio Jumlah", "Tata kelola Pemerintahan Desa", "di mana dimana"]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "separator", "mended"),
+    [
+        ("Jumla\nh KK Miski\nn", "\n", "Jumlah KK Miskin"),
+        ("Tata kelola Pemerinta\nhan Desa", "\n", "Tata kelola Pemerintahan Desa"),
+        ("Rasi o IKG", " ", "Rasio IKG"),
+        # Prose wrapped at a space, a capitalised next line, a word the document never
+        # prints whole, a first piece that stands alone more often than the whole word.
+        ("kegiatan\nyang", "\n", "kegiatan\nyang"),
+        ("Jumla\nH", "\n", "Jumla\nH"),
+        ("Agre\ngat", "\n", "Agre\ngat"),
+        ("di\nmana di di", "\n", "di\nmana di di"),
+    ],
+)
+def test_words_broken_by_a_narrow_cell_are_mended(text: str, separator: str, mended: str) -> None:
+    counts = DOCUMENT_WORDS + word_counts([text])
+    assert mend_breaks(text, counts, separator) == mended
