@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.timing --out outputs/bench.json --markdown outputs/bench.md
 
-Runs `.venv/bin/python -m lampiran ingest PDF -o TMP --force` as a subprocess `--runs`
-times per PDF and records wall time and memory: the peak of the summed RSS of the whole
+Runs `.venv/bin/python -m lampiran ingest PDF -o TMP --force` (all cores, the default)
+as a subprocess `--runs` times per PDF and records wall time and memory: the peak of the summed RSS of the whole
 process tree (workers, forkserver, OCR processes), sampled every 0.1 s from /proc (pages
 shared after fork count in each process, so it errs high), and wait4's ru_maxrss (the
 largest single process among those reaped through the parent; forkserver workers may
@@ -14,7 +14,8 @@ escape it):
   environment variable LAMPIRAN_OCR_CACHE, which extract reads (were it not, XDG_CACHE_HOME
   would be isolated instead: the default cache lives below it); the report says which was
   used;
-- the whole corpus in one batch with --jobs 1 and --jobs 2, each on a cold cache;
+- the whole corpus in one batch with --jobs 1 (one core in all) and --jobs 2, each on a
+  cold cache;
 - the peers (bench.run_peers) on the same born-digital and scanned PDFs.
 A failing `lampiran ingest` is recorded with its error, never fatal. `bench_markdown`
 renders the JSON for outputs/bench.md.
@@ -135,9 +136,10 @@ def _last_line(text: str) -> str:
 
 
 def ingest(
-    pdfs: Sequence[Path], env: dict[str, str], jobs: int = 1, timeout: float = 1800.0
+    pdfs: Sequence[Path], env: dict[str, str], jobs: int | None = None, timeout: float = 1800.0
 ) -> Run:
-    """Time one `lampiran ingest` process over `pdfs`: wall clock and peak memory."""
+    """Time one `lampiran ingest` process over `pdfs`: wall clock and peak memory.
+    `jobs` None runs with the command's default (all cores), as a user would."""
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp, tempfile.TemporaryFile() as err:
         out = Path(tmp)
         command = [
@@ -149,8 +151,7 @@ def ingest(
             "-o",
             str(out),
             "--force",
-            "--jobs",
-            str(jobs),
+            *(["--jobs", str(jobs)] if jobs else []),
         ]
         start = time.perf_counter()
         process = subprocess.Popen(

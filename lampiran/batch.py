@@ -15,7 +15,7 @@ import resource
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Literal
@@ -166,6 +166,14 @@ class _Worker:
         self.conn.close()
 
 
+def worker_settings(settings: RunSettings, workers: int) -> RunSettings:
+    """The settings each of `workers` processes runs with: `settings.jobs` is a budget of
+    cores, as ocrmypdf's --jobs, so documents run side by side and each one's OCR pages
+    share the cores the other workers leave (`--jobs 1`: one core in all)."""
+    cores = max(1, settings.jobs // max(workers, 1))
+    return replace(settings, extract=replace(settings.extract, ocr_jobs=cores))
+
+
 def run_batch(
     inputs: list[Path],
     out_dir: Path,
@@ -212,7 +220,8 @@ def run_batch(
     ctx = mp.get_context("forkserver")
     # The fork server imports the pipeline once; every worker forked from it starts warm.
     ctx.set_forkserver_preload(["lampiran.pipeline"])
-    workers = [_Worker(ctx, settings) for _ in range(min(max(settings.jobs, 1), len(pending)))]
+    count = min(max(settings.jobs, 1), len(pending))
+    workers = [_Worker(ctx, worker_settings(settings, count)) for _ in range(count)]
     # Largest files first, so that no worker is left with a long scan at the end while the
     # others idle; results are still reported in input order.
     queue = sorted(pending, key=lambda item: (_size(item[1]), -item[0]))

@@ -51,7 +51,16 @@ def _page_range(spec: str | None) -> list[int] | None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders of PDFs.")],
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("outputs"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="CPU cores to use: documents side by side, the rest for each one's OCR "
+            "pages (default: all).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option(help="Re-process inputs that are unchanged.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 900.0,
     max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages.")] = 500,
@@ -68,7 +77,7 @@ def ingest(
     base = RunSettings()
     settings = replace(
         base,
-        jobs=jobs,
+        jobs=jobs or os.cpu_count() or 1,
         force=force,
         timeout_s=timeout,
         extract=replace(base.extract, max_pages=max_pages),

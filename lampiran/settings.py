@@ -17,6 +17,8 @@ class RunSettings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     normalize: NormalizeSettings = field(default_factory=NormalizeSettings)
     jobs: int = 1
+    """CPU cores to use: documents run side by side, and each one's OCR pages share what
+    is left (`lampiran ingest` defaults to all cores)."""
     timeout_s: float = 900.0
     memory_mb: int = 6144
     """Address space allowed to one worker process; a document needing more fails alone."""

@@ -238,3 +238,18 @@ def test_full_disk_is_a_one_line_output_error(
         documents.write_atomic(target, b"{}")
     assert str(caught.value) == f"{target}: cannot write output: No space left on device"
     assert list((tmp_path / "out").iterdir()) == [], "no partial file is left behind"
+
+
+@pytest.mark.parametrize(
+    ("jobs", "workers", "ocr_jobs"), [(1, 1, 1), (2, 2, 1), (2, 1, 2), (4, 3, 1), (8, 2, 4)]
+)
+def test_jobs_is_a_budget_of_cores(jobs: int, workers: int, ocr_jobs: int) -> None:
+    from dataclasses import replace
+
+    from lampiran.batch import worker_settings
+    from lampiran.settings import RunSettings
+
+    settings = replace(RunSettings(), jobs=jobs)
+    shared = worker_settings(settings, workers)
+    assert shared.extract.ocr_jobs == ocr_jobs
+    assert shared.fingerprint() == settings.fingerprint()
