@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from extract.find_grids import Box, Grid, Rule
+from extract.find_grids import Grid, Rule, overlap_area
 from extract.read_words import Word
 from schemas.raw import BBox, RawCell, RawTable
 
@@ -195,7 +195,7 @@ def to_raw_table(
     page: int,
     index: int,
     texts: Mapping[int, str],
-    shades: Sequence[Box] = (),
+    shades: Sequence[BBox] = (),
 ) -> RawTable:
     """The full grid of `layout` as a RawTable; `texts` maps span index to cell text.
 
@@ -248,12 +248,7 @@ def to_raw_table(
     )
 
 
-def _shaded(box: tuple[float, float, float, float], shades: Sequence[Box]) -> bool:
+def _shaded(box: BBox, shades: Sequence[BBox]) -> bool:
     """True when `shades` cover over half of `box` (shades of one table do not overlap)."""
     area = (box[2] - box[0]) * (box[3] - box[1])
-    covered = sum(
-        max(0.0, min(box[2], s[2]) - max(box[0], s[0]))
-        * max(0.0, min(box[3], s[3]) - max(box[1], s[1]))
-        for s in shades
-    )
-    return area > 0 and covered * 2 > area
+    return area > 0 and sum(overlap_area(box, shade) for shade in shades) * 2 > area

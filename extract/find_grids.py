@@ -20,6 +20,8 @@ from typing import Any, Literal
 import camelot
 import pdfplumber.page
 
+from schemas.raw import BBox
+
 Source = Literal["camelot", "pdfplumber", "image"]
 
 RULE_MARGIN = 3.0
@@ -55,8 +57,15 @@ class Grid:
     source: Source
 
     @property
-    def bbox(self) -> tuple[float, float, float, float]:
+    def bbox(self) -> BBox:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+def overlap_area(a: BBox, b: BBox) -> float:
+    """The area (square points) that boxes `a` and `b` share; 0 when they are apart."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 class TableFinderError(Exception):
@@ -107,10 +116,8 @@ def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
     """Grids of pdfplumber's table finder (visible vector ruling lines) on one page."""
     bands = [
         rect
-        for rect in page.rects
-        if rect["fill"]
-        and min(rect["width"], rect["height"]) > THIN_RULE
-        and (_lightness(rect.get("non_stroking_color")) or 0.0) < DARK
+        for rect in _thick_fills(page)
+        if (_lightness(rect.get("non_stroking_color")) or 0.0) < DARK
     ]
     page = page.filter(lambda obj: _is_visible_rule(obj, bands))
     edges = page.edges
@@ -137,26 +144,27 @@ def pdfplumber_grids(page: pdfplumber.page.Page) -> list[Grid]:
 PAPER = 0.97
 """Lightness above which a fill is the paper's white, not shading."""
 
-Box = tuple[float, float, float, float]
-"""x0, top, x1, bottom in points."""
 
-
-def shaded_boxes(page: pdfplumber.page.Page) -> tuple[Box, ...]:
+def shaded_boxes(page: pdfplumber.page.Page) -> tuple[BBox, ...]:
     """Filled rectangles wider than a rule both ways and darker than paper: the cell
     backgrounds of a page (a gray header row, a black header bar)."""
     boxes = []
-    for rect in page.rects:
+    for rect in _thick_fills(page):
         lightness = _lightness(rect.get("non_stroking_color"))
-        if (
-            rect["fill"]
-            and min(rect["width"], rect["height"]) > THIN_RULE
-            and lightness is not None
-            and lightness < PAPER
-        ):
+        if lightness is not None and lightness < PAPER:
             boxes.append(
                 (float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
             )
     return tuple(boxes)
+
+
+def _thick_fills(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
+    """The page's filled rectangles wider than a rule both ways (`THIN_RULE`)."""
+    return [
+        rect
+        for rect in page.rects
+        if rect["fill"] and min(rect["width"], rect["height"]) > THIN_RULE
+    ]
 
 
 def _lightness(color: Any) -> float | None:

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.build_table import Layout, cut_words, lay_out, to_raw_table
-from extract.find_grids import RULE_MARGIN, Box, Grid, distinct, with_rules
+from extract.find_grids import RULE_MARGIN, Grid, distinct, overlap_area, with_rules
 from extract.read_lines import cell_text
 from extract.read_words import Char, Word, read_words
 from schemas.decree import PipelineWarning
-from schemas.raw import RawTable
+from schemas.raw import BBox, RawTable
 
 OVERLAP = 0.5
 """Two grids describe the same table when their intersection is over half the smaller."""
@@ -44,7 +44,7 @@ def read_page_tables(
     primary: Sequence[Grid],
     second: Sequence[Grid],
     text_flow: bool,
-    shades: Sequence[Box] = (),
+    shades: Sequence[BBox] = (),
 ) -> PageTables:
     """Tables of one page from candidate grids and the page's characters.
 
@@ -202,9 +202,6 @@ def _held(layout: Layout, words: Sequence[Word]) -> int:
 def _overlaps(a: Grid, b: Grid) -> bool:
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
-    width = min(ax1, bx1) - max(ax0, bx0)
-    height = min(ay1, by1) - max(ay0, by0)
-    if width <= 0 or height <= 0:
-        return False
+    shared = overlap_area(a.bbox, b.bbox)
     smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
-    return width * height > OVERLAP * smaller
+    return shared > 0 and shared > OVERLAP * smaller

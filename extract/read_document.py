@@ -20,7 +20,6 @@ from pypdfium2 import PdfiumError
 
 from extract.classify_pages import PageFacts, classify_page
 from extract.find_grids import (
-    Box,
     Grid,
     TableFinderError,
     camelot_grids,
@@ -40,12 +39,11 @@ from extract.read_words import (
     ocr_chars,
     read_words,
 )
-from extract.reread_cells import cell_word_chars, without_replaced
 from extract.settings import ExtractSettings
 from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
 from schemas.errors import CorruptPdfError, InputError
-from schemas.raw import OcrEngine, RawDocument, RawPage, RawTable
+from schemas.raw import BBox, OcrEngine, RawDocument, RawPage, RawTable
 
 CHUNK_PAGES = 20
 
@@ -62,7 +60,7 @@ class _PageContent:
     """The text is an OCR layer (ours or the PDF's own on a scan): read in stream order."""
     ocred: bool
     """The text comes from our OCR of the page."""
-    shades: tuple[Box, ...] = ()
+    shades: tuple[BBox, ...] = ()
     """Filled cell backgrounds of a vector page."""
 
 
@@ -222,8 +220,7 @@ def _ocr_contents(
             content = _page_content(pdf.pages[0], number, settings, ocred=True)
         turned = (native[number].facts.rotation + result.page.turn) % 360
         facts = replace(content.facts, rotation=turned, scanned=True, ocr_reason=None)
-        cells = result.page.cells
-        chars = (*without_replaced(content.chars, cells.replaced), *cell_word_chars(cells.words))
+        chars = result.page.cells.applied_to(content.chars)
         words = tuple(read_words(chars, _no_zone, text_flow=True))
         contents[number] = (
             replace(content, facts=facts, chars=chars, words=words),

@@ -24,7 +24,7 @@ from extract.find_grids import Grid
 from extract.find_image_grids import erase_rules, image_grids
 from extract.read_words import Char, read_words
 from extract.render_page import render_page
-from extract.reread_cells import cell_word_chars, reread_cells, without_replaced
+from extract.reread_cells import reread_cells
 from extract.settings import ExtractSettings
 from extract.straighten_image import apply, skew_angle
 
@@ -66,8 +66,7 @@ def straighten_scan(
         settings.ocr_timeout_s,
         foreign=True,
     )
-    kept = without_replaced(moved, cells.replaced)
-    return StraightScan(grids=found.grids, chars=(*kept, *cell_word_chars(cells.words)))
+    return StraightScan(grids=found.grids, chars=cells.applied_to(moved))
 
 
 def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float) -> list[Char]:

@@ -23,9 +23,11 @@ import cv2
 import numpy as np
 
 from extract.build_table import Layout
+from extract.find_grids import overlap_area
 from extract.read_words import Char, Word
 from extract.run_tesseract import run_tesseract
 from extract.straighten_image import Image
+from schemas.raw import BBox
 
 INK_LEVEL = 160
 """Gray level below which a pixel is ink (a thin check mark prints gray) ..."""
@@ -52,9 +54,6 @@ a column eight or more text heights wide."""
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
-Box = tuple[float, float, float, float]
-"""x0, top, x1, bottom in points."""
-
 
 @dataclass(frozen=True)
 class CellWord:
@@ -72,8 +71,13 @@ class CellReading:
     """The second pass's words, and the cells whose page words they supersede."""
 
     words: tuple[CellWord, ...]
-    replaced: tuple[Box, ...]
+    replaced: tuple[BBox, ...]
     """Narrow cells read again: the page OCR's characters in them are dropped."""
+
+    def applied_to(self, chars: Sequence[Char]) -> tuple[Char, ...]:
+        """The page's `chars` less those in the `replaced` cells, plus the second pass's
+        words as characters."""
+        return (*_without_replaced(chars, self.replaced), *_cell_word_chars(self.words))
 
 
 NO_READING = CellReading(words=(), replaced=())
@@ -111,15 +115,15 @@ def reread_cells(
     nothing is read and nothing replaced.
     """
     scale = dpi / 72.0
-    height = text_height(words)
+    height = _text_height(words)
     spans = [layout.span_bbox(span) for layout in layouts for span in layout.spans]
-    narrow = [box for box in spans if box[2] - box[0] < NARROW_WIDTH_RATIO * height]
+    narrow = {box for box in spans if box[2] - box[0] < NARROW_WIDTH_RATIO * height}
     if foreign and not any(
         _crosses(w, box, CROSSING_RATIO * height) for box in narrow for w in words
     ):
-        narrow = []
+        narrow = set()
     pieces: list[tuple[Image, int, int]] = []
-    replaced: list[Box] = []
+    replaced: list[BBox] = []
     for box in spans:
         if box not in narrow and any(_overlaps(w, box) for w in words):
             continue
@@ -156,24 +160,24 @@ def reread_cells(
     return CellReading(words=tuple(placed), replaced=tuple(replaced))
 
 
-def text_height(words: Sequence[Word]) -> float:
+def _text_height(words: Sequence[Word]) -> float:
     """The median height of `words` in points; 0 when there are none."""
     if not words:
         return 0.0
     return float(np.median([w.bottom - w.top for w in words]))
 
 
-def without_replaced(chars: Sequence[Char], replaced: Sequence[Box]) -> list[Char]:
+def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[Char]:
     """`chars` less those whose centre lies in one of the `replaced` cells."""
 
-    def inside(char: Char, box: Box) -> bool:
+    def inside(char: Char, box: BBox) -> bool:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 
 
-def _ink_crop(image: Image, box: Box, scale: float) -> tuple[Image, int, int] | None:
+def _ink_crop(image: Image, box: BBox, scale: float) -> tuple[Image, int, int] | None:
     """The cell `box`'s ink, padded, on a white background, with its page position
     (left, top in pixels); None when the cell holds no mark.
 
@@ -199,7 +203,7 @@ def _ink_crop(image: Image, box: Box, scale: float) -> tuple[Image, int, int] | 
     return np.clip(crop, 0, 255).astype(np.uint8), cx0, cy0
 
 
-def cell_word_chars(words: Sequence[CellWord]) -> list[Char]:
+def _cell_word_chars(words: Sequence[CellWord]) -> list[Char]:
     """Characters for `words` (the word's box shared evenly), shaped like pdfplumber's."""
     chars: list[Char] = []
     for word in words:
@@ -221,15 +225,14 @@ def cell_word_chars(words: Sequence[CellWord]) -> list[Char]:
     return chars
 
 
-def _overlaps(word: Word, box: tuple[float, float, float, float]) -> bool:
+def _overlaps(word: Word, box: BBox) -> bool:
     """True when a third or more of `word`'s box lies in `box`."""
-    width = min(word.x1, box[2]) - max(word.x0, box[0])
-    height = min(word.bottom, box[3]) - max(word.top, box[1])
+    shared = overlap_area((word.x0, word.top, word.x1, word.bottom), box)
     area = (word.x1 - word.x0) * (word.bottom - word.top)
-    return width > 0 and height > 0 and width * height * 3 >= area
+    return shared > 0 and shared * 3 >= area
 
 
-def _crosses(word: Word, box: Box, tolerance: float) -> bool:
+def _crosses(word: Word, box: BBox, tolerance: float) -> bool:
     """True when `word` lies across a side of `box`: it overlaps the box and runs more than
     `tolerance` past its left or right side."""
     overlaps = word.x0 < box[2] and word.x1 > box[0] and word.top < box[3] and word.bottom > box[1]

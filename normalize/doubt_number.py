@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from normalize.fold_text import fold
+from normalize.parse_metadata import number_as_written
 from schemas.decree import PipelineWarning
 from schemas.raw import RawPage
 
-_NOMOR_LINE = re.compile(r"^\s*NOMOR\s*:?\s*(\S.*)$", re.IGNORECASE)
+_NOMOR_LINE = re.compile(r"^\s*NOMOR\b(.*)$", re.IGNORECASE)
 _PRINTED_SEGMENT = re.compile(r"^[A-Za-z0-9.\-]+$")
 _MIXED = re.compile(r"(?=.*[a-z])(?=.*\d)")
 """A lower-case letter and a digit in one segment ('0os6s', '202x'): a printed number
@@ -41,8 +41,13 @@ def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
             match = _NOMOR_LINE.match(line.text)
             if match is None:
                 continue
-            reading = re.sub(r"\s*/\s*", "/", fold(match.group(1)))
-            if reading.split("/")[0] == head and reading != number and reading not in readings:
+            reading = number_as_written(match.group(1))
+            if (
+                reading
+                and reading.split("/")[0] == head
+                and reading != number
+                and reading not in readings
+            ):
                 readings.append(reading)
     return readings
 

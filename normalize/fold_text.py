@@ -7,8 +7,11 @@ Words are not dehyphenated here: Indonesian hyphens are mostly real (reduplicati
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 _OPEN_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{3})*[.,]$|(?:^|\s)\d{1,3}(?:\.\d{3})*\.\d{1,2}$")
@@ -21,8 +24,8 @@ _NUMBER = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*$")
 def _number_runs_on(before: str, line: str) -> bool:
     """True when `line` is the rest of a number that `before` ends with, broken by the
     cell's width: '17.785.' + '400', '135.380.43' + '5', '0,25' + '%'."""
-    if line == "%" or line.startswith("%"):
-        return _NUMBER.search(before) is not None and len(line.split()[0]) == 1
+    if line.split()[0] == "%":
+        return _NUMBER.search(before) is not None
     return _OPEN_NUMBER.search(before) is not None and _NUMBER_END.match(line) is not None
 
 
@@ -48,3 +51,11 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     return _SPACE.sub(" ", join_lines(text.splitlines())).strip()
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (case-folded, letters only) is printed in `texts`."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(token.casefold() for token in _WORD.findall(text))
+    return counts

@@ -10,29 +10,19 @@ piece stands alone, and the second piece starts in lower case. Prose wrapped at 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
 from normalize.stitch_pages import LogicalTable
 
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TAIL = re.compile(r"([^\W\d_]+)$")
 _HEAD = re.compile(r"^([a-z][^\W\d_]*)")
-
-
-def word_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each word (case-folded, letters only) is printed in `texts`."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(token.casefold() for token in _TOKEN.findall(text))
-    return counts
 
 
 def mend_breaks(text: str, counts: Mapping[str, int], separator: str = "\n") -> str:
     """`text` with each word broken at a `separator` joined again (see the module).
 
-    Inputs: a cell's text, the document's `word_counts`, and where the cell broke its
+    Inputs: a cell's text, the document's `fold_text.word_counts`, and where the cell broke its
     lines ('\\n' for cell text; ' ' for a header already joined into one line). Output:
     the text with those separators removed; unchanged when no whole word is printed.
     """

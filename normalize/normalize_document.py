@@ -8,8 +8,9 @@ from typing import Literal
 from normalize.build_table import build_table
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
+from normalize.fold_text import word_counts
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
-from normalize.mend_broken_words import mend_table, word_counts
+from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
 from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
 from normalize.stitch_pages import stitch_tables

@@ -24,7 +24,7 @@ from enum import IntEnum
 from rapidfuzz.distance import Levenshtein
 
 from normalize.build_jdih import build_jdih, running_text_form
-from normalize.fold_text import fold, join_lines
+from normalize.fold_text import fold, join_lines, word_counts
 from normalize.indonesian_dates import parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_bases
 from normalize.read_signatory import (
@@ -586,7 +586,7 @@ def _after_word(text: str) -> str:
     return _SECTION_LABEL.sub("", text, count=1).strip()
 
 
-def _number(text: str) -> str | None:
+def number_as_written(text: str) -> str | None:
     """The number as written after NOMOR: 'TAHUN' written 'Tahun', no spaces around '/'.
 
     (A printed number never spaces its slashes; OCR does: '188.45/0561 / BPKAD/XI/ 2025'.)
@@ -633,9 +633,9 @@ def _title_block(lines: Sequence[_Line], pitch: float) -> _TitleBlock:
         institution = _HEAD_OF.sub("", issuer) or None
         inline = re.search(r"\bNOMOR\b\s*:?\s*(.*)$", lines[kind_index].text)
         if inline:
-            number = _number(inline.group(1))
+            number = number_as_written(inline.group(1))
     if nomor_index is not None and number is None:
-        number = _number(_after_word(lines[nomor_index].text))
+        number = number_as_written(_after_word(lines[nomor_index].text))
     if tentang_index is not None:
         first = _after_word(lines[tentang_index].text)
         rest = list(lines[tentang_index + 1 :])
@@ -687,8 +687,7 @@ def _title(
     if not title or not any(page.text_layer == "ocr" for page in pages):
         return title
     lines = [part.first for part in parts] + [line.text for part in parts for line in part.lines]
-    words = {word.casefold() for text in lines for word in _WORD.findall(text)}
-    return repair_title(title, number, words)
+    return repair_title(title, number, word_counts(lines))
 
 
 # --- closing --------------------------------------------------------------------------

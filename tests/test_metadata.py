@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.build_jdih import build_jdih, jenis, subjek, teu_badan, title_case
+from normalize.doubt_number import number_doubts
 from normalize.indonesian_dates import month_number, parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_basis
 from normalize.parse_metadata import parse_metadata
@@ -998,18 +999,9 @@ def test_title_repairs_only_on_ocr_pages() -> None:
 # --- decree numbers OCR may have misread (number_doubts) -----------------------------------
 
 
-def _lines_page(texts: list[str], layer: str = "ocr", number: int = 1) -> RawPage:
-    return RawPage(
-        number=number,
-        width=600.0,
-        height=900.0,
-        orientation="portrait",
-        text_layer=layer,
-        lines=tuple(
-            TextLine(text=t, bbox=(50.0, 20.0 * i, 400.0, 20.0 * i + 12))
-            for i, t in enumerate(texts)
-        ),
-    )
+def _lines_page(texts: list[str], number: int = 1) -> RawPage:
+    """An OCR'd page holding `texts`, one line each, 20 pt apart (see `_page`)."""
+    return _page([(text, 50, 400, 20 * i) for i, text in enumerate(texts)], number)
 
 
 @pytest.mark.parametrize(
@@ -1024,8 +1016,6 @@ def _lines_page(texts: list[str], layer: str = "ocr", number: int = 1) -> RawPag
     ],
 )
 def test_a_damaged_ocr_number_is_reported_not_mended(number: str, doubted: str | None) -> None:
-    from normalize.doubt_number import number_doubts
-
     page = _lines_page(["KEPUTUSAN BUPATI DONGGALA", f"NOMOR {number}"])
     warnings = number_doubts(number, [page])
     if doubted is None:
@@ -1039,8 +1029,6 @@ def test_a_damaged_ocr_number_is_reported_not_mended(number: str, doubted: str |
 
 
 def test_copies_of_the_number_that_disagree_are_reported() -> None:
-    from normalize.doubt_number import number_doubts
-
     body = _lines_page(["NOMOR : 188.45/0565/Bag.KESRA/2025"])
     lampiran = _lines_page(["LAMPIRAN", "NOMOR : 188.45/ 0585 /Bag.KESRA/2025"], number=3)
     (warning,) = number_doubts("188.45/0565/Bag.KESRA/2025", [body, lampiran])

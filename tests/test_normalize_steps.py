@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.fold_text import fold, join_lines
+from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import GridRow
 from normalize.map_header import field_of, find_header
-from normalize.mend_broken_words import mend_breaks, word_counts
+from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
 from normalize.split_lists import split_list
