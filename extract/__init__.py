@@ -1,8 +1,9 @@
 """Read decree PDFs into `RawDocument`s: pages, text lines and ruled tables, uninterpreted.
 
-Public surface: `read_pdf`, `read_tables` and `ExtractSettings`. Everything else in this
-package is one step of reading: open_pdf (checks), classify_pages and text_quality (which
-pages need OCR), render_page, straighten_image, ocr_pages and reread_cells (OCR),
+Public surface: `read_pdf`, `read_tables`, `ExtractSettings` and `CoreSlots` (the cores a
+batch shares for OCR). Everything else in this package is one step of reading: open_pdf
+(checks), classify_pages and text_quality (which pages need OCR), render_page,
+straighten_image, ocr_pages, share_cores and reread_cells (OCR),
 find_grids and find_image_grids (table geometry), read_scans (scans with a text layer),
 build_table and find_tables (cells, spans, text), read_words and read_lines (text), and
 read_document, which composes them.
@@ -14,9 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from extract.settings import ExtractSettings
+from extract.share_cores import CoreSlots
 from schemas.raw import RawDocument, RawTable
 
-__all__ = ["ExtractSettings", "read_pdf", "read_tables"]
+__all__ = ["CoreSlots", "ExtractSettings", "read_pdf", "read_tables"]
 
 
 def read_pdf(path: Path, settings: ExtractSettings) -> RawDocument:

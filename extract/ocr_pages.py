@@ -45,6 +45,7 @@ from extract.read_words import Word, ocr_chars, read_words
 from extract.render_page import render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells
 from extract.settings import ExtractSettings
+from extract.share_cores import hold_core
 from extract.straighten_image import Image, apply, orientation, skew_angle
 from extract.text_quality import MIN_WORDS_TO_JUDGE, judge_text
 from schemas.errors import OcrUnavailableError
@@ -112,7 +113,8 @@ def ocr_pages(
 ) -> dict[int, OcrResult]:
     """OCR `pages` ((number, upright width, upright height) each) of `source`.
 
-    Pages run `settings.ocr_jobs` at a time; a page whose OCR fails gets an error, not an
+    Pages run `settings.ocr_jobs` at a time, each holding one of `settings.core_slots`
+    (when a batch shares its cores); a page whose OCR fails gets an error, not an
     exception, so the rest of the document is still read.
     """
     jobs: dict[str, _Job] = {}
@@ -131,7 +133,7 @@ def ocr_pages(
     finally:
         document.close()
     with ThreadPoolExecutor(max_workers=max(1, settings.ocr_jobs)) as pool:
-        done = pool.map(lambda job: _ocr_page(job, settings, workdir), jobs.values())
+        done = pool.map(lambda job: _ocr_page_on_core(job, settings, workdir), jobs.values())
         results = dict(zip(jobs, done, strict=True))
     return {number: results[key] for number, key in page_keys.items()}
 
@@ -165,6 +167,11 @@ def _render(
         ).encode()
     )
     return digest.hexdigest()
+
+
+def _ocr_page_on_core(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
+    with hold_core(settings.core_slots):
+        return _ocr_page(job, settings, workdir)
 
 
 def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:

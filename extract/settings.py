@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from extract.share_cores import CoreSlots
+
 CACHE_ENV = "LAMPIRAN_OCR_CACHE"
 """Environment variable that moves the OCR cache (empty: no cache)."""
 
@@ -22,9 +24,9 @@ def _default_cache_dir() -> Path | None:
 class ExtractSettings:
     """What the extractor may read and how it reads it.
 
-    Fields that only decide where or how fast work happens (`ocr_cache_dir`, `ocr_jobs`)
-    are left out of `repr` and equality: `repr` is what a run fingerprints, and those
-    fields never change a result.
+    Fields that only decide where or how fast work happens (`ocr_cache_dir`, `ocr_jobs`,
+    `core_slots`) are left out of `repr` and equality: `repr` is what a run fingerprints,
+    and those fields never change a result.
     """
 
     max_pages: int = 500
@@ -56,4 +58,7 @@ class ExtractSettings:
     )
     """Where OCR results are cached by page-image hash; None disables the cache."""
     ocr_jobs: int = field(default_factory=lambda: os.cpu_count() or 1, repr=False, compare=False)
-    """Pages OCR'd at the same time."""
+    """Pages OCR'd at the same time (threads of one document)."""
+    core_slots: CoreSlots | None = field(default=None, repr=False, compare=False)
+    """Cores shared with the other documents of a batch: each page's OCR holds one while
+    it runs, so a document left alone at the end of a batch OCRs on every core."""

@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import resource
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Literal
 
+from extract import CoreSlots
 from lampiran import __version__
 from lampiran.documents import decree_json, output_name, remove_stale_parts, write_atomic
 from lampiran.settings import RunSettings
@@ -166,12 +168,13 @@ class _Worker:
         self.conn.close()
 
 
-def worker_settings(settings: RunSettings, workers: int) -> RunSettings:
-    """The settings each of `workers` processes runs with: `settings.jobs` is a budget of
-    cores, as ocrmypdf's --jobs, so documents run side by side and each one's OCR pages
-    share the cores the other workers leave (`--jobs 1`: one core in all)."""
-    cores = max(1, settings.jobs // max(workers, 1))
-    return replace(settings, extract=replace(settings.extract, ocr_jobs=cores))
+def worker_settings(settings: RunSettings, slots: CoreSlots) -> RunSettings:
+    """The settings every worker process runs with: `settings.jobs` is a budget of cores,
+    as ocrmypdf's --jobs. Documents run side by side, and the OCR pages of all of them
+    share the budget's `slots`, so a document OCRs on every core the others leave idle
+    (`--jobs 1`: one core in all)."""
+    extract = replace(settings.extract, ocr_jobs=max(1, settings.jobs), core_slots=slots)
+    return replace(settings, extract=extract)
 
 
 def run_batch(
@@ -217,11 +220,28 @@ def run_batch(
             continue
         pending.append((index, path, sha))
 
+    with tempfile.TemporaryDirectory(prefix="lampiran-cores-") as cores:
+        shared = worker_settings(settings, CoreSlots(Path(cores), max(settings.jobs, 1)))
+        _run_workers(pending, out_dir, shared, results, on_done)
+    report = RunReport(fingerprint, [results[i] for i in sorted(results)])
+    write_atomic(out_dir / RUN_REPORT, report.to_json())
+    return report
+
+
+def _run_workers(
+    pending: list[tuple[int, Path, str]],
+    out_dir: Path,
+    settings: RunSettings,
+    results: dict[int, DocumentResult],
+    on_done: Callable[[DocumentResult], None],
+) -> None:
+    """Run `pending` ((input index, path, sha256) each) on up to `settings.jobs` workers,
+    writing each document's output and putting its result into `results` as it ends."""
     ctx = mp.get_context("forkserver")
     # The fork server imports the pipeline once; every worker forked from it starts warm.
     ctx.set_forkserver_preload(["lampiran.pipeline"])
     count = min(max(settings.jobs, 1), len(pending))
-    workers = [_Worker(ctx, worker_settings(settings, count)) for _ in range(count)]
+    workers = [_Worker(ctx, settings) for _ in range(count)]
     # Largest files first, so that no worker is left with a long scan at the end while the
     # others idle; results are still reported in input order.
     queue = sorted(pending, key=lambda item: (_size(item[1]), -item[0]))
@@ -272,10 +292,6 @@ def run_batch(
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
             worker.stop()
-
-    report = RunReport(fingerprint, [results[i] for i in sorted(results)])
-    write_atomic(out_dir / RUN_REPORT, report.to_json())
-    return report
 
 
 def _finish(
