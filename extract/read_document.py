@@ -18,6 +18,7 @@ from pdfminer.pdfexceptions import PDFException, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pypdfium2 import PdfiumError
 
+from extract import fix_char_spacing
 from extract.classify_pages import PageFacts, classify_page
 from extract.find_grids import (
     Grid,
@@ -44,6 +45,9 @@ from extract.text_quality import judge_text
 from schemas.decree import PipelineWarning
 from schemas.errors import CorruptPdfError, InputError
 from schemas.raw import BBox, OcrEngine, RawDocument, RawPage, RawTable
+
+# Before any page is parsed: pdfminer misplaces glyphs spaced with Tc.
+fix_char_spacing.install()
 
 CHUNK_PAGES = 20
 

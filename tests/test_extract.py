@@ -355,6 +355,28 @@ def test_symbol_font_marks_are_decoded() -> None:
     assert [c["text"] for c in decode_symbols(chars)] == ["√", "✓", "\uf0d6"]
 
 
+def test_glyphs_spaced_by_character_spacing_stay_in_their_cell(tmp_path: Path) -> None:
+    """One glyph per text operator, spaced with Tc, as pdfFactory writes: the space after
+    "1" carries a large Tc that moves "Terwujud" past the rule into the next cell."""
+
+    def draw(c: canvas.Canvas, size: tuple[float, float]) -> None:
+        top = size[1] - 100
+        for x in (80.0, 120.0, 400.0):
+            c.line(x, top, x, top - 40)
+        for y in (top, top - 40):
+            c.line(80, y, 400, y)
+        text = c.beginText(95, top - 25)
+        text.setFont("Helvetica", 12)
+        for glyph, spacing in [("1", 0.1), (" ", 15.0), *((g, 0.1) for g in "Terwujud")]:
+            text.setCharSpace(spacing)
+            text.textOut(glyph)
+        c.drawText(text)
+
+    pdf = make_pdf(tmp_path / "spaced.pdf", [(A4, draw)])
+    (table,) = read_tables(pdf, None, SETTINGS)
+    assert [cell.text for cell in table.cells] == ["1", "Terwujud"]
+
+
 # --- real PDFs ----------------------------------------------------------------------
 
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus-real not present")
