@@ -52,7 +52,8 @@ from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
 _METHOD = (
-    "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text/cell-pass 3 narrow-cells"
+    "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text 2 opposite/"
+    "cell-pass 3 narrow-cells"
 )
 """Names the OCR procedure in the cache key: change it when the procedure changes."""
 
@@ -206,10 +207,15 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
     if settings.ocr_rotate and (garbled or quality.words < MIN_WORDS_TO_JUDGE):
         # OSD's answer when it is sure. A page that reads as garbage gets both quarter
         # turns when OSD is unsure (a table pasted sideways under an upright header); a
-        # page with few words may just be nearly empty, and is left alone.
+        # page with few words may just be nearly empty, and is left alone. OSD can also
+        # be sure and half a turn off (small, blurred print): a page that still reads as
+        # garbage in OSD's turn is read in the opposite one too.
         turn = orientation(image, settings.ocr_timeout_s)
         unsure = [90, 270] if turn is None and garbled else []
-        for candidate in [turn] if turn else unsure:
+        opposite = [(turn + 180) % 360] if turn and turn != 180 else []
+        for candidate in [turn, *opposite] if turn else unsure:
+            if candidate in opposite and _reads_as_words(attempt.words, settings):
+                continue
             turned = _read_turned(image, candidate, job, settings, workdir)
             if isinstance(turned, str):
                 return OcrResult(page=None, error=turned)
@@ -266,6 +272,10 @@ def _read_turned(
         settings.ocr_timeout_s,
     )
     return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cells=cells)
+
+
+def _reads_as_words(words: Sequence[Word], settings: ExtractSettings) -> bool:
+    return judge_text(" ".join(w.text for w in words)).reads_as_words(settings.min_word_validity)
 
 
 def _valid_words(words: Sequence[Word]) -> float:

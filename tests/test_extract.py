@@ -496,30 +496,50 @@ def test_ocr_cache_never_changes_the_result(scanned_pdf: Path, tmp_path: Path) -
     assert fresh.pages[0].text_layer == "ocr"
 
 
-@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
-def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
-    lines = [
-        "Menimbang bahwa dalam rangka pelaksanaan",
-        "pembangunan zona integritas menuju",
-        "wilayah bebas dari korupsi perlu menetapkan",
-        "keputusan tentang rencana aksi",
-        "pembangunan zona integritas tahun ini",
-    ]
+SIDEWAYS_LINES = [
+    "Menimbang bahwa dalam rangka pelaksanaan",
+    "pembangunan zona integritas menuju",
+    "wilayah bebas dari korupsi perlu menetapkan",
+    "keputusan tentang rencana aksi",
+    "pembangunan zona integritas tahun ini",
+]
+
+
+@pytest.fixture
+def sideways_pdf(tmp_path: Path) -> Path:
+    """A scanned page whose text runs bottom to top: it reads upright turned by 90°."""
     image = Image.new("L", (1500, 520), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), 50)
-    for i, line in enumerate(lines):
+    for i, line in enumerate(SIDEWAYS_LINES):
         draw.text((40, 30 + i * 95), line, fill=0, font=font)
     png = tmp_path / "sideways.png"
-    image.rotate(90, expand=True).save(png)  # text now runs bottom to top
+    image.rotate(90, expand=True).save(png)
 
     def picture(c: canvas.Canvas, size: tuple[float, float]) -> None:
         c.drawImage(str(png), 0, 0, size[0], size[1])
 
-    pdf = make_pdf(tmp_path / "sideways.pdf", [((124.8, 360.0), picture)])
-    page = read_pdf(pdf, SETTINGS).pages[0]
+    return make_pdf(tmp_path / "sideways.pdf", [((124.8, 360.0), picture)])
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_page_scanned_sideways_is_turned_upright(sideways_pdf: Path) -> None:
+    page = read_pdf(sideways_pdf, SETTINGS).pages[0]
     assert (page.rotation, page.orientation) == (90, "landscape")
-    assert [line.text for line in page.lines][:2] == lines[:2]
+    assert [line.text for line in page.lines][:2] == SIDEWAYS_LINES[:2]
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_orientation_half_a_turn_off_is_overruled(
+    sideways_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.ocr_pages
+
+    # Orientation detection sure of the wrong side, as on blurred strips of small print.
+    monkeypatch.setattr(extract.ocr_pages, "orientation", lambda _image, _timeout: 270)
+    page = read_pdf(sideways_pdf, SETTINGS).pages[0]
+    assert page.rotation == 90
+    assert [line.text for line in page.lines][:2] == SIDEWAYS_LINES[:2]
 
 
 def test_missing_ocr_language_names_the_package(scanned_pdf: Path) -> None:
