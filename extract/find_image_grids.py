@@ -22,6 +22,10 @@ from extract.straighten_image import Image
 
 ERASE_MARGIN_PX = 2
 """Pixels around a rule also erased (anti-aliased edges of the printed line)."""
+MIN_SCAN_CELL = 5.0
+"""Rules of a scan closer than this (points) bound no cell, they are one rule drawn
+double (a frame 3-4 pt inside another): no glyph fits between them with its padding. A
+scan's rules are thick and blurred, so they are never drawn tighter to mean two cells."""
 MIN_RULE_PT = 14.0
 """The shortest rule looked for, in points, whatever the page size: a letter's stroke
 is shorter than this even in a large heading."""
@@ -62,8 +66,8 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     in_grids = np.zeros(image.shape, np.uint8)
     tables = find_joints(find_contours(v_mask, h_mask), v_mask, h_mask)
     for (left, bottom, right, top), joints in sorted(tables.items()):
-        xs = distinct([left * scale, right * scale, *(x * scale for x, _ in joints)])
-        ys = distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)])
+        xs = distinct([left * scale, right * scale, *(x * scale for x, _ in joints)], MIN_SCAN_CELL)
+        ys = distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)], MIN_SCAN_CELL)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(with_rules(xs, ys, v_rules, h_rules, "image"))
             margin = 2 * ERASE_MARGIN_PX

@@ -1,12 +1,14 @@
-"""A second OCR pass over table cells that page OCR reads badly: empty cells, narrow cells.
+"""A second OCR pass over table cells that page OCR reads badly: empty, narrow, shaded cells.
 
 Page-level tesseract (sparse text) drops short isolated marks: row numbers ("1.", "2.")
 alone in a narrow column, check marks alone in a month cell. And in a row of narrow cells
 it joins marks of neighbouring cells into one word ("Vv V") whose letters land in the
-wrong cells, and misreads small bold digits. So two kinds of cell are read again from
-their own crop: a cell holding ink but no words, and every inked cell of a narrow column
-(narrower than NARROW_WIDTH_RATIO text heights); the page's words in a narrow cell are
-replaced by the crop's reading. Each crop is cut to its ink, its background whitened, and
+wrong cells, and misreads small bold digits. On a gray (halftone) band it reads the dots
+as letters ("aa aa" for a column number). So three kinds of cell are read again from
+their own crop: a cell holding ink but no words, every inked cell of a narrow column
+(narrower than NARROW_WIDTH_RATIO text heights), and every inked shaded cell (its paper
+SHADE_CONTRAST darker than the page's); the page's words in a narrow or shaded cell are
+replaced by the crop's reading, whose whitening makes the band paper. Each crop is cut to its ink, its background whitened, and
 the crops are stacked into one image, one per band, read in one tesseract run as a
 uniform block (psm 6); each word goes back to the cell whose band it lies in.
 """
@@ -51,6 +53,12 @@ NARROW_WIDTH_RATIO = 4.5
 short header (row numbers, month and quarter columns), never running prose, which needs
 a column eight or more text heights wide."""
 
+SHADE_CONTRAST = 60
+"""A cell whose median gray is this much darker than the page's (the paper) is shaded: a
+gray band printed as halftone dots, which page OCR reads as letters. Paper grain and a
+yellowed scan differ from their own page by a few levels; text covers a small share of
+a cell and leaves its median alone."""
+
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -72,7 +80,7 @@ class CellReading:
 
     words: tuple[CellWord, ...]
     replaced: tuple[BBox, ...]
-    """Narrow cells read again: the page OCR's characters in them are dropped."""
+    """Narrow and shaded cells read again: the page OCR's characters in them are dropped."""
 
     def applied_to(self, chars: Sequence[Char]) -> tuple[Char, ...]:
         """The page's `chars` less those in the `replaced` cells, plus the second pass's
@@ -104,13 +112,15 @@ def reread_cells(
     timeout_s: float,
     foreign: bool = False,
 ) -> CellReading:
-    """Words of the inked cells of `layouts` that are narrow or where `words` has none.
+    """Words of the inked cells of `layouts` that are narrow, shaded, or where `words` has
+    none.
 
     `image` is the page with its rules erased; `scratch` is a PNG path to write the
     stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
     narrow cells are then read again only when some word of the layer runs across a
     narrow cell's side rule (the layer did not see the cells, and ran marks of several
-    cells together: "v(v(v"); a layer that kept to the cells is trusted there.
+    cells together: "v(v(v"); a layer that kept to the cells is trusted there, and in
+    shaded cells.
     Coordinates are rounded to 0.01 pt, as they are cached. When tesseract cannot run,
     nothing is read and nothing replaced.
     """
@@ -122,16 +132,17 @@ def reread_cells(
         _crosses(w, box, CROSSING_RATIO * height) for box in narrow for w in words
     ):
         narrow = set()
+    again = narrow if foreign else narrow | _shaded(image, spans, scale)
     pieces: list[tuple[Image, int, int]] = []
     replaced: list[BBox] = []
     for box in spans:
-        if box not in narrow and any(_overlaps(w, box) for w in words):
+        if box not in again and any(_overlaps(w, box) for w in words):
             continue
         piece = _ink_crop(image, box, scale)
         if piece is None:
             continue
         pieces.append(piece)
-        if box in narrow:
+        if box in again:
             replaced.append(box)
     if not pieces:
         return NO_READING
@@ -167,6 +178,28 @@ def _text_height(words: Sequence[Word]) -> float:
     return float(np.median([w.bottom - w.top for w in words]))
 
 
+def _inside(box: BBox, scale: float) -> tuple[int, int, int, int]:
+    """The pixel box (left, top, right, bottom) of cell `box` less INSET_PX each side."""
+    return (
+        round(box[0] * scale) + INSET_PX,
+        round(box[1] * scale) + INSET_PX,
+        round(box[2] * scale) - INSET_PX,
+        round(box[3] * scale) - INSET_PX,
+    )
+
+
+def _shaded(image: Image, boxes: Sequence[BBox], scale: float) -> set[BBox]:
+    """The `boxes` whose inside (less INSET_PX) is SHADE_CONTRAST darker than the page."""
+    paper = float(np.median(image))
+    shaded = set()
+    for box in boxes:
+        left, top, right, bottom = _inside(box, scale)
+        inside = image[top:bottom, left:right]
+        if inside.size and float(np.median(inside)) < paper - SHADE_CONTRAST:
+            shaded.add(box)
+    return shaded
+
+
 def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[Char]:
     """`chars` less those whose centre lies in one of the `replaced` cells."""
 
@@ -184,8 +217,7 @@ def _ink_crop(image: Image, box: BBox, scale: float) -> tuple[Image, int, int] |
     The background is whitened (each pixel scaled by 255 / the cell's median) so that
     a scan's gray paper does not become part of the glyphs when tesseract binarizes.
     """
-    left, top = round(box[0] * scale) + INSET_PX, round(box[1] * scale) + INSET_PX
-    right, bottom = round(box[2] * scale) - INSET_PX, round(box[3] * scale) - INSET_PX
+    left, top, right, bottom = _inside(box, scale)
     if right <= left or bottom <= top:
         return None
     cell = image[top:bottom, left:right]

@@ -7,6 +7,7 @@ import re
 from normalize.fill_down import fill_down
 from normalize.fold_text import fold
 from normalize.grid import GridRow, merged_columns
+from normalize.join_records import join_records
 from normalize.merge_continuations import merge_continuations
 from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from_ticks
 from normalize.read_sections import section_area, split_code
@@ -132,7 +133,8 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
 
     Action-plan tables get canonical rows (section rows become the area of the rows below
     them; merged cells are filled down); any other table keeps its raw rows in order,
-    empty ones included (but not an empty band across the table: a gap between parts).
+    empty ones included (but not an empty band across the table: a gap between parts),
+    the rows a record number spans joined into one.
     """
     header = logical.header
     merged = merge_continuations(logical)
@@ -142,7 +144,7 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     page_starts = _page_starts(merged.rows)
     rows: list[Row] = []
     if header is None or not header.is_action_plan:
-        for row in merged.rows:
+        for row in join_records(merged.rows):
             # An empty ruled row is printed and kept; an empty band across the whole
             # table is the unprinted gap between two parts of it.
             if row.filled or row.spans[0] < len(row.cells):

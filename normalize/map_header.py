@@ -143,8 +143,11 @@ def field_of(text: str, threshold: float) -> str | None:
 MAX_HEADER_ROWS = 4
 """Grid rows a header may take above a column-number row."""
 # A column number as printed under a header: '3', '(3)', '{3)' (a typo), or a formula
-# naming columns: '(16) = (6) + (9)', '(19)= (3) + (17)'.
-_COLUMN_NUMBER = re.compile(r"^[({\[]?(\d{1,2})[)}\]]?(?:\s*[-=+x/*]\s*[({\[]?\d{1,2}[)}\]]?)*$")
+# naming columns: '(16) = (6) + (9)', '(19)= (3) + (17)'; a note on how the column is
+# computed may follow in brackets: '14 (1% x Pagu TPP)'.
+_COLUMN_NUMBER = re.compile(
+    r"^[({\[]?(\d{1,2})[)}\]]?(?:\s*[-=+x/*]\s*[({\[]?\d{1,2}[)}\]]?)*(?:\s+\([^()]*\))?$"
+)
 
 
 def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
@@ -166,21 +169,42 @@ def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def _is_numbering_row(texts: list[str]) -> bool:
-    """A row of column numbers '1 2 3 ... n' (or '(1) (2) ...', or formulas over them:
-    '(16) = (6) + (9)') printed under the header."""
+def _column_numbers(texts: list[str]) -> list[int] | None:
+    """The numbers of a row of column numbers 'k k+1 ... k+n' (or '(1) (2) ...', or
+    formulas over them: '(16) = (6) + (9)'), else None."""
     matches = [_COLUMN_NUMBER.match(" ".join(t.split())) for t in texts if t.strip()]
     if len(matches) < 3 or not all(matches):
-        return False
+        return None
     numbers = [int(m.group(1)) for m in matches if m]
-    return numbers == list(range(1, len(numbers) + 1))
+    return numbers if numbers == list(range(numbers[0], numbers[0] + len(numbers))) else None
 
 
-def _row_is_numbering(table: RawTable, row: int) -> bool:
+def _is_numbering_row(texts: list[str], numbered_before: int = 0) -> bool:
+    """A row of column numbers printed under the header, from 1; or from k when the table
+    printed just above it on the page numbered its columns up to k - 1 or beyond: a table
+    too wide for the page printed as blocks one under the other numbers on where the block
+    above stopped ('10 11 ... 17' under '1 ... 9'), or repeats some of its columns. Without
+    that block, 'k k+1 ...' is a row of a form ('(4) (5) (6)': placeholders for the
+    items a legend explains)."""
+    numbers = _column_numbers(texts)
+    return numbers is not None and 1 <= numbers[0] <= numbered_before + 1
+
+
+def _row_is_numbering(table: RawTable, row: int, numbered_before: int = 0) -> bool:
     """True when grid row `row` is a column-number row: a number under every column,
     none of them covered by a header cell spanning down from above."""
     cells = table.row_cells(row)
-    return not any(c.covered for c in cells) and _is_numbering_row([c.text for c in cells])
+    return not any(c.covered for c in cells) and _is_numbering_row(
+        [c.text for c in cells], numbered_before
+    )
+
+
+def last_column_number(table: RawTable, header: Header | None) -> int:
+    """The last number of the column-number row of `table`'s `header`; 0 when it has none."""
+    if header is None or not header.numbering_row:
+        return 0
+    numbers = _column_numbers([c.text for c in table.row_cells(header.rows - 1)])
+    return numbers[-1] if numbers else 0
 
 
 def _resolve(fields: list[str | None]) -> tuple[str | None, ...]:
@@ -211,11 +235,12 @@ def _looks_like_header(texts: tuple[str, ...]) -> bool:
     )
 
 
-def _all_labels(texts: tuple[str, ...]) -> bool:
+def _all_labels(texts: tuple[str, ...], apart: tuple[str, ...] | None = None) -> bool:
     """True when every column has a label (a text with letters, not a bare number or list
-    mark) and there are at least two distinct ones: a header, not a section row."""
+    mark) and there are at least two distinct ones, or two distinct `apart` texts (the
+    columns' texts down to a lower header row): a header, not a section row."""
     return (
-        len(set(texts)) >= 2
+        len(set(texts if apart is None else apart)) >= 2
         and all(any(ch.isalpha() for ch in t) for t in texts)
         and not any(re.match(r"^(\d+|[IVX]+)[.)]?(\s|$)", t) for t in texts)
     )
@@ -268,18 +293,20 @@ def _fold_blank_columns(
     return tuple(folded)
 
 
-def build_header(table: RawTable, rows: int, threshold: float) -> Header:
+def build_header(table: RawTable, rows: int, threshold: float, numbered_before: int = 0) -> Header:
     """The header made of the first `rows` grid rows of `table`, and a column-number row
     below them if there is one."""
     texts = _column_texts(table, rows)
     groups = _column_groups(table, rows)
     printed = tuple(" ".join(dict.fromkeys(texts[c] for c in g if texts[c])) for g in groups)
     fields = [field_of(t, threshold) for t in printed]
-    numbering = table.n_rows > rows and _row_is_numbering(table, rows)
+    numbering = table.n_rows > rows and _row_is_numbering(table, rows, numbered_before)
     return Header(rows + int(numbering), printed, _resolve(fields), groups, numbering)
 
 
-def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> Header | None:
+def find_header(
+    table: RawTable, threshold: float, emphasised: bool = False, numbered_before: int = 0
+) -> Header | None:
     """The header of `table` if its first rows are one, else None.
 
     The rows above a column-number row near the top are the header when the first of them
@@ -289,8 +316,10 @@ def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> 
     from the rows below (`emphasised`: bold over plain text, see stitch_pages). A second
     row belongs to the header when cells of the first span down into it or name months
     or quarters; a following row of column numbers is counted as part of the header.
+    `numbered_before`: the last column number of the table printed just above on the
+    page (0 if none), from which this one's column numbers may go on.
     """
-    if _row_is_numbering(table, 0):
+    if _row_is_numbering(table, 0, numbered_before):
         blank = tuple("" for _ in range(table.n_cols))
         return Header(1, blank, tuple(None for _ in blank), numbering_row=True, numbering_only=True)
     first = _column_texts(table, 1)
@@ -301,12 +330,14 @@ def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> 
         (
             row
             for row in range(1, min(MAX_HEADER_ROWS, table.n_rows - 1) + 1)
-            if _row_is_numbering(table, row)
+            if _row_is_numbering(table, row, numbered_before)
         ),
         None,
     )
-    if numbered is not None and _all_labels(first):
-        return build_header(table, numbered, threshold)
+    # A label spanning every column (a group over sub-columns) heads them when the rows
+    # under it tell the columns apart.
+    if numbered is not None and _all_labels(first, _column_texts(table, numbered)):
+        return build_header(table, numbered, threshold, numbered_before)
     known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
     if (
         not (len(known) >= 2 and len(known) * 2 >= len(filled))
@@ -316,7 +347,7 @@ def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> 
         return None
     rows = 1
     spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
-    if table.n_rows > 1 and not _row_is_numbering(table, 1):
+    if table.n_rows > 1 and not _row_is_numbering(table, 1, numbered_before):
         second = [
             table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered
         ]
@@ -324,7 +355,7 @@ def find_header(table: RawTable, threshold: float, emphasised: bool = False) -> 
         grid_like = bool(second_fields) and all(f and ":" in f for f in second_fields)
         if spans_down or grid_like:
             rows = 2
-    return build_header(table, rows, threshold)
+    return build_header(table, rows, threshold, numbered_before)
 
 
 def same_header(a: Header, b: Header, threshold: float) -> bool:

@@ -13,6 +13,7 @@ from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
 from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
+from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import stitch_tables
 from normalize.vocabulary import build_vocabulary
 from schemas.decree import (
@@ -107,7 +108,10 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     counts = word_counts(
         line.text for page in raw.pages if page.number in native_pages for line in page.lines
     )
-    for logical in stitch_tables(raw.tables, pages, settings.header_threshold):
+    # Lines as read: a split follows the lines a cell's text was made of.
+    as_read = {p.number: p for p in raw.pages}
+    grids = tuple(split_label_rows(t, as_read.get(t.page)) for t in raw.tables)
+    for logical in stitch_tables(grids, pages, settings.header_threshold):
         logical = mend_table(logical, counts, native_pages)
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from normalize.fold_text import join_lines
 from normalize.grid import GridRow, grid_rows
-from normalize.map_header import Header, build_header, find_header, same_header
+from normalize.map_header import (
+    Header,
+    build_header,
+    find_header,
+    last_column_number,
+    same_header,
+)
 from schemas.raw import RawPage, RawTable, TextLine
 
 
@@ -49,7 +55,12 @@ def stitch_tables(
     in order; only header and column-number rows are dropped.
     """
     ordered = sorted(tables, key=lambda t: (t.page, t.index))
-    found = [find_header(t, threshold, _emphasised(t, pages.get(t.page))) for t in ordered]
+    found: list[Header | None] = []
+    for i, table in enumerate(ordered):
+        above = i > 0 and ordered[i - 1].page == table.page
+        numbered = last_column_number(ordered[i - 1], found[i - 1]) if above else 0
+        emphasised = _emphasised(table, pages.get(table.page))
+        found.append(find_header(table, threshold, emphasised, numbered))
     headers = _repeated_headers(ordered, found, threshold)
     groups: list[list[tuple[RawTable, Header | None]]] = []
     for table, header in zip(ordered, headers, strict=True):

@@ -7,11 +7,13 @@ generated here with reportlab and pikepdf.
 from __future__ import annotations
 
 import collections
+import itertools
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 import pikepdf
 import pytest
@@ -22,8 +24,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
+from extract.build_table import lay_out
+from extract.find_image_grids import erase_rules, image_grids
 from extract.read_document import read_document
-from extract.read_words import decode_symbols
+from extract.read_words import Word, decode_symbols
+from extract.reread_cells import reread_cells
 from extract.text_quality import judge_text
 from schemas.errors import (
     CorruptPdfError,
@@ -600,3 +605,47 @@ def test_spreadsheet_export_header_bar_shading_and_hidden_column(tmp_path: Path)
     assert rows == [["1", "Alpha", "10"], ["2", "Beta", "20"], ["3", "Gamma", "30"]]
     shaded = {(c.row, c.col) for c in table.cells if c.shaded}
     assert shaded == {(0, 0), (0, 1), (0, 2), (3, 1)}
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_shaded_column_number_band_is_read_again(tmp_path: Path) -> None:
+    # A header row, a gray halftone band of column numbers, a body row; page OCR read
+    # the band's dots as letters ('aa aa'): the second pass reads the digits instead.
+    scale = 300 / 72
+    xs, ys = (20, 120, 320, 520), (20, 60, 80, 130)
+    page = np.full((round(160 * scale), round(560 * scale)), 250, np.uint8)
+    dots = np.random.default_rng(5).random(page.shape) < 0.5
+    band = slice(round(ys[1] * scale), round(ys[2] * scale))
+    page[band][dots[band]] = 90
+    page[band][~dots[band]] = 170
+    picture = Image.fromarray(page)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 45)
+    for x in xs:
+        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[-1] * scale)], fill=0, width=5)
+    for y in ys:
+        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    for n, (left, right) in enumerate(itertools.pairwise(xs), 1):
+        centre = (left + right) / 2 * scale
+        draw.text((centre, (ys[1] + ys[2]) / 2 * scale), str(n), fill=0, font=font, anchor="mm")
+        draw.text((centre, 40 * scale), "KOLOM", fill=0, font=font, anchor="mm")
+    image = np.asarray(picture)
+    found = image_grids(image, 300, 40)
+    (layout,) = [lay_out(grid) for grid in found.grids]
+    band_boxes = [layout.span_bbox(s) for s in layout.spans if s.row == 1]
+    garbage = [
+        Word("aa", box[0] + 20, box[1] + 4, box[0] + 40, box[3] - 4, (10.0,), 0, None)
+        for box in band_boxes
+    ]
+    header = [Word("KOLOM", left + 30, 34, left + 70, 46, (10.0,), 0, None) for left in xs[:-1]]
+    reading = reread_cells(
+        erase_rules(image, found.rule_mask),
+        [layout],
+        [*header, *garbage],
+        300,
+        ("eng",),
+        tmp_path / "cells.png",
+        30.0,
+    )
+    assert sorted(reading.replaced) == sorted(band_boxes)
+    assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["1", "2", "3"]

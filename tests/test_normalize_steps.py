@@ -7,11 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.fold_text import fold, join_lines, word_counts
-from normalize.grid import GridRow
+from normalize.grid import GridRow, grid_rows
+from normalize.join_records import join_records
 from normalize.map_header import field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
+from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.stitch_pages import stitch_tables
 from schemas.raw import RawCell, RawPage, RawTable, TextLine
@@ -144,6 +146,49 @@ def test_column_number_row_belongs_to_header() -> None:
     )
     header = find_header(plan, THRESHOLD)
     assert header is not None and header.rows == 2 and header.numbering_row
+
+
+def _block(
+    rows: list[list[str]], index: int, spans: dict[tuple[int, int], tuple[int, int]]
+) -> RawTable:
+    table = _table(rows, spans)
+    return table.model_copy(update={"index": index})
+
+
+def test_a_block_under_another_numbers_its_columns_on() -> None:
+    # A table too wide for the page, printed as two blocks: the lower one numbers its
+    # columns on from the upper one's (10, 11, ...), a note may follow a number, and a
+    # label spanning all its columns heads the sub-labels under it.
+    upper = _block(
+        [
+            ["NO.", "Jumlah (%)", "TPP (Rp)"],
+            ["1", "2", "3"],
+            ["", "", ""],
+        ],
+        0,
+        {},
+    )
+    lower = _block(
+        [
+            ["Hukuman Disiplin", "", ""],
+            ["Total (%)", "Pengurangan (Rp)", "Iuran BPJS"],
+            ["4", "5", "6 (1% x Pagu\nTPP)"],
+            ["", "(3+4)", ""],
+        ],
+        1,
+        {(0, 0): (1, 3)},
+    )
+    first, second = stitch_tables((upper, lower), {}, THRESHOLD)
+    assert second.header is not None and second.header.numbering_row
+    assert second.header.printed == (
+        "Hukuman Disiplin Total (%)",
+        "Hukuman Disiplin Pengurangan (Rp)",
+        "Hukuman Disiplin Iuran BPJS",
+    )
+    assert [row.cells for row in second.rows] == [("", "(3+4)", "")]
+    # Alone, '4 5 6' under a header is a row of the form (placeholders a legend explains).
+    alone = find_header(lower, THRESHOLD)
+    assert alone is None or not alone.numbering_row
 
 
 def _row(cells: list[str], page: int = 1, bottom: float = 100.0) -> GridRow:
@@ -291,6 +336,8 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("Rapat koordinasi\n(PK,\nRKT) dan", "Rapat koordinasi\n(PK,\nRKT) dan"),
         ("(Melakukan analisis (TNA) bagi", "Melakukan analisis (TNA) bagi"),
         ("(Melakukan analisis (TNA)) bagi", "(Melakukan analisis (TNA)) bagi"),
+        ("Kolom 1 =", "Kolom 1 ="),
+        ("Rapat == koordinasi", "Rapat koordinasi"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -409,3 +456,94 @@ DOCUMENT_WORDS = word_counts(
 def test_words_broken_by_a_narrow_cell_are_mended(text: str, separator: str, mended: str) -> None:
     counts = DOCUMENT_WORDS + word_counts([text])
     assert mend_breaks(text, counts, separator) == mended
+
+
+def test_rows_a_record_number_spans_are_one_record() -> None:
+    # A spreadsheet record: the number merged over thin sub-rows, one text line in each.
+    table = _table(
+        [
+            ["22", "", "", ""],
+            ["", "DINAS PENDIDIKAN", "IRAWAN, S.IP", "SEKRETARIS DAERAH"],
+            ["", "", "NIP. 19750331", ""],
+            ["", "", "Pembina Tk. I", ""],
+            ["23", "DINAS KESEHATAN", "AMIR", "SEKDA"],
+            ["Bidang", "Umum", "ALI", ""],
+            ["", "", "BUDI", ""],
+        ],
+        {(0, 0): (4, 1), (1, 1): (2, 1), (5, 0): (2, 1)},
+    )
+    rows = join_records(tuple(grid_rows(table)))
+    assert [row.cells for row in rows] == [
+        (
+            "22",
+            "DINAS PENDIDIKAN",
+            "IRAWAN, S.IP\nNIP. 19750331\nPembina Tk. I",
+            "SEKRETARIS DAERAH",
+        ),
+        ("23", "DINAS KESEHATAN", "AMIR", "SEKDA"),
+        ("Bidang", "Umum", "ALI", ""),
+        ("", "", "BUDI", ""),
+    ]
+    assert rows[0].bboxes == ((0.0, 0.0, 40.0, 40.0),)
+    assert {edit.kind for edit in rows[0].edits} == {"record_lines"}
+
+
+def _notes_page(lines: list[tuple[str, float, float]]) -> RawPage:
+    """A page whose lines are (text, left, top), each 10 pt high and 60 pt wide."""
+    return _page(1, [(text, (x, y, x + 60, y + 10), False) for text, x, y in lines])
+
+
+def _notes_box(labels: str, notes: str) -> RawTable:
+    return RawTable(
+        page=1,
+        index=0,
+        bbox=(0, 0, 300, 200),
+        n_rows=1,
+        n_cols=2,
+        source="image",
+        cells=(
+            RawCell(row=0, col=0, text=labels, bbox=(0, 0, 80, 200)),
+            RawCell(row=0, col=1, text=notes, bbox=(80, 0, 300, 200)),
+        ),
+    )
+
+
+def test_an_unruled_box_of_labelled_notes_is_split_at_its_labels() -> None:
+    page = _notes_page(
+        [
+            ("Kolom 1 =", 5, 5),
+            ("Cukup jelas.", 90, 5),
+            ("Kolom 2 =", 5, 30),
+            ("Diisi waktu", 90, 30),
+            ("pelaksanaan.", 90, 42),
+            ("Kolom 3 =", 5, 70),
+            ("Diisi nama.", 90, 71),
+        ]
+    )
+    box = _notes_box(
+        "Kolom 1 =\nKolom 2 =\nKolom 3 =", "Cukup jelas.\nDiisi waktu\npelaksanaan.\nDiisi nama."
+    )
+    split = split_label_rows(box, page)
+    assert split.n_rows == 3
+    assert [[c.text for c in split.row_cells(r)] for r in range(3)] == [
+        ["Kolom 1 =", "Cukup jelas."],
+        ["Kolom 2 =", "Diisi waktu\npelaksanaan."],
+        ["Kolom 3 =", "Diisi nama."],
+    ]
+    assert split.cell(1, 1).bbox == (80, 25.0, 300, 65.0)
+
+
+def test_a_cell_of_lines_one_under_the_other_is_not_split() -> None:
+    # The first column's lines follow each other as one wrapped text does.
+    page = _notes_page(
+        [
+            ("PERANCANG", 5, 5),
+            ("Penyusun", 90, 5),
+            ("PERATURAN", 5, 17),
+            ("materi", 90, 17),
+            ("AHLI", 5, 29),
+            ("hukum", 90, 29),
+        ]
+    )
+    box = _notes_box("PERANCANG\nPERATURAN\nAHLI", "Penyusun\nmateri\nhukum")
+    assert split_label_rows(box, page) is box
