@@ -59,6 +59,10 @@ gray band printed as halftone dots, which page OCR reads as letters. Paper grain
 yellowed scan differ from their own page by a few levels; text covers a small share of
 a cell and leaves its median alone."""
 
+_SPECKS = frozenset({".", ",", "'", "`", "‘", "’"})
+"""Words that are dust when they stand alone in a crop: a printed stop, comma or quote
+touches the word it belongs to, and tesseract reads the two together ('1.', 'KET.')."""
+
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -293,8 +297,9 @@ def _stack(pieces: Sequence[tuple[Image, int, int]]) -> tuple[Image, list[_Crop]
 def _tesseract_words(
     image: Path, languages: Sequence[str], timeout_s: float
 ) -> list[tuple[str, int, int, int, int]] | None:
-    """(text, left, top, width, height) of each word tesseract reads in `image`; None
-    when tesseract is missing, fails (a language not installed) or times out."""
+    """(text, left, top, width, height) of each word tesseract reads in `image`, less
+    lone marks (`_SPECKS`); None when tesseract is missing, fails (a language not
+    installed) or times out."""
     done = run_tesseract(
         [str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"], timeout_s
     )
@@ -303,7 +308,7 @@ def _tesseract_words(
     words = []
     for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
-        if text and float(row.get("conf") or -1) >= MIN_CONFIDENCE:
+        if text and text not in _SPECKS and float(row.get("conf") or -1) >= MIN_CONFIDENCE:
             words.append(
                 (text, int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
             )

@@ -3,11 +3,12 @@
 A box of notes ('Kolom 1 = Cukup jelas.', 'Kolom 2 = Diisi ...') is often drawn with its
 frame and one vertical rule only: the grid sees one row. Its entries still line up as
 rows: each label of the first column starts on the same line as its text in the next
-column, and labels are set apart by more than a line (a label never wraps into the next
-one's place). A row is split at its labels when every label has a line beside it, the
-labels are at least LABEL_GAP_RATIO line heights apart, and nothing in the row starts
-above the first label; each line then goes to the entry whose label it is level with or
-below. This works on geometry only: the page's text lines and the cell boxes.
+column, and labels are set apart by a blank line or more (the lines of one wrapped text
+have only their leading between them). A row is split at its labels when every label has
+a line beside it, a blank line's height at least parts each label from the next, and
+nothing in the row starts above the first label; each line then goes to the entry whose
+label it is level with or below. This works on geometry only: the page's text lines and
+the cell boxes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from schemas.raw import RawCell, RawPage, RawTable, TextLine
 
 MIN_LABELS = 3
 """Fewer labels than this are a cell's own lines (a name over a title), not entries."""
-LABEL_GAP_RATIO = 1.6
-"""Labels closer than this many line heights are lines of one wrapped label: a cell's
-lines follow each other at about 1.2 line heights."""
+LABEL_SPACE_RATIO = 1.0
+"""Labels with less white space between them than this many line heights are lines of
+one wrapped text: their leading is 0.2-0.7 of a line height, whether a line's height is
+its font size (a text layer) or its ink (OCR: 7 pt lines 11.5 pt apart)."""
 LEVEL_RATIO = 0.5
 """A line starts level with a label when their tops differ by less than this many line
 heights."""
@@ -41,7 +43,9 @@ def _cuts(columns: Sequence[list[TextLine]]) -> list[float] | None:
         return None
     height = median(line.bbox[3] - line.bbox[1] for lines in columns for line in lines)
     tops = [line.bbox[1] for line in first]
-    spaced = all(b - a >= LABEL_GAP_RATIO * height for a, b in itertools.pairwise(tops))
+    spaced = all(
+        b.bbox[1] - a.bbox[3] >= LABEL_SPACE_RATIO * height for a, b in itertools.pairwise(first)
+    )
     level = all(
         any(abs(other.bbox[1] - top) < LEVEL_RATIO * height for other in others) for top in tops
     )

@@ -649,3 +649,28 @@ def test_shaded_column_number_band_is_read_again(tmp_path: Path) -> None:
     )
     assert sorted(reading.replaced) == sorted(band_boxes)
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["1", "2", "3"]
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_speck_beside_a_word_is_not_read_as_a_stop(tmp_path: Path) -> None:
+    # Dust a word's width right of "NO" reads "NO ." (a stop apart from any word): a
+    # printed stop touches its word ("1.", "KET."), so the lone mark is dropped.
+    scale = 300 / 72
+    xs, ys = (20, 100, 300), (20, 60)
+    picture = Image.new("L", (round(320 * scale), round(80 * scale)), 255)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 40)
+    for x in xs:
+        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[1] * scale)], fill=0, width=5)
+    for y in ys:
+        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    draw.text((30 * scale, 30 * scale), "NO", fill=40, font=font)
+    left = round(30 * scale) + 120
+    draw.ellipse((left, 30 * scale + 30, left + 5, 30 * scale + 37), fill=110)
+    draw.text((150 * scale, 30 * scale), "NAMA", fill=40, font=font)
+    image = np.asarray(picture)
+    found = image_grids(image, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(image, found.rule_mask)
+    reading = reread_cells(erased, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0)
+    assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]

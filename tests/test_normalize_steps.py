@@ -179,6 +179,7 @@ def test_a_block_under_another_numbers_its_columns_on() -> None:
         {(0, 0): (1, 3)},
     )
     first, second = stitch_tables((upper, lower), {}, THRESHOLD)
+    assert first.header is not None and first.header.numbering_row
     assert second.header is not None and second.header.numbering_row
     assert second.header.printed == (
         "Hukuman Disiplin Total (%)",
@@ -488,9 +489,9 @@ def test_rows_a_record_number_spans_are_one_record() -> None:
     assert {edit.kind for edit in rows[0].edits} == {"record_lines"}
 
 
-def _notes_page(lines: list[tuple[str, float, float]]) -> RawPage:
-    """A page whose lines are (text, left, top), each 10 pt high and 60 pt wide."""
-    return _page(1, [(text, (x, y, x + 60, y + 10), False) for text, x, y in lines])
+def _notes_page(lines: list[tuple[str, float, float]], height: float = 10.0) -> RawPage:
+    """A page whose lines are (text, left, top), each `height` high and 60 pt wide."""
+    return _page(1, [(text, (x, y, x + 60, y + height), False) for text, x, y in lines])
 
 
 def _notes_box(labels: str, notes: str) -> RawTable:
@@ -534,16 +535,18 @@ def test_an_unruled_box_of_labelled_notes_is_split_at_its_labels() -> None:
 
 
 def test_a_cell_of_lines_one_under_the_other_is_not_split() -> None:
-    # The first column's lines follow each other as one wrapped text does.
+    # The first column's lines follow each other as one wrapped text does; read by OCR,
+    # a line is as high as its ink (7 pt) and the next starts 11.5 pt lower.
     page = _notes_page(
         [
             ("PERANCANG", 5, 5),
             ("Penyusun", 90, 5),
-            ("PERATURAN", 5, 17),
-            ("materi", 90, 17),
-            ("AHLI", 5, 29),
-            ("hukum", 90, 29),
-        ]
+            ("PERATURAN", 5, 16.5),
+            ("materi", 90, 16.5),
+            ("AHLI", 5, 28),
+            ("hukum", 90, 28),
+        ],
+        height=7.0,
     )
     box = _notes_box("PERANCANG\nPERATURAN\nAHLI", "Penyusun\nmateri\nhukum")
     assert split_label_rows(box, page) is box
