@@ -494,6 +494,11 @@ def test_ocr_cache_never_changes_the_result(scanned_pdf: Path, tmp_path: Path) -
     assert list((tmp_path / "cache").rglob("*.pdf"))
     again = read_pdf(scanned_pdf, cached)
     assert fresh == first == again
+    # A page cached by another second pass has only the pass redone, and stored.
+    (second_pass,) = (tmp_path / "cache").rglob("*.cells-*.json")
+    second_pass.unlink()
+    redone = read_pdf(scanned_pdf, cached)
+    assert redone == fresh and second_pass.is_file()
     assert [line.text for line in fresh.pages[0].lines] == [
         "KEPUTUSAN BUPATI",
         "Rencana Aksi Pembangunan",
