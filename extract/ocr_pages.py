@@ -51,7 +51,8 @@ from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
 _METHOD = (
-    "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text/cell-pass 3 narrow-cells"
+    "render-straighten-erase-rules+short-borders-upright/ocrmypdf-sandwich/turn-on-poor-text/"
+    "cell-pass 3 narrow-cells"
 )
 """Names the OCR procedure in the cache key: change it when the procedure changes."""
 

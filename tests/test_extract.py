@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pdfplumber
 import pikepdf
 import pytest
@@ -22,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
+from extract.find_image_grids import image_grids
 from extract.read_document import read_document
 from extract.read_words import decode_symbols
 from extract.text_quality import judge_text
@@ -558,3 +561,31 @@ def test_spreadsheet_export_header_bar_shading_and_hidden_column(tmp_path: Path)
     assert rows == [["1", "Alpha", "10"], ["2", "Beta", "20"], ["3", "Gamma", "30"]]
     shaded = {(c.row, c.col) for c in table.cells if c.shaded}
     assert shaded == {(0, 0), (0, 1), (0, 2), (3, 1)}
+
+
+def _one_row_table_image(letter_height: int) -> np.ndarray:
+    """A 300 dpi page image holding one ruled row 50 px (12 pt) high: lower than the
+    shortest rule looked for. Its borders lean a little as on a photograph; inside the
+    second cell a letter stroke `letter_height` px high stands off both rules."""
+    image = np.full((600, 1200), 255, np.uint8)
+    cv2.line(image, (50, 100), (1050, 100), 0, 3)
+    cv2.line(image, (50, 150), (1050, 150), 0, 3)
+    for top, bottom in ((50, 50), (300, 304), (700, 708), (1050, 1050)):
+        cv2.line(image, (top, 100), (bottom, 150), 0, 3)
+    cv2.line(image, (500, 125 - letter_height // 2), (500, 125 + letter_height // 2), 0, 3)
+    return image
+
+
+def test_a_row_lower_than_the_shortest_rule_keeps_its_borders() -> None:
+    found = image_grids(_one_row_table_image(letter_height=30), dpi=300, line_scale=40)
+    (grid,) = found.grids
+    assert len(grid.ys) == 2
+    assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx([50, 302, 704, 1050], abs=4)
+
+
+@pytest.mark.parametrize("letter_height", [20, 36])
+def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
+    # 36 px leaves the stroke's caps four pixels (1 pt) off each rule; two pixels
+    # the page's thresholding already closes.
+    (grid,) = image_grids(_one_row_table_image(letter_height), dpi=300, line_scale=40).grids
+    assert len(grid.xs) == 4
