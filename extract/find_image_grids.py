@@ -26,6 +26,10 @@ MIN_SCAN_CELL = 5.0
 """Rules of a scan closer than this (points) bound no cell, they are one rule drawn
 double (a frame 3-4 pt inside another): no glyph fits between them with its padding. A
 scan's rules are thick and blurred, so they are never drawn tighter to mean two cells."""
+BRIDGE_SLACK_PX = 3
+"""Pixels of slack around a short vertical rule: the fringe of a horizontal rule's ink
+past its line mask, how far short of the rules the border's own ends may stop, and half
+the thickness of the thickest border."""
 MIN_RULE_PT = 14.0
 """The shortest rule looked for, in points, whatever the page size: a letter's stroke
 is shorter than this even in a large heading."""
@@ -55,6 +59,12 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     h_mask, h_segments = find_lines(
         threshold, direction="horizontal", line_scale=_scale(width, line_scale, shortest)
     )
+    # Short borders join the grid as upright lines, and are erased where their ink is.
+    v_lines, v_ink = v_mask, v_mask
+    if _low_rows(h_segments, shortest):
+        bridges = _bridging_verticals(threshold, h_mask, v_mask, shortest)
+        v_lines, v_ink = np.maximum(v_mask, bridges.upright), np.maximum(v_mask, bridges.ink)
+        v_segments = [*v_segments, *_vertical_segments(bridges.upright)]
     scale = 72.0 / dpi
     v_rules = [
         Rule(x * scale, min(y0, y1) * scale, max(y0, y1) * scale) for x, y0, _, y1 in v_segments
@@ -64,7 +74,7 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     ]
     grids = []
     in_grids = np.zeros(image.shape, np.uint8)
-    tables = find_joints(find_contours(v_mask, h_mask), v_mask, h_mask)
+    tables = find_joints(find_contours(v_lines, h_mask), v_lines, h_mask)
     for (left, bottom, right, top), joints in sorted(tables.items()):
         xs = distinct([left * scale, right * scale, *(x * scale for x, _ in joints)], MIN_SCAN_CELL)
         ys = distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)], MIN_SCAN_CELL)
@@ -75,11 +85,123 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
                 max(0, top - margin) : bottom + margin + 1,
                 max(0, left - margin) : right + margin + 1,
             ] = 1
-    rules = (np.maximum(v_mask, h_mask) > 0).astype(np.uint8) * in_grids
+    rules = (np.maximum(v_ink, h_mask) > 0).astype(np.uint8) * in_grids
     mask = np.asarray(
         cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)), dtype=np.uint8
     )
     return ImageGrids(grids=tuple(grids), rule_mask=mask)
+
+
+def _low_rows(h_segments: list[tuple[int, int, int, int]], shortest: float) -> bool:
+    """True when two horizontal rules (pixels, as `find_lines` gives them) side by side
+    are less than about `shortest` apart: a row too low for its borders to be found as
+    rules. Segments of a sloping rule are placed at their middle, hence the margin."""
+    rules = sorted((y, min(x0, x1), max(x0, x1)) for x0, y, x1, _ in h_segments)
+    for i, (y, left, right) in enumerate(rules):
+        for below, start, end in rules[i + 1 :]:
+            if below - y >= 1.5 * shortest:
+                break
+            if below > y and min(right, end) > max(left, start):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Bridges:
+    """Short vertical rules between two horizontal ones: their ink, and each as an upright
+    line through its middle (a leaning border is one column border, not one at the rule
+    above and another at the rule below)."""
+
+    ink: Image
+    upright: Image
+
+
+def _bridging_verticals(
+    threshold: Image, h_mask: Image, v_mask: Image, shortest: float
+) -> _Bridges:
+    """Vertical rules shorter than `shortest` pixels that run from one horizontal rule
+    (in `h_mask`) to the next, other than those found already (`v_mask`); `threshold`
+    is the page's ink (> 0).
+
+    A row lower than the shortest rule (a table's last row alone atop a page, a header
+    sub-cell) has its cell borders only between its own two rules; a letter never
+    reaches from the rule above it to the rule below. A border is an ink stroke between
+    two rules, joined to both by unbroken ink and no thicker than a rule; it may lean (a
+    photographed page). Its mask reaches into the two rules, where it meets them.
+    """
+    rules = h_mask > 0
+    cap = int(shortest) + 1
+    above, below = _rule_distances(rules, cap)
+    # The ink of a rule runs a pixel or two past its mask: that fringe would join every
+    # stroke touching the rule into one.
+    between = (above + below <= cap) & (above > BRIDGE_SLACK_PX) & (below > BRIDGE_SLACK_PX)
+    marks = threshold > 0
+    ink = marks & between & (v_mask == 0)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    # A stroke's own ends must be at both rules: a border leaning out of the space
+    # between two rules leaves a piece there that is joined to both by itself.
+    ends = 2 * BRIDGE_SLACK_PX + 1
+    near_top = np.unique(labels[ink & (above <= ends)])
+    near_bottom = np.unique(labels[ink & (below <= ends)])
+    bridges = np.zeros(count, bool)
+    upright = np.zeros(threshold.shape, np.uint8)
+    reach = 3 * BRIDGE_SLACK_PX
+    for label in np.intersect1d(near_top, near_bottom).tolist():
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if label == 0 or area > h * 2 * BRIDGE_SLACK_PX:
+            continue
+        own = labels[y : y + h, x : x + w] == label
+        top_xs = (x + np.flatnonzero(own[0])).tolist()
+        bottom_xs = (x + np.flatnonzero(own[-1])).tolist()
+        if not (
+            _joined(marks, rules, top_xs, y, -1) and _joined(marks, rules, bottom_xs, y + h - 1, 1)
+        ):
+            continue
+        bridges[label] = True
+        middle, thickness = x + w // 2, max(1, area // h)
+        left = max(0, middle - thickness // 2)
+        upright[max(0, y - reach) : y + h + reach, left : left + thickness] = 255
+    mask = bridges[labels].astype(np.uint8)
+    into_rules = cv2.dilate(mask, np.ones((2 * reach + 1, 1), np.uint8)) > 0
+    stroke = np.where(into_rules & marks, 255, 0).astype(np.uint8)
+    return _Bridges(ink=stroke, upright=upright)
+
+
+def _rule_distances(rules: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel, the rows up to the nearest rule pixel above it and down to the nearest
+    below it, in its own column, counted up to `cap`."""
+    rows = np.arange(rules.shape[0], dtype=np.int32)[:, None]
+    last = np.maximum.accumulate(np.where(rules, rows, np.int32(-cap)), axis=0)
+    after = np.where(rules, rows, np.int32(rules.shape[0] + cap))[::-1]
+    following = np.minimum.accumulate(after, axis=0)[::-1]
+    return np.minimum(rows - last, cap), np.minimum(following - rows, cap)
+
+
+def _joined(marks: np.ndarray, rules: np.ndarray, xs: list[int], y: int, step: int) -> bool:
+    """True when unbroken ink runs from row `y` at one of columns `xs` to a rule pixel,
+    going up (`step` -1) or down (+1), each row's ink within a pixel of the row's before."""
+    height, width = marks.shape
+    for start in xs:
+        x, row = start, y
+        while 0 <= row + step < height:
+            row += step
+            near = [c for c in (x, x - 1, x + 1) if 0 <= c < width and marks[row, c]]
+            if not near:
+                break
+            x = near[0]
+            if rules[row, x]:
+                return True
+    return False
+
+
+def _vertical_segments(mask: Image) -> list[tuple[int, int, int, int]]:
+    """The vertical lines of a line mask, as `find_lines` gives them: (x, bottom, x, top)."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    segments = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        segments.append((x + w // 2, y + h, x + w // 2, y))
+    return segments
 
 
 def _scale(extent: int, line_scale: int, shortest: float) -> int:

@@ -51,7 +51,10 @@ from extract.text_quality import MIN_WORDS_TO_JUDGE, judge_text
 from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
-_METHOD = "render-straighten-erase-rules/ocrmypdf-sandwich/turn-on-poor-text 3 opposite"
+_METHOD = (
+    "render-straighten-erase-rules+short-borders-upright/ocrmypdf-sandwich/"
+    "turn-on-poor-text 3 opposite"
+)
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = "cell-pass 4 empty-narrow-shaded-cells/double-rules-one/no-lone-marks"
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:

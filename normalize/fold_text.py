@@ -19,13 +19,20 @@ _OPEN_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{3})*[.,]$|(?:^|\s)\d{1,3}(?:\
 thousands group of fewer than three digits ('135.380.43')."""
 _NUMBER_END = re.compile(r"^\d{1,3}%?$")
 _NUMBER = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*$")
+_ONE_DECIMAL = re.compile(r"(?:^|\s)\d+(?:\.\d{3})*,\d$")
+"""A decimal comma with one digit after it ('33,8'), which a second digit may follow."""
+_SECOND_DECIMAL = re.compile(r"^\d%?$")
 
 
 def _number_runs_on(before: str, line: str) -> bool:
     """True when `line` is the rest of a number that `before` ends with, broken by the
-    cell's width: '17.785.' + '400', '135.380.43' + '5', '0,25' + '%'."""
+    cell's width: '17.785.' + '400', '135.380.43' + '5', '0,25' + '%', and a second
+    decimal alone on its line ('33,8' + '6', '0,7' + '3%'): printed amounts and shares
+    carry two decimals, and a lone digit under a decimal is not a value of its own."""
     if line.split()[0] == "%":
         return _NUMBER.search(before) is not None
+    if _ONE_DECIMAL.search(before) and _SECOND_DECIMAL.match(line):
+        return True
     return _OPEN_NUMBER.search(before) is not None and _NUMBER_END.match(line) is not None
 
 

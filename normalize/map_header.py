@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from normalize.read_sections import split_code
 from schemas.gold import CANONICAL_FIELDS
 from schemas.raw import RawTable
 
@@ -83,6 +84,8 @@ MONTH_HEADERS = (
     ("DES", "DESEMBER"),
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_BOOKKEEPING = frozenset({"area.code", "component.number", "note"})
+"""Fields of columns that number or remark on rows, whatever the table holds."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +102,18 @@ class Header:
     numbering_only: bool = False
     """True when the grid starts with a column-number row and nothing else: the header a
     table repeats on its later pages when only page one prints the labels."""
+    title_only: bool = False
+    """True when the header is a caption across the whole grid and nothing else: on the
+    first grid of a page it may as well be a section row continuing the table before."""
 
     @property
     def is_action_plan(self) -> bool:
-        """True when the columns carry an action plan (an indicator or an activity, and more)."""
-        mapped = {f for f in self.fields if f}
-        return bool(mapped & {"indicator", "activity"}) and len(mapped) >= 3
+        """True when the columns carry an action plan: an indicator or an activity, and
+        what else a plan says of it (a component, evidence, a schedule, who). A number and
+        a remark are on every table: 'NO | URAIAN KEGIATAN | JUMLAH ANGGARAN | KETERANGAN'
+        is a budget, and read as a plan it would lose its amounts."""
+        content = {f for f in self.fields if f and f not in _BOOKKEEPING}
+        return bool(content & {"indicator", "activity"}) and len(content) >= 2
 
 
 def fold_header(text: str) -> str:
@@ -314,8 +323,10 @@ def find_header(
     name a known field, when it reads as a row of labels (upper case, no numbers:
     "NO | NAMA | JABATAN"), or when it is a row of labels over every column printed apart
     from the rows below (`emphasised`: bold over plain text, see stitch_pages). A second
-    row belongs to the header when cells of the first span down into it or name months
-    or quarters; a following row of column numbers is counted as part of the header.
+    row belongs to the header when cells of the first span down into it or it names
+    months or quarters under them; a following row of column numbers is counted as part
+    of the header. A first row that is one caption across the grid, over a row that is
+    no header, is a header of its own (`title_only`).
     `numbered_before`: the last column number of the table printed just above on the
     page (0 if none), from which this one's column numbers may go on.
     """
@@ -338,24 +349,68 @@ def find_header(
     # under it tell the columns apart.
     if numbered is not None and _all_labels(first, _column_texts(table, numbered)):
         return build_header(table, numbered, threshold, numbered_before)
-    known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
-    if (
-        not (len(known) >= 2 and len(known) * 2 >= len(filled))
-        and not _looks_like_header(first)
-        and not (emphasised and _all_labels(first))
-    ):
+    # Checked after a column-number row: a caption over numbered columns heads them.
+    title = _title(table)
+    if title is not None and not _names_columns(_row_texts(table, 1), threshold):
+        columns = range(table.n_cols)
+        return Header(
+            1,
+            tuple(title for _ in columns),
+            tuple(None for _ in columns),
+            tuple((c,) for c in columns),
+            title_only=True,
+        )
+    if not _names_columns(first, threshold) and not (emphasised and _all_labels(first)):
         return None
-    rows = 1
     spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
-    if table.n_rows > 1 and not _row_is_numbering(table, 1, numbered_before):
-        second = [
-            table.cell(1, c).text for c in range(table.n_cols) if not table.cell(1, c).covered
-        ]
-        second_fields = [field_of(t, threshold) for t in second if t.strip()]
-        grid_like = bool(second_fields) and all(f and ":" in f for f in second_fields)
-        if spans_down or grid_like:
-            rows = 2
-    return build_header(table, rows, threshold, numbered_before)
+    two_rows = (
+        table.n_rows > 1
+        and not _row_is_numbering(table, 1, numbered_before)
+        and (spans_down or _names_sub_columns(table, threshold))
+    )
+    return build_header(table, 2 if two_rows else 1, threshold, numbered_before)
+
+
+def _names_columns(texts: tuple[str, ...], threshold: float) -> bool:
+    """True when a row's texts read as column labels: most of them name a known field, or
+    they are upper-case labels (`_looks_like_header`)."""
+    filled = [t for t in texts if t]
+    known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
+    return (len(known) >= 2 and len(known) * 2 >= len(filled)) or _looks_like_header(texts)
+
+
+def _row_texts(table: RawTable, row: int) -> tuple[str, ...]:
+    """The texts of grid row `row`, one per column; a covered cell has none."""
+    return tuple("" if c.covered else " ".join(c.text.split()) for c in table.row_cells(row))
+
+
+def _title(table: RawTable) -> str | None:
+    """The caption a grid prints in its first row, one cell across every column and below
+    it more rows ('Kontrol Penghitungan'); None when the row is anything else, or a
+    section row with its code ('III PENATAAN ...')."""
+    first = table.cell(0, 0)
+    if table.n_cols < 2 or table.n_rows < 2 or first.col_span != table.n_cols:
+        return None
+    text = " ".join(first.text.split())
+    if not re.search(r"[^\W\d_]{3}", text) or split_code(text)[0] is not None:
+        return None
+    return text
+
+
+def _names_sub_columns(table: RawTable, threshold: float) -> bool:
+    """True when the second grid row names months or quarters ('1'..'12', 'TW I'), each
+    under a first-row cell spanning several columns ('PELAKSANAAN (BULAN)'). Numbers in
+    columns of their own are a row of the body: a form's placeholders '(4) (5) (6)'."""
+    second = [c for c in table.row_cells(1) if not c.covered and c.text.strip()]
+    if not second:
+        return False
+    for cell in second:
+        field = field_of(cell.text, threshold)
+        above = table.cell(0, cell.col)
+        group = table.cell(*above.anchor) if above.covered and above.anchor else above
+        if not (field and ":" in field and group.col_span > 1):
+            return False
+    return True
 
 
 def same_header(a: Header, b: Header, threshold: float) -> bool:

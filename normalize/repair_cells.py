@@ -17,12 +17,12 @@ from normalize.vocabulary import Vocabulary
 from schemas.decree import PipelineWarning
 from schemas.raw import RawPage
 
-# A word of rule glyphs only: tesseract reading a table rule or its shadow as text. A lone
-# dash before a capital is kept: it may be a range or a separator ("Januari – Desember");
-# so is a lone '=': notes and formulas print it ("Kolom 1 = Cukup jelas."), while a
-# double rule reads as a run of them.
+# A word of rule glyphs only: tesseract reading a table rule or its shadow as text (a
+# backslash: a rule leaning on a photographed page). A lone dash before a capital is kept:
+# it may be a range or a separator ("Januari – Desember"); so is a lone '=': notes and
+# formulas print it ("Kolom 1 = Cukup jelas."), while a double rule reads as a run of them.
 _RULE_DEBRIS = re.compile(
-    r"(?:(?<=\s)|^)(?:[_|~]+|={2,}|[—–]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE
+    r"(?:(?<=\s)|^)(?:[_|~\\]+|={2,}|[—–]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)

@@ -1,8 +1,9 @@
 """Stitch the page-local grids of a table continued over pages into one logical table.
 
 A grid continues the table before it when it is the first grid on the next page and
-either repeats the same header (which is then dropped) or has no header and the same
-number of columns.
+either repeats the same header (which is then dropped) or has no header (or only a row
+across the grid, which may be a section row) and the same columns: as many, or fewer
+whose borders are borders of the grid before (spread_columns).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from normalize.map_header import (
     last_column_number,
     same_header,
 )
+from normalize.spread_columns import column_map, spread
 from schemas.raw import RawPage, RawTable, TextLine
 
 
@@ -69,7 +71,13 @@ def stitch_tables(
             and not _text_between(groups[-1][-1][0], table, pages)
             and _continues(groups[-1], table, header, threshold)
         ):
-            groups[-1].append((table, header))
+            # A caption atop a continued grid is the section row it starts with.
+            groups[-1].append(
+                (
+                    _in_columns_of(groups[-1][-1][0], table),
+                    None if header and header.title_only else header,
+                )
+            )
         else:
             groups.append([(table, header)])
     return [_logical(group) for group in groups]
@@ -134,8 +142,15 @@ def _next_page(a: RawTable, b: RawTable) -> bool:
 
 
 def _adjacent(a: RawTable, b: RawTable) -> bool:
-    """True when `b` is the first grid of the page after `a`'s, with as many columns."""
-    return _next_page(a, b) and a.n_cols == b.n_cols
+    """True when `b` is the first grid of the page after `a`'s, with as many columns, or
+    with fewer whose borders are borders of `a` (see spread_columns)."""
+    return _next_page(a, b) and (a.n_cols == b.n_cols or column_map(b, a) is not None)
+
+
+def _in_columns_of(a: RawTable, b: RawTable) -> RawTable:
+    """`b`, continuing `a`, in `a`'s grid columns when it is ruled with fewer."""
+    mapped = column_map(b, a)
+    return spread(b, a, mapped) if mapped is not None else b
 
 
 def _labels(table: RawTable) -> list[str]:
@@ -171,10 +186,14 @@ def _continues(
 ) -> bool:
     last, _ = group[-1]
     first_header = group[0][1]
-    if header is None or header.numbering_only:
+    if header is None or header.numbering_only or header.title_only:
         if not _adjacent(last, table):
             return False
-        return header is None or (first_header is not None and first_header.numbering_row)
+        return (
+            header is None
+            or header.title_only
+            or (first_header is not None and first_header.numbering_row)
+        )
     # A repeated header names the columns itself: the grid may be ruled differently.
     return (
         _next_page(last, table)

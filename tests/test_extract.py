@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pdfplumber
 import pikepdf
@@ -679,3 +680,31 @@ def test_a_speck_beside_a_word_is_not_read_as_a_stop(tmp_path: Path) -> None:
     erased = erase_rules(image, found.rule_mask)
     reading = reread_cells(erased, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0)
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
+
+
+def _one_row_table_image(letter_height: int) -> np.ndarray:
+    """A 300 dpi page image holding one ruled row 50 px (12 pt) high: lower than the
+    shortest rule looked for. Its borders lean a little as on a photograph; inside the
+    second cell a letter stroke `letter_height` px high stands off both rules."""
+    image = np.full((600, 1200), 255, np.uint8)
+    cv2.line(image, (50, 100), (1050, 100), 0, 3)
+    cv2.line(image, (50, 150), (1050, 150), 0, 3)
+    for top, bottom in ((50, 50), (300, 304), (700, 708), (1050, 1050)):
+        cv2.line(image, (top, 100), (bottom, 150), 0, 3)
+    cv2.line(image, (500, 125 - letter_height // 2), (500, 125 + letter_height // 2), 0, 3)
+    return image
+
+
+def test_a_row_lower_than_the_shortest_rule_keeps_its_borders() -> None:
+    found = image_grids(_one_row_table_image(letter_height=30), dpi=300, line_scale=40)
+    (grid,) = found.grids
+    assert len(grid.ys) == 2
+    assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx([50, 302, 704, 1050], abs=4)
+
+
+@pytest.mark.parametrize("letter_height", [20, 36])
+def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
+    # 36 px leaves the stroke's caps four pixels (1 pt) off each rule; two pixels
+    # the page's thresholding already closes.
+    (grid,) = image_grids(_one_row_table_image(letter_height), dpi=300, line_scale=40).grids
+    assert len(grid.xs) == 4

@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import GridRow, grid_rows
 from normalize.join_records import join_records
-from normalize.map_header import field_of, find_header
+from normalize.map_header import Header, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
+from normalize.spread_columns import column_map, spread
 from normalize.stitch_pages import stitch_tables
 from schemas.raw import RawCell, RawPage, RawTable, TextLine
 
@@ -299,6 +300,11 @@ def test_join_lines_keeps_real_hyphens() -> None:
         (["17.785.", "400"], "17.785.400"),
         (["135.380.43", "5"], "135.380.435"),
         (["0,25", "%"], "0,25%"),
+        (["33,8", "6"], "33,86"),
+        (["0,7", "3%"], "0,73%"),
+        (["Rp 1.250,5", "0"], "Rp 1.250,50"),
+        (["33,86", "7"], "33,86 7"),
+        (["2,5", "10"], "2,5 10"),
         (["Rp 1.601.", "304"], "Rp 1.601.304"),
         (["Tahun 2025.", "12"], "Tahun 2025. 12"),
         (["Pasal 3", "ayat 2"], "Pasal 3 ayat 2"),
@@ -339,6 +345,7 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("(Melakukan analisis (TNA)) bagi", "(Melakukan analisis (TNA)) bagi"),
         ("Kolom 1 =", "Kolom 1 ="),
         ("Rapat == koordinasi", "Rapat koordinasi"),
+        ("80.065.236.000 \\", "80.065.236.000"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -550,3 +557,135 @@ def test_a_cell_of_lines_one_under_the_other_is_not_split() -> None:
     )
     box = _notes_box("PERANCANG\nPERATURAN\nAHLI", "Penyusun\nmateri\nhukum")
     assert split_label_rows(box, page) is box
+
+
+def test_a_forms_placeholder_row_is_a_body_row_not_month_names() -> None:
+    form = _table(
+        [
+            ["NO.", "URAIAN KEGIATAN", "JUMLAH ANGGARAN", "KETERANGAN"],
+            ["(4)", "(5)", "(6)", "(7)"],
+            ["TOTAL ANGGARAN", "", "(8)", ""],
+        ],
+        {(2, 0): (1, 2)},
+    )
+    header = find_header(form, THRESHOLD)
+    assert header is not None and header.rows == 1
+    assert header.printed == ("NO.", "URAIAN KEGIATAN", "JUMLAH ANGGARAN", "KETERANGAN")
+
+
+def test_a_budget_with_numbers_and_remarks_is_no_action_plan() -> None:
+    budget = find_header(
+        _table([["NO.", "URAIAN KEGIATAN", "JUMLAH ANGGARAN", "KETERANGAN"], ["1", "a", "2", ""]]),
+        THRESHOLD,
+    )
+    plan = find_header(
+        _table([["NO", "LANGKAH AKSI", "BUKTI FISIK", "KET"], ["1", "a", "b", ""]]), THRESHOLD
+    )
+    assert budget is not None and not budget.is_action_plan
+    assert plan is not None and plan.is_action_plan
+
+
+def test_a_caption_across_the_grid_is_its_header() -> None:
+    box = _table(
+        [["Kontrol Penghitungan", ""], ["Pagu Alokasi", "80.065"], ["Jumlah Desa", "158"]],
+        {(0, 0): (1, 2)},
+    )
+    header = find_header(box, THRESHOLD)
+    assert header is not None and header.title_only and header.rows == 1
+    assert header.printed == ("Kontrol Penghitungan", "Kontrol Penghitungan")
+    (logical,) = stitch_tables((box,), {1: _page(1, [])}, THRESHOLD)
+    assert [row.cells for row in logical.rows] == [
+        ("Pagu Alokasi", "80.065"),
+        ("Jumlah Desa", "158"),
+    ]
+
+
+def test_a_coded_section_row_across_the_grid_is_no_caption() -> None:
+    coded = _table(
+        [["II PENATAAN TATA LAKSANA", ""], ["Pagu", "80"], ["Sisa", "6"]], {(0, 0): (1, 2)}
+    )
+    labelled = _table([["REKAPITULASI", ""], ["NAMA", "NILAI"], ["Pagu", "80"]], {(0, 0): (1, 2)})
+    header = find_header(coded, THRESHOLD)
+    assert header is None or not header.title_only
+    assert not (find_header(labelled, THRESHOLD) or Header(0, (), ())).title_only
+
+
+def test_a_caption_on_the_next_page_continues_the_table_as_a_section_row() -> None:
+    first = _table([["NO", "NAMA", "NILAI"], ["1", "a", "2"]])
+    second = _table([["Kecamatan Sojol", "", ""], ["2", "b", "3"]], {(0, 0): (1, 3)}).model_copy(
+        update={"page": 2}
+    )
+    (logical,) = stitch_tables((first, second), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)
+    assert [row.cells for row in logical.rows] == [
+        ("1", "a", "2"),
+        ("Kecamatan Sojol", "", ""),
+        ("2", "b", "3"),
+    ]
+
+
+def _ruled(page: int, xs: list[float], rows: list[list[str]], spans: dict[int, int]) -> RawTable:
+    """A one-page grid with column borders `xs` and, per row, cell texts; `spans` maps a
+    column of every row to its col_span."""
+    cells = []
+    n_cols = len(xs) - 1
+    for r, texts in enumerate(rows):
+        covered_by: dict[int, int] = {}
+        for c, span in spans.items():
+            covered_by.update({k: c for k in range(c + 1, c + span)})
+        for c in range(n_cols):
+            box = (xs[c], r * 10.0, xs[c + 1], r * 10.0 + 10)
+            if c in covered_by:
+                cells.append(
+                    RawCell(row=r, col=c, covered=True, anchor=(r, covered_by[c]), bbox=box)
+                )
+            else:
+                span = spans.get(c, 1)
+                full = (xs[c], r * 10.0, xs[c + span], r * 10.0 + 10)
+                cells.append(RawCell(row=r, col=c, text=texts[c], col_span=span, bbox=full))
+    return RawTable(
+        page=page,
+        index=0,
+        bbox=(xs[0], 0.0, xs[-1], 10.0 * len(rows)),
+        n_rows=len(rows),
+        n_cols=n_cols,
+        source="image",
+        cells=tuple(cells),
+    )
+
+
+def test_a_last_row_ruled_with_fewer_columns_continues_the_table() -> None:
+    # Page 2 is a photograph at another scale: its borders are at the same shares of the
+    # table's width, give or take a little, but at other points.
+    first = _ruled(
+        1, [0, 10, 50, 70, 100], [["NO", "NAMA", "PAGU", "SISA"], ["1", "a", "2", "3"]], {}
+    )
+    total = _ruled(2, [20, 102, 141, 180], [["Total", "20", "30"]], {})
+    (logical,) = stitch_tables((first, total), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)
+    assert logical.pages == (1, 2)
+    last = logical.rows[-1]
+    assert last.cells == ("Total", "", "20", "30")
+    assert last.spans == (2, 0, 1, 1)
+
+
+def test_a_grid_whose_borders_are_elsewhere_starts_a_table() -> None:
+    first = _ruled(
+        1, [0, 10, 50, 70, 100], [["NO", "NAMA", "PAGU", "SISA"], ["1", "a", "2", "3"]], {}
+    )
+    other = _ruled(2, [0, 30, 100], [["x", "y"]], {})
+    assert column_map(other, first) is None
+    assert len(stitch_tables((first, other), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)) == 2
+
+
+def test_spread_keeps_a_cells_span_over_the_finer_columns() -> None:
+    fine = _ruled(1, [0, 10, 50, 70, 100], [["a", "b", "c", "d"]], {})
+    coarse = _ruled(2, [0, 50, 100], [["Jumlah", "9"]], {})
+    mapped = column_map(coarse, fine)
+    assert mapped == (0, 2, 4)
+    spread_out = spread(coarse, fine, mapped)
+    assert spread_out.n_cols == 4
+    assert [(c.text, c.col_span, c.covered, c.anchor) for c in spread_out.row_cells(0)] == [
+        ("Jumlah", 2, False, None),
+        ("", 1, True, (0, 0)),
+        ("9", 2, False, None),
+        ("", 1, True, (0, 2)),
+    ]
