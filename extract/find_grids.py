@@ -211,13 +211,13 @@ def _is_visible_rule(obj: dict[str, Any], bands: Sequence[dict[str, Any]]) -> bo
     )
 
 
-def distinct(values: Iterable[float], min_cell: float = MIN_CELL) -> tuple[float, ...]:
-    """Sorted values, each run of values closer than `min_cell` to the next one folded into
+def distinct(values: Iterable[float]) -> tuple[float, ...]:
+    """Sorted values, each run of values closer than MIN_CELL to the next one folded into
     its mean; the outermost values are kept as they are (they bound the table)."""
     ordered = sorted(values)
     runs: list[list[float]] = []
     for value in ordered:
-        if runs and value - runs[-1][-1] < min_cell:
+        if runs and value - runs[-1][-1] < MIN_CELL:
             runs[-1].append(value)
         else:
             runs.append([value])

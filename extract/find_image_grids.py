@@ -76,8 +76,12 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     in_grids = np.zeros(image.shape, np.uint8)
     tables = find_joints(find_contours(v_lines, h_mask), v_lines, h_mask)
     for (left, bottom, right, top), joints in sorted(tables.items()):
-        xs = distinct([left * scale, right * scale, *(x * scale for x, _ in joints)], MIN_SCAN_CELL)
-        ys = distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)], MIN_SCAN_CELL)
+        xs = _one_per_double_rule(
+            distinct([left * scale, right * scale, *(x * scale for x, _ in joints)])
+        )
+        ys = _one_per_double_rule(
+            distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)])
+        )
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(with_rules(xs, ys, v_rules, h_rules, "image"))
             margin = 2 * ERASE_MARGIN_PX
@@ -90,6 +94,30 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
         cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)), dtype=np.uint8
     )
     return ImageGrids(grids=tuple(grids), rule_mask=mask)
+
+
+def _one_per_double_rule(rules: tuple[float, ...]) -> tuple[float, ...]:
+    """`rules` (sorted positions, as `distinct` gives them) with each two closer than
+    MIN_SCAN_CELL made one: at the table's edge the outer one, inside it their middle.
+
+    Pairs only: a run of close positions is the joints of one sloping rule, which
+    `distinct` has already folded; chaining them here would fold a photographed row's
+    rules, a few points apart each along the slope, into a single rule. A table keeps at
+    least its two edges.
+    """
+    kept = list(rules[:1])
+    paired = False
+    for position in rules[1:]:
+        if paired or position - kept[-1] >= MIN_SCAN_CELL:
+            kept.append(position)
+            paired = False
+            continue
+        if position == rules[-1]:
+            kept[-1] = position
+        elif len(kept) > 1:
+            kept[-1] = (kept[-1] + position) / 2
+        paired = True
+    return tuple(kept) if len(kept) >= 2 else rules
 
 
 def _low_rows(h_segments: list[tuple[int, int, int, int]], shortest: float) -> bool:

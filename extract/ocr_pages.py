@@ -53,10 +53,10 @@ from schemas.raw import OcrEngine
 
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/ocrmypdf-sandwich/"
-    "turn-on-poor-text 3 opposite"
+    "turn-on-poor-text 3 opposite/double-rules-pairwise 2"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
-_CELL_METHOD = "cell-pass 4 empty-narrow-shaded-cells/double-rules-one/no-lone-marks"
+_CELL_METHOD = "cell-pass 6 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks"
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass
 redone, a tenth of the cost of its page OCR."""

@@ -26,7 +26,7 @@ from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
 from extract.build_table import lay_out
-from extract.find_image_grids import erase_rules, image_grids
+from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import read_document
 from extract.read_words import Word, decode_symbols
 from extract.reread_cells import reread_cells
@@ -381,6 +381,23 @@ def test_glyphs_spaced_by_character_spacing_stay_in_their_cell(tmp_path: Path) -
     pdf = make_pdf(tmp_path / "spaced.pdf", [(A4, draw)])
     (table,) = read_tables(pdf, None, SETTINGS)
     assert [cell.text for cell in table.cells] == ["1", "Terwujud"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "kept"),
+    [
+        ((0.0, 3.6, 50.0, 100.0), (0.0, 50.0, 100.0)),  # a frame drawn double: the outer
+        ((0.0, 50.0, 96.5, 100.0), (0.0, 50.0, 100.0)),
+        ((0.0, 50.0, 53.5, 100.0), (0.0, 51.75, 100.0)),  # inside: their middle
+        ((0.0, 20.0, 24.0, 27.0, 60.0), (0.0, 22.0, 27.0, 60.0)),  # pairs, never a chain
+        ((33.8, 40.0, 51.4, 57.1), (33.8, 40.0, 51.4, 57.1)),
+        ((0.0, 3.0), (0.0, 3.0)),  # a table keeps its two edges
+    ],
+)
+def test_a_double_rule_on_a_scan_is_one_rule(
+    rules: tuple[float, ...], kept: tuple[float, ...]
+) -> None:
+    assert _one_per_double_rule(rules) == kept
 
 
 # --- real PDFs ----------------------------------------------------------------------
