@@ -61,8 +61,9 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     )
     # Short borders join the grid as upright lines, and are erased where their ink is.
     v_lines, v_ink = v_mask, v_mask
-    if _low_rows(h_segments, shortest):
-        bridges = _bridging_verticals(threshold, h_mask, v_mask, shortest)
+    bands = _low_row_bands(h_segments, shortest, height)
+    if bands:
+        bridges = _bridges_in(bands, threshold, h_mask, v_mask, shortest)
         v_lines, v_ink = np.maximum(v_mask, bridges.upright), np.maximum(v_mask, bridges.ink)
         v_segments = [*v_segments, *_vertical_segments(bridges.upright)]
     scale = 72.0 / dpi
@@ -120,18 +121,48 @@ def _one_per_double_rule(rules: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(kept) if len(kept) >= 2 else rules
 
 
-def _low_rows(h_segments: list[tuple[int, int, int, int]], shortest: float) -> bool:
-    """True when two horizontal rules (pixels, as `find_lines` gives them) side by side
-    are less than about `shortest` apart: a row too low for its borders to be found as
-    rules. Segments of a sloping rule are placed at their middle, hence the margin."""
+def _low_row_bands(
+    h_segments: list[tuple[int, int, int, int]], shortest: float, height: int
+) -> list[tuple[int, int]]:
+    """The pixel rows (start, stop) around each two horizontal rules (as `find_lines`
+    gives them) side by side and less than about `shortest` apart: rows too low for their
+    borders to be found as rules; overlapping bands are merged. Segments of a sloping rule
+    are placed at their middle, hence the margin; each band reaches `shortest` past both
+    rules, which holds every pixel the short borders between them are looked for in."""
     rules = sorted((y, min(x0, x1), max(x0, x1)) for x0, y, x1, _ in h_segments)
+    reach = int(2 * shortest) + 1
+    bands: list[tuple[int, int]] = []
     for i, (y, left, right) in enumerate(rules):
         for below, start, end in rules[i + 1 :]:
             if below - y >= 1.5 * shortest:
                 break
             if below > y and min(right, end) > max(left, start):
-                return True
-    return False
+                band = (max(0, y - reach), min(height, below + reach + 1))
+                if bands and band[0] <= bands[-1][1]:
+                    bands[-1] = (bands[-1][0], max(bands[-1][1], band[1]))
+                else:
+                    bands.append(band)
+    return bands
+
+
+def _bridges_in(
+    bands: list[tuple[int, int]],
+    threshold: Image,
+    h_mask: Image,
+    v_mask: Image,
+    shortest: float,
+) -> _Bridges:
+    """`_bridging_verticals` of the page, looked for in `bands` only (a strip each): the
+    rest of the page holds no row low enough, and the search costs a second a page."""
+    ink = np.zeros(threshold.shape, np.uint8)
+    upright = np.zeros(threshold.shape, np.uint8)
+    for start, stop in bands:
+        found = _bridging_verticals(
+            threshold[start:stop], h_mask[start:stop], v_mask[start:stop], shortest
+        )
+        ink[start:stop] = np.maximum(ink[start:stop], found.ink)
+        upright[start:stop] = np.maximum(upright[start:stop], found.upright)
+    return _Bridges(ink=ink, upright=upright)
 
 
 @dataclass(frozen=True)
