@@ -153,7 +153,7 @@ def _bridges_in(
     shortest: float,
 ) -> _Bridges:
     """`_bridging_verticals` of the page, looked for in `bands` only (a strip each): the
-    rest of the page holds no row low enough, and the search costs a second a page."""
+    rest of the page holds no row low enough, and the search cost 0.4-0.9 s a table page."""
     ink = np.zeros(threshold.shape, np.uint8)
     upright = np.zeros(threshold.shape, np.uint8)
     for start, stop in bands:
