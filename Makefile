@@ -65,11 +65,11 @@ bench-setup: setup
 	bash bench/make_venvs.sh
 
 eval: bench-setup
-	$(PY) -m bench.run_peers --out $(OUT)/peers.json
-	$(PY) -m lampiran.eval_corpus -o $(OUT) --peers $(OUT)/peers.json
+	$(PY) -m bench.run_peers --out $(OUT)/_peers.json
+	$(PY) -m lampiran.eval_corpus -o $(OUT) --peers $(OUT)/_peers.json
 
 bench: bench-setup
-	$(PY) -m bench.timing --runs 3 --cold-runs 1 --batch-runs 1 --out $(OUT)/bench.json --markdown $(OUT)/bench.md
+	$(PY) -m bench.timing --runs 3 --cold-runs 1 --batch-runs 1 --out $(OUT)/_bench.json --markdown $(OUT)/bench.md
 
 clean:
 	rm -rf $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Score the peer table extractors on the corpus PDFs with lampiran's own scorer.
 
-    .venv/bin/python -m bench.run_peers --out outputs/peers.json
+    .venv/bin/python -m bench.run_peers --out outputs/_peers.json
 
 For every corpus decree x PDF variant x peer: run the peer in its own process (and its own
 virtualenv, see bench/make_venvs.sh) on the PDF (an image-only PDF is first OCR'd with
@@ -329,7 +329,7 @@ def peers_markdown(body: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: see the module docstring. Exit status 0 even when peers fail on files."""
     parser = argparse.ArgumentParser(prog="bench.run_peers", description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "peers.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "_peers.json")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument(
         "--peers", nargs="*", default=[p.name for p in PEERS], choices=[p.name for p in PEERS]

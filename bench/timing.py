@@ -1,6 +1,6 @@
 """Whole-process timing of `lampiran ingest`, next to the peers on the same PDFs.
 
-    .venv/bin/python -m bench.timing --out outputs/bench.json --markdown outputs/bench.md
+    .venv/bin/python -m bench.timing --out outputs/_bench.json --markdown outputs/bench.md
 
 Runs `.venv/bin/python -m lampiran ingest PDF -o TMP --force` (all cores, the default)
 as a subprocess `--runs` times per PDF and records wall time and memory: the peak of the summed RSS of the whole
@@ -448,7 +448,7 @@ def bench_markdown(results: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: see the module docstring."""
     parser = argparse.ArgumentParser(prog="bench.timing", description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "_bench.json")
     parser.add_argument("--markdown", type=Path, help="Also write bench_markdown() here.")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--runs", type=int, default=3, help="Timed runs per PDF.")

@@ -1,6 +1,6 @@
 """`make eval`: every corpus decree and variant against its gold, the real documents against
 their hand-checked summaries, the taxonomy against hand labels, the peer tools on the same
-PDFs, and a bounded fuzz. Writes outputs/eval.md and outputs/eval.json.
+PDFs, and a bounded fuzz. Writes outputs/eval.md and outputs/_eval.json.
 """
 
 from __future__ import annotations
@@ -314,7 +314,7 @@ def markdown(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-o", "--out", type=Path, default=Path("outputs"))
-    parser.add_argument("--peers", type=Path, help="outputs/peers.json of bench.run_peers.")
+    parser.add_argument("--peers", type=Path, help="outputs/_peers.json of bench.run_peers.")
     parser.add_argument("--fuzz-per-seed", type=int, default=6)
     args = parser.parse_args()
     settings = RunSettings()
@@ -353,11 +353,11 @@ def main() -> int:
         "real": [asdict(r) for r in real],
         "fuzz": asdict(fuzzed),
     }
-    (args.out / "eval.json").write_text(
+    (args.out / "_eval.json").write_text(
         json.dumps(body, indent=2, default=str) + "\n", encoding="utf-8"
     )
     (args.out / "eval.md").write_text(markdown(corpus, real, fuzzed, extra), encoding="utf-8")
-    print(f"wrote {args.out / 'eval.md'} and {args.out / 'eval.json'}")
+    print(f"wrote {args.out / 'eval.md'} and {args.out / '_eval.json'}")
     return 0
 
 
