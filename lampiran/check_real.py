@@ -2,11 +2,16 @@
 
 The summaries were written from the page images, not from lampiran's output. A check on a
 value the summary marks uncertain (a handwritten number) is reported but does not fail.
+
+    .venv/bin/python -m lampiran.check_real OUTPUT.json corpus/real/SUMMARY.yaml
+
+prints the checks that fail and the count passed; exit status 1 when a certain check fails.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,3 +148,23 @@ def check_real(doc: Decree, summary: dict[str, Any]) -> list[Check]:
                 )
             )
     return checks
+
+
+def main(argv: list[str]) -> int:
+    """Check the output document argv[0] against the summary argv[1]."""
+    if len(argv) != 2:
+        print("usage: python -m lampiran.check_real OUTPUT.json SUMMARY.yaml", file=sys.stderr)
+        return 2
+    document = Decree.model_validate_json(Path(argv[0]).read_text(encoding="utf-8"))
+    checks = check_real(document, load_summary(Path(argv[1])))
+    certain = [c for c in checks if not c.uncertain]
+    for c in checks:
+        if not c.ok:
+            mark = "uncertain" if c.uncertain else "FAIL"
+            print(f"{mark} {c.name}: expected {c.expected!r}, got {c.got!r}")
+    print(f"{sum(c.ok for c in certain)}/{len(certain)} certain checks passed")
+    return 0 if all(c.ok for c in certain) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
