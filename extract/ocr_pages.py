@@ -1,17 +1,17 @@
-"""OCR the pages that need it: render, straighten, find and erase rules, ocrmypdf + tesseract.
+"""OCR the pages that need it: render, straighten, find and erase rules, tesseract.
 
 Each page is rendered upright (grayscale, `dpi`) and deskewed (straighten_image); its
 ruled grids are found on that image (find_image_grids) and the rules are erased before
-OCR, because tesseract misreads text touching rules. ocrmypdf then runs tesseract
-(sparse-text segmentation, which finds the words of ruled cells best) and writes a
-one-page PDF with an invisible text layer whose coordinates are those of the straightened
-image, like the grids'. Inked cells left without words, and the cells of narrow
-columns, get a second pass (reread_cells). When the text reads poorly, tesseract's orientation detection decides
-whether the page was scanned sideways, and a turned page is read again.
+OCR, because tesseract misreads text touching rules. tesseract then reads the image
+(sparse-text segmentation, which finds the words of ruled cells best) into a one-page
+text-only PDF whose coordinates are those of the straightened image, like the grids'
+(decision 0005 says why tesseract is called directly, not through ocrmypdf). Inked cells
+left without words, and the cells of narrow columns, get a second pass (reread_cells).
+When the text reads poorly, tesseract's orientation detection decides whether the page
+was scanned sideways, and a turned page is read again.
 
 Results are cached under `ocr_cache_dir` by the SHA-256 of the rendered pixels, the OCR
-settings and the tesseract and ocrmypdf versions: the OCR'd PDF and the page's turn and
-skew. A cache hit replays exactly what a fresh run computes (the grids are recomputed
+settings and the tesseract version: the OCR'd PDF and the page's turn and skew. A cache hit replays exactly what a fresh run computes (the grids are recomputed
 from the same pixels), so the cache never changes a result.
 """
 
@@ -23,13 +23,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass
 from functools import cache
-from importlib.metadata import version as package_version
 from pathlib import Path
 
 import cv2
@@ -44,6 +42,7 @@ from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, ocr_chars, read_words
 from extract.render_page import render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells
+from extract.run_tesseract import run_tesseract
 from extract.settings import ExtractSettings
 from extract.share_cores import hold_core
 from extract.straighten_image import Image, apply, orientation, skew_angle
@@ -52,7 +51,7 @@ from schemas.errors import OcrUnavailableError
 from schemas.raw import OcrEngine
 
 _METHOD = (
-    "render-straighten-erase-rules+short-borders-upright/ocrmypdf-sandwich/"
+    "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
     "turn-on-poor-text 3 opposite/double-rules-pairwise 2"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
@@ -167,7 +166,6 @@ def _render(
                 settings.ocr_psm,
                 settings.raster_line_scale,
                 engine.version,
-                package_version("ocrmypdf"),
             )
         ).encode()
     )
@@ -220,7 +218,7 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
         unsure = [90, 270] if turn is None and garbled else []
         opposite = [(turn + 180) % 360] if turn and turn != 180 else []
         for candidate in [turn, *opposite] if turn else unsure:
-            if candidate in opposite and _reads_as_words(attempt.words, settings):
+            if candidate in opposite and _reads_well(attempt.words, settings):
                 continue
             turned = _read_turned(image, candidate, job, settings, workdir)
             if isinstance(turned, str):
@@ -256,7 +254,7 @@ def _read_turned(
     erased_path = stem.with_suffix(".png")
     cv2.imwrite(str(erased_path), erased)
     produced = stem.with_suffix(".pdf")
-    error = _run_ocrmypdf(erased_path, produced, settings)
+    error = _run_page_ocr(erased_path, produced, settings)
     if error is not None:
         return error
     words = tuple(_layer_words(produced))
@@ -286,8 +284,12 @@ def _cells_text(cells: CellReading) -> str:
     )
 
 
-def _reads_as_words(words: Sequence[Word], settings: ExtractSettings) -> bool:
-    return judge_text(" ".join(w.text for w in words)).reads_as_words(settings.min_word_validity)
+def _reads_well(words: Sequence[Word], settings: ExtractSettings) -> bool:
+    """Enough words to judge, and they read as words (no words at all is no reading)."""
+    quality = judge_text(" ".join(w.text for w in words))
+    return quality.words >= MIN_WORDS_TO_JUDGE and quality.reads_as_words(
+        settings.min_word_validity
+    )
 
 
 def _valid_words(words: Sequence[Word]) -> float:
@@ -326,49 +328,30 @@ def _cache_paths(settings: ExtractSettings, key: str) -> _CacheEntry | None:
     )
 
 
-def _run_ocrmypdf(image: Path, produced: Path, settings: ExtractSettings) -> str | None:
-    """Run ocrmypdf on `image`; the error message, or None on success."""
-    command = [
-        sys.executable,
-        "-m",
-        "ocrmypdf",
-        "--image-dpi",
-        str(settings.dpi),
-        "--language",
-        "+".join(settings.ocr_languages),
-        "--tesseract-pagesegmode",
-        str(settings.ocr_psm),
-        # tesseract's own text-only PDF, grafted: a second of CPU less than hOCR rendering.
-        "--pdf-renderer",
-        "sandwich",
-        "--output-type",
-        "pdf",
-        "--optimize",
-        "0",
-        "--jobs",
-        "1",
-        "--max-image-mpixels",
-        str(max(1, settings.max_image_pixels // 1_000_000)),
-        "--quiet",
-        str(image),
-        str(produced),
-    ]
-    # One tesseract thread per page: pages run in parallel, and threads only add overhead.
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=settings.ocr_timeout_s,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+def _run_page_ocr(image: Path, produced: Path, settings: ExtractSettings) -> str | None:
+    """Run tesseract on `image`: a one-page text-only PDF at `produced` (a `.pdf` path),
+    its page the image's size at `settings.dpi`; the error message, or None on success."""
+    done = run_tesseract(
+        [
+            str(image),
+            str(produced.with_suffix("")),
+            "--dpi",
+            str(settings.dpi),
+            "-l",
+            "+".join(settings.ocr_languages),
+            "--psm",
+            str(settings.ocr_psm),
+            "-c",
+            "textonly_pdf=1",
+            "pdf",
+        ],
+        settings.ocr_timeout_s,
+    )
+    if done is None:
         return f"OCR took longer than {settings.ocr_timeout_s:g} s"
     if done.returncode != 0 or not produced.is_file():
         lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
-        return lines[-1] if lines else f"ocrmypdf exit status {done.returncode}"
+        return lines[-1] if lines else f"tesseract exit status {done.returncode}"
     return None
 
 

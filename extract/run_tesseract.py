@@ -1,4 +1,4 @@
-"""Calling the tesseract binary directly, for the small jobs ocrmypdf is too heavy for."""
+"""Calling the tesseract binary: page OCR, orientation, the second pass over cells."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import subprocess
 def run_tesseract(args: list[str], timeout_s: float) -> subprocess.CompletedProcess[str] | None:
     """Run `tesseract ARGS` single-threaded; None when tesseract is missing or times out.
 
-    Callers treat None as "no reading": these are second opinions (orientation, empty
-    cells), never the only source of a page's text.
+    Callers check the binary first where they must have it (ocr_pages.ocr_engine), so
+    None means a time-out there; the second opinions (orientation, cells) read None as
+    "no reading".
     """
     binary = shutil.which("tesseract")
     if binary is None:
