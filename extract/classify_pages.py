@@ -4,12 +4,13 @@ A page needs OCR when it has no text, when its text does not read as text (see
 text_quality), or when images cover most of it and hold almost none of its words (a
 table pasted as pictures beside a text header and footer). A page mostly covered by
 images is `scanned`: its ruling lines must be found on the image, not in vector graphics.
+A scan whose own OCR layer is doubtful (OCR slips) is OCR'd for a second opinion.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pdfplumber.page
 
@@ -32,6 +33,9 @@ class PageFacts:
     has_rules: bool
     ocr_reason: str | None
     """Why the page needs OCR ('no text layer', ...), None when its text is usable."""
+    second_opinion: bool = False
+    """The page's own text is usable but doubtful: OCR is a second opinion, used only
+    when it reads more dictionary words."""
 
 
 def classify_page(
@@ -61,6 +65,20 @@ def classify_page(
         has_rules=has_rules,
         ocr_reason=_ocr_reason(words, images if scanned else [], min_word_validity),
     )
+
+
+def doubt_ocr_layer(facts: PageFacts, words: Sequence[Word]) -> PageFacts:
+    """`facts` of a page whose text is usable, with a second opinion asked for when the
+    page is a scan and its own OCR layer (`words`, as read) has OCR slips (text_quality).
+
+    Only a scan's layer is doubted: an export's text is the document's own, typos,
+    names and units included, and OCR of it could only read it worse.
+    """
+    if facts.ocr_reason or not facts.scanned:
+        return facts
+    if not judge_text(" ".join(w.text for w in words)).doubtful():
+        return facts
+    return replace(facts, ocr_reason="OCR slips in its text layer", second_opinion=True)
 
 
 def _ocr_reason(

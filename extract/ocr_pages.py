@@ -293,8 +293,7 @@ def _reads_well(words: Sequence[Word], settings: ExtractSettings) -> bool:
 
 
 def _valid_words(words: Sequence[Word]) -> float:
-    quality = judge_text(" ".join(w.text for w in words))
-    return quality.words * quality.dictionary_share
+    return judge_text(" ".join(w.text for w in words)).dictionary_words
 
 
 def _layer_words(pdf_path: Path) -> list[Word]:

@@ -19,7 +19,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pypdfium2 import PdfiumError
 
 from extract import fix_char_spacing
-from extract.classify_pages import PageFacts, classify_page
+from extract.classify_pages import PageFacts, classify_page, doubt_ocr_layer
 from extract.find_grids import (
     Grid,
     TableFinderError,
@@ -148,7 +148,7 @@ def _read_chunk(
                 settings,
                 Path(tmp),
             )
-        ocred = _ocr_contents(ocr, contents, settings)
+        ocred = _better_readings(_ocr_contents(ocr, contents, settings), contents)
         vector = [
             n
             for n in numbers
@@ -192,6 +192,8 @@ def _page_content(
         if ocr_text:
             chars = ocr_chars(page.chars)
             words = read_words(chars, _no_zone, text_flow=True)
+        if not ocred:
+            facts = doubt_ocr_layer(facts, words)
         vector = facts.has_rules and not ocr_text
         second = tuple(pdfplumber_grids(page)) if vector else ()
         shades = shaded_boxes(page) if vector else ()
@@ -231,6 +233,27 @@ def _ocr_contents(
             result.page.grids,
         )
     return contents
+
+
+def _better_readings(
+    ocred: dict[int, tuple[_PageContent, tuple[Grid, ...]]], native: dict[int, _PageContent]
+) -> dict[int, tuple[_PageContent, tuple[Grid, ...]]]:
+    """The OCR'd pages (`ocred`) whose OCR reading is used: all but those OCR'd for a
+    second opinion whose own layer (`native`) reads at least as many dictionary words.
+
+    Invariant: only pages with `second_opinion` can be left out; they are then read as
+    scans with their own layer.
+    """
+    return {
+        number: reading
+        for number, reading in ocred.items()
+        if not native[number].facts.second_opinion
+        or _dictionary_words(reading[0].words) > _dictionary_words(native[number].words)
+    }
+
+
+def _dictionary_words(words: Sequence[Word]) -> float:
+    return judge_text(" ".join(w.text for w in words)).dictionary_words
 
 
 def _straighten_scans(
@@ -323,7 +346,7 @@ def _page_result(
                     f"its text is {'the PDF text layer' if content.words else 'missing'}.",
                 )
             )
-        elif reason and content.words:
+        elif reason and content.words and ocr is None:
             warnings.append(
                 PipelineWarning(
                     code="poor_text_layer",

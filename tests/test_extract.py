@@ -26,11 +26,12 @@ from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
 from extract.build_table import lay_out
+from extract.classify_pages import PageFacts
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
-from extract.read_document import read_document
+from extract.read_document import _better_readings, _page_content, _PageContent, read_document
 from extract.read_words import Word, decode_symbols
 from extract.reread_cells import reread_cells
-from extract.text_quality import judge_text
+from extract.text_quality import judge_text, ocr_slip
 from schemas.errors import (
     CorruptPdfError,
     EmptyPdfError,
@@ -352,6 +353,46 @@ def test_text_quality_measure() -> None:
     assert not judge_text("\uf0b7\uf0b7 (cid:12)(cid:13) abc \ufffd\ufffd\ufffd").usable(0.5)
 
 
+def test_ocr_slips_are_symbols_digits_and_look_alikes_in_words() -> None:
+    for slip in ("PEI{GISIAN", "GC}ALA,", "ti+l", "mate:rai", "t1)", "bu1an", "20100r"):
+        assert ocr_slip(slip), slip
+    # Lower-case non-words one look-alike letter from a dictionary word ("perempuan").
+    assert ocr_slip("perempuon") and ocr_slip("odo") and ocr_slip("denlan")
+    for clean in (
+        "04/HK.03.1/3319/2022",  # a decree number: digits touch capitals and stops only
+        "188.45/0602/Bag.Hukum/2025",
+        "SDM",  # acronyms and capitalised names are not tried against the dictionary
+        "Tompe",
+        "perempuan",
+        "(1)",
+        "Rp.",
+        "2022,",
+        "Nama:____",
+        "dan/atau",
+        "Desember",
+    ):
+        assert not ocr_slip(clean), clean
+
+
+def test_a_clean_legal_text_is_not_doubtful_a_slipping_scanner_layer_is() -> None:
+    clean = judge_text(
+        "Keputusan Komisi Pemilihan Umum Kabupaten Kudus Nomor 04/HK.03.1/3319/2022 "
+        "tentang Rencana Aksi Reformasi Birokrasi Tahun 2022. Menimbang: bahwa untuk "
+        "mewujudkan tata kelola SDM ASN yang baik, KPU Kab. Kudus menetapkan Road Map RB "
+        "2020-2024 sesuai PermenPANRB Nomor 90 Tahun 2021; (1) Rp.10.000, 1 Januari 2022."
+    )
+    assert (clean.slips, clean.doubtful()) == (0, False)
+    # Perbup Donggala 24/2025 p. 42 as its scanner's OCR layer reads it.
+    scanner = judge_text(
+        "PETTIITJuK PEI{GISIAN & ti+l GC}ALA, NOMOR {,RAIAI{ t1) Diisi dengan kop surat "
+        "desa (2) Diisi dengan nama lengkap kepala desa (12) Diisi dengan tarnda tangan + "
+        "cap pemerintah desa + mate:rai Rp. 10.000 (1s) Diisi dengan nama lengkap"
+    )
+    assert scanner.slips == 7 and scanner.doubtful() and scanner.usable(0.5)
+    # One slip is not enough, however short the text.
+    assert not judge_text("Tidak odo kelompok UMKM").doubtful()
+
+
 def test_symbol_font_marks_are_decoded() -> None:
     chars = [
         {"text": "\uf0d6", "fontname": "ABCDEF+Symbol"},
@@ -461,6 +502,67 @@ def test_ocr_of_a_real_scanned_page() -> None:
         "Kabupaten Layak Anak",
     ):
         assert expected in text
+
+
+@needs_real
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_scanner_layer_with_ocr_slips_gets_our_ocr_when_it_reads_more_words() -> None:
+    # Perbup Donggala 24/2025 p. 50: its scanner layer reads "Tidok odo kelompok UMKM
+    # perempuon"; our OCR reads more dictionary words, and is used. p. 49 is an export.
+    perbup = REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf"
+    raw = read_document(perbup, [49, 50], SETTINGS)
+    exported, scanned = raw.pages
+    assert (exported.text_layer, scanned.text_layer) == ("native", "ocr")
+    assert raw.ocr_engine is not None
+    text = "\n".join(line.text for line in scanned.lines)
+    assert "Tidak ada\nkelompok UMKM" in text and "perempuan" in text
+    assert "Tidok" not in text and "perempuon" not in text
+    assert not raw.warnings
+
+
+@needs_real
+def test_only_scanner_layers_with_slips_ask_for_a_second_opinion() -> None:
+    flagged = {
+        path.name: _second_opinion_pages(path)
+        for path in (
+            REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf",
+            CORPUS / "kpu-kudus-2025-zi" / "pdf" / "scan-vendor-ocr.pdf",
+            CORPUS / "kpu-kudus-2025-zi" / "pdf" / "scan-ocr.pdf",
+        )
+    }
+    assert flagged == {
+        "donggala_perbup-24-2025_alokasi-dana-desa.pdf": [5, 42, 50],
+        "scan-vendor-ocr.pdf": [],
+        "scan-ocr.pdf": [],
+    }
+
+
+def _second_opinion_pages(path: Path) -> list[int]:
+    with pdfplumber.open(path) as pdf:
+        return [
+            n
+            for n, page in enumerate(pdf.pages, 1)
+            if _page_content(page, n, SETTINGS).facts.second_opinion
+        ]
+
+
+def test_a_doubtful_layer_is_kept_when_it_reads_as_many_words_as_the_ocr() -> None:
+    def content(text: str, second_opinion: bool) -> _PageContent:
+        facts = PageFacts(1, 595.0, 842.0, 0, True, False, None, second_opinion)
+        words = tuple(
+            Word(w, 10.0 * i, 0.0, 10.0 * i + 8, 10.0, (10.0,), 0, None)
+            for i, w in enumerate(text.split())
+        )
+        return _PageContent(facts, (), words, (), ocr_text=True, ocred=False)
+
+    layer = content("Tidok ada kelompok perempuon desa", second_opinion=True)
+    same = content("Tidak oda kelompok perempuon desa", second_opinion=False)
+    better = content("Tidak ada kelompok perempuan desa", second_opinion=False)
+    assert _better_readings({1: (same, ())}, {1: layer}) == {}
+    assert _better_readings({1: (better, ())}, {1: layer}) == {1: (better, ())}
+    # A page OCR'd because its layer is poor or missing keeps its OCR, however it reads.
+    poor = replace(layer, facts=replace(layer.facts, second_opinion=False))
+    assert _better_readings({1: (same, ())}, {1: poor}) == {1: (same, ())}
 
 
 # --- the repo corpus ----------------------------------------------------------------
