@@ -107,6 +107,8 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("0", "o"),
     ("5", "s"),
 )
+_CAPITAL_CONFUSIONS: tuple[tuple[str, str], ...] = (("O", "Q"), ("Q", "O"))
+"""Capitals OCR reads for each other: a Q whose tail is faint or broken reads O."""
 _NUMBER_GLYPHS = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"}
 # Glyphs whose case OCR does not tell: "I"/"l"/"i" look alike, digits have none.
 _CASELESS = frozenset("Iil")
@@ -347,6 +349,9 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         left, right = camel.groups()
         if _two_words(left.lower(), right.lower(), vocab):
             return f"{left} {right}", "ocr_join", False
+    acronym = _acronym_fix(token, vocab)
+    if acronym is not None:
+        return acronym, "ocr_confusion", False
     name = token[0].isupper() and not at_start
     candidates = list(_confusions(token, vocab))
     if not _locked(token, vocab):
@@ -445,6 +450,25 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
         if found:
             return found
     return []
+
+
+def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
+    """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), else None.
+
+    Input: a token that is neither a word nor a lexicon entry. Only a token of 3+ capitals
+    and no other character is looked at, and only acronyms the lexicon lists in capitals
+    are reached; two acronyms reached is no answer. Acronyms are otherwise never respelt
+    (`_locked`): this needs the exact listed acronym at one look-alike glyph.
+    """
+    if len(token) < 3 or not (token.isalpha() and token.isupper()):
+        return None
+    reached = {
+        variant
+        for read, meant in _CAPITAL_CONFUSIONS
+        for index, char in enumerate(token)
+        if char == read and vocab.is_entry(variant := token[:index] + meant + token[index + 1 :])
+    }
+    return reached.pop() if len(reached) == 1 else None
 
 
 def _confuse(word: str) -> list[str]:
