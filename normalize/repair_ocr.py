@@ -7,7 +7,8 @@ Kinds name the OCR fault that was undone:
 - "ocr_join":      two words run together ("budayakerja" -> "budaya kerja"), one of them a
                    taxonomy or lexicon word (both, inside a sentence and capitalised);
 - "ocr_confusion": look-alike glyphs (l/1/I/i, rn/m, cl/d, vv/w, ii/ü, O/0 and S/5 in numbers,
-                   "et.apkin" for the lexicon's "e-Lapkin");
+                   "et.apkin" for the lexicon's "e-Lapkin", O/Q in an acronym the lexicon
+                   lists: "LPTO" for "LPTQ");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
                    edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
                    a word outside the taxonomy and lexicon only by one glyph-like edit.
@@ -15,9 +16,9 @@ Kinds name the OCR fault that was undone:
 A word is changed only when it is not a word of the vocabulary and its replacement is.
 Candidates rank by (not a taxonomy or lexicon word, edit cost, first letter changed); a tie
 at the top is doubtful and changes nothing. Never changed:
-recognised words, acronyms (all capitals, inner capitals, letters with digits), numbers and
-dates that are not garbled, proper names (capitalised words not at a sentence start), e-mail
-and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
+recognised words, acronyms (all capitals, inner capitals, letters with digits; save the O/Q
+above), numbers and dates that are not garbled, proper names (capitalised words not at a
+sentence start), e-mail and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
 
 Invariant: pure, deterministic and idempotent: repair_text(repair_text(x).text).text equals
 repair_text(x).text.
