@@ -30,6 +30,11 @@ BRIDGE_SLACK_PX = 3
 """Pixels of slack around a short vertical rule: the fringe of a horizontal rule's ink
 past its line mask, how far short of the rules the border's own ends may stop, and half
 the thickness of the thickest border."""
+STIPPLE_SHARE = 0.25
+"""Above this share of ink in the strips on both sides of a short vertical stroke, the
+stroke is a chain of dots in a halftone (a shaded band, a stamp, a photograph), not a
+border: a printed border has paper beside it (measured: halftone 0.33-0.90 on its less
+inked side, borders 0.00-0.15)."""
 MIN_RULE_PT = 14.0
 """The shortest rule looked for, in points, whatever the page size: a letter's stroke
 is shorter than this even in a large heading."""
@@ -216,6 +221,8 @@ def _bridging_verticals(
             _joined(marks, rules, top_xs, y, -1) and _joined(marks, rules, bottom_xs, y + h - 1, 1)
         ):
             continue
+        if _stippled_beside(marks, x, y, w, h):
+            continue
         bridges[label] = True
         middle, thickness = x + w // 2, max(1, area // h)
         left = max(0, middle - thickness // 2)
@@ -224,6 +231,28 @@ def _bridging_verticals(
     into_rules = cv2.dilate(mask, np.ones((2 * reach + 1, 1), np.uint8)) > 0
     stroke = np.where(into_rules & marks, 255, 0).astype(np.uint8)
     return _Bridges(ink=stroke, upright=upright)
+
+
+def _stippled_beside(marks: np.ndarray, x: int, y: int, w: int, h: int) -> bool:
+    """True when neither strip beside the stroke whose box is (`x`, `y`, `w`, `h`) in
+    `marks` (ink, True) is paper: each holds more than STIPPLE_SHARE of ink.
+
+    The strips are BRIDGE_SLACK_PX wide, a slack's width off the box (the stroke's own
+    blurred edge), over the stroke's rows; a strip off the image does not count. Halftone
+    dots touch each other in chains that run from rule to rule like a border (Kepbup
+    Donggala 0561 p. 4: the shaded column-number band split into false cells, 0.37-0.43
+    ink both sides); their neighbours are dots too. A border has paper on at least one
+    side (0.07-0.15 ink on Perbup Donggala 4/2025 p. 24, whose borders have a dithered
+    shaded cell on the other side, 0.44-0.64).
+    """
+    gap, width = BRIDGE_SLACK_PX, BRIDGE_SLACK_PX
+    rows = marks[y : y + h]
+    sides = (
+        rows[:, max(0, x - gap - width) : max(0, x - gap)],
+        rows[:, x + w + gap : x + w + gap + width],
+    )
+    shares = [float(side.mean()) for side in sides if side.size]
+    return bool(shares) and min(shares) > STIPPLE_SHARE
 
 
 def _rule_distances(rules: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:

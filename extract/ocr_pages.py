@@ -52,7 +52,7 @@ from schemas.raw import OcrEngine
 
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
-    "turn-on-poor-text 3 opposite/double-rules-pairwise 2"
+    "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = "cell-pass 6 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks"

@@ -158,6 +158,9 @@ _FURNITURE = (
 _WATERMARK = re.compile(r"(?:https?://)?(?:www\.)?\b[\w-]+(?:\.[\w-]+)*\.go\.id\b(?:/\S*)?", re.I)
 """A government site watermark interleaved into a text line ('jdih.kpu.go.id')."""
 
+_TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
+"""Three letters running: a word, which a mark in the margin is not read as."""
+
 _LEFT_TOLERANCE = 15.0
 """Points a label may sit right of the page's leftmost line and still be in the label column."""
 
@@ -287,11 +290,22 @@ class _Anchor:
 
 
 def _left_edges(lines: Sequence[_Line]) -> dict[int, float]:
-    """The leftmost x0 of each page's body lines (the label column)."""
+    """The leftmost x0 of each page's body lines that hold a word (the label column).
+
+    Input: body lines of any pages. Output: page number -> x0, for every page of `lines`.
+    A line without three letters running (_TEXT_WORD) is a mark, not text: a punch hole, a
+    stamp's edge or the scanner's border in the margin reads as a letter or two or a
+    symbol ('of' 60 pt left of 'Menimbang' on Kepbup Donggala 0561 p. 1); taken as the
+    label column, it left 'Menimbang' (its colon lost) unseen as a label, and the body
+    unparsed. A page holding only marks keeps their leftmost x0.
+    """
     edges: dict[int, float] = {}
+    worded: dict[int, float] = {}
     for line in lines:
         edges[line.page] = min(edges.get(line.page, line.x0), line.x0)
-    return edges
+        if _TEXT_WORD.search(line.text):
+            worded[line.page] = min(worded.get(line.page, line.x0), line.x0)
+    return edges | worded
 
 
 def _label_like(line: _Line, left: float) -> bool:

@@ -28,6 +28,40 @@ _RULE_DEBRIS = re.compile(
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 
+# A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
+# DAN. PERLINDUNGAN'): a sentence never ends on 'dan', 'atau' or 'serta', so the stop is
+# dust. The next word must be in the connector's own case (lower, capitals or
+# capitalised): 'dan. Kegiatan' may be a cut sentence followed by a new one, and is kept.
+_DUST_STOP = re.compile(r"\b((?i:dan|atau|serta))(\s?\.)(?=\s+(\w+))")
+
+
+def _same_case(connector: str, word: str) -> bool:
+    """`word` is written in `connector`'s case: all lower, all capitals, or capitalised."""
+    if connector.islower():
+        return word.islower()
+    if connector.isupper():
+        return word.isupper()
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def drop_dust_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` without the stops OCR read after a connector the text goes on from, and each
+    drop as (before, after) ('DAN.', 'DAN').
+
+    A stop after 'dan', 'atau' or 'serta' is dropped only when a word follows it in the
+    same cell in the connector's own case; a stop at the end of the text is kept.
+    """
+    drops: list[tuple[str, str]] = []
+
+    def drop(match: re.Match[str]) -> str:
+        connector = match.group(1)
+        if not _same_case(connector, match.group(3)):
+            return match.group()
+        drops.append((match.group(1) + match.group(2), connector))
+        return connector
+
+    return _DUST_STOP.sub(drop, text), drops
+
 
 def _unclosed(text: str, start: int) -> bool:
     """True when the bracket at `text[start]` is closed by nothing after it: each closer
@@ -87,6 +121,8 @@ def repair_rows(
             cleaned, debris = strip_rule_debris(text)
             if debris:
                 edits.append(CellEdit(col, "ocr_noise", " ".join(debris), None))
+            cleaned, dust = drop_dust_stops(cleaned)
+            edits.extend(CellEdit(col, "ocr_noise", before, after) for before, after in dust)
             result = repair_text(cleaned, vocab)
             cells[col] = result.text
             edits.extend(CellEdit(col, r.kind, r.before, r.after) for r in result.repairs)

@@ -7,7 +7,8 @@ Kinds name the OCR fault that was undone:
 - "ocr_join":      two words run together ("budayakerja" -> "budaya kerja"), one of them a
                    taxonomy or lexicon word (both, inside a sentence and capitalised);
 - "ocr_confusion": look-alike glyphs (l/1/I/i, rn/m, cl/d, vv/w, ii/ü, O/0 and S/5 in numbers,
-                   "et.apkin" for the lexicon's "e-Lapkin");
+                   "et.apkin" for the lexicon's "e-Lapkin", O/Q in an acronym the lexicon
+                   lists: "LPTO" for "LPTQ");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
                    edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
                    a word outside the taxonomy and lexicon only by one glyph-like edit.
@@ -15,9 +16,9 @@ Kinds name the OCR fault that was undone:
 A word is changed only when it is not a word of the vocabulary and its replacement is.
 Candidates rank by (not a taxonomy or lexicon word, edit cost, first letter changed); a tie
 at the top is doubtful and changes nothing. Never changed:
-recognised words, acronyms (all capitals, inner capitals, letters with digits), numbers and
-dates that are not garbled, proper names (capitalised words not at a sentence start), e-mail
-and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
+recognised words, acronyms (all capitals, inner capitals, letters with digits; save the O/Q
+above), numbers and dates that are not garbled, proper names (capitalised words not at a
+sentence start), e-mail and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
 
 Invariant: pure, deterministic and idempotent: repair_text(repair_text(x).text).text equals
 repair_text(x).text.
@@ -107,6 +108,8 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("0", "o"),
     ("5", "s"),
 )
+_CAPITAL_CONFUSIONS: tuple[tuple[str, str], ...] = (("O", "Q"), ("Q", "O"))
+"""Capitals OCR reads for each other: a Q whose tail is faint or broken reads O."""
 _NUMBER_GLYPHS = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"}
 # Glyphs whose case OCR does not tell: "I"/"l"/"i" look alike, digits have none.
 _CASELESS = frozenset("Iil")
@@ -347,6 +350,9 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         left, right = camel.groups()
         if _two_words(left.lower(), right.lower(), vocab):
             return f"{left} {right}", "ocr_join", False
+    acronym = _acronym_fix(token, vocab)
+    if acronym is not None:
+        return acronym, "ocr_confusion", False
     name = token[0].isupper() and not at_start
     candidates = list(_confusions(token, vocab))
     if not _locked(token, vocab):
@@ -445,6 +451,25 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
         if found:
             return found
     return []
+
+
+def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
+    """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), else None.
+
+    Input: a token that is neither a word nor a lexicon entry. Only a token of 3+ capitals
+    and no other character is looked at, and only acronyms the lexicon lists in capitals
+    are reached; two acronyms reached is no answer. Acronyms are otherwise never respelt
+    (`_locked`): this needs the exact listed acronym at one look-alike glyph.
+    """
+    if len(token) < 3 or not (token.isalpha() and token.isupper()):
+        return None
+    reached = {
+        variant
+        for read, meant in _CAPITAL_CONFUSIONS
+        for index, char in enumerate(token)
+        if char == read and vocab.is_entry(variant := token[:index] + meant + token[index + 1 :])
+    }
+    return reached.pop() if len(reached) == 1 else None
 
 
 def _confuse(word: str) -> list[str]:

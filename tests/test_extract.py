@@ -821,6 +821,43 @@ def test_a_row_lower_than_the_shortest_rule_keeps_its_borders() -> None:
     assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx([50, 302, 704, 1050], abs=4)
 
 
+def _dotted_row_image(dots_left: bool, dots_right: bool) -> np.ndarray:
+    """A 300 dpi page image of one ruled row 50 px high with borders at 50, 300 and
+    1050 px, and a chain of touching dots from rule to rule at 601-603 px; halftone dots
+    (3 px every 5 px, about a third of the area) fill the cell left and/or right of it."""
+    image = np.full((600, 1200), 255, np.uint8)
+    cv2.line(image, (50, 100), (1050, 100), 0, 3)
+    cv2.line(image, (50, 150), (1050, 150), 0, 3)
+    for x in (50, 300, 1050):
+        cv2.line(image, (x, 100), (x, 150), 0, 3)
+    for left, right, dotted in ((400, 600, dots_left), (606, 800, dots_right)):
+        if dotted:
+            for y in range(104, 148, 5):
+                for x in range(left, right, 5):
+                    image[y : y + 3, x : x + 3] = 0
+    for y in range(102, 149, 3):
+        image[y : y + 3, 601:604] = 0
+    return image
+
+
+@pytest.mark.parametrize(
+    ("dots_left", "dots_right", "borders"),
+    [
+        (True, True, [50, 300, 1050]),
+        (True, False, [50, 300, 602, 1050]),
+        (False, False, [50, 300, 602, 1050]),
+    ],
+)
+def test_a_dot_chain_in_a_halftone_is_no_border(
+    dots_left: bool, dots_right: bool, borders: list[int]
+) -> None:
+    # Kepbup Donggala 0561 p. 4: chains of halftone dots in the shaded column-number band
+    # ran from rule to rule and split its cells. A border has paper on one side at least
+    # (Perbup 4/2025 p. 24: borders of dithered cells).
+    (grid,) = image_grids(_dotted_row_image(dots_left, dots_right), dpi=300, line_scale=40).grids
+    assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx(borders, abs=5)
+
+
 @pytest.mark.parametrize("letter_height", [20, 36])
 def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
     # 36 px leaves the stroke's caps four pixels (1 pt) off each rule; two pixels

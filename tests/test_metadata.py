@@ -666,6 +666,32 @@ def test_stamped_position_is_the_issuer_line(position: str, want: str) -> None:
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=want)
 
 
+@pytest.mark.parametrize("mark", [[], [("of", 10, 18, 3)]])
+def test_a_mark_in_the_margin_is_not_the_label_column(
+    mark: list[tuple[str, float, float, float]],
+) -> None:
+    # Kepbup Donggala 0561 p. 1: a speck read "of" 60 pt left of the labels. Taken as the
+    # label column, 'Menimbang' (its colon lost) was no label and the body went unparsed.
+    rows = [
+        *mark,
+        *HEADING,
+        ("Menimbang bahwa rencana aksi perlu ditetapkan dengan", 70, 550, 230),
+        ("keputusan;", 200, 260, 244),
+        ("Mengingat Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 266),
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 290),
+        ("Ditetapkan di Kudus", 310, 420, 320),
+        ("pada tanggal 2 Januari 2025", 310, 450, 334),
+        ("pin TUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 362),
+        ("AHMAD AMIR FAISOL", 340, 480, 420),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == ["bahwa rencana aksi perlu ditetapkan dengan keputusan;"]
+    assert [basis.number for basis in meta.legal_bases] == ["7"]
+    assert meta.signatory == Signatory(
+        name="AHMAD AMIR FAISOL", position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
+    )
+
+
 def test_wrapped_name_and_certification_beside_the_signature() -> None:
     rows = [
         *HEADING,

@@ -355,6 +355,53 @@ def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("read", "cleaned", "dropped"),
+    [
+        (
+            "PEREMPUAN DAN. PERLINDUNGAN ANAK",
+            "PEREMPUAN DAN PERLINDUNGAN ANAK",
+            [("DAN.", "DAN")],
+        ),
+        ("monitoring dan. evaluasi", "monitoring dan evaluasi", [("dan.", "dan")]),
+        ("laporan atau .\nrekapitulasi", "laporan atau\nrekapitulasi", [("atau .", "atau")]),
+        ("Perempuan Serta. Anak", "Perempuan Serta Anak", [("Serta.", "Serta")]),
+        # A stop ending the cell, or a sentence-like capital after a lower-case connector,
+        # or a number after it, may be printed: kept.
+        ("Undangan, daftar hadir dan.", "Undangan, daftar hadir dan.", []),
+        ("rapat dan. Kegiatan lain", "rapat dan. Kegiatan lain", []),
+        ("PEREMPUAN DAN. 2025", "PEREMPUAN DAN. 2025", []),
+        ("Sudan. lain", "Sudan. lain", []),
+    ],
+)
+def test_a_stop_after_a_connector_the_text_goes_on_from_is_dust(
+    read: str, cleaned: str, dropped: list[tuple[str, str]]
+) -> None:
+    from normalize.repair_cells import drop_dust_stops
+
+    assert drop_dust_stops(read) == (cleaned, dropped)
+
+
+def test_dust_stops_are_dropped_on_ocr_pages_only_and_recorded() -> None:
+    from normalize.grid import CellEdit
+    from normalize.repair_cells import repair_rows
+    from normalize.vocabulary import build_vocabulary
+
+    row = GridRow(
+        cells=("1", "DINAS PEMBERDAYAAN PEREMPUAN DAN. PERLINDUNGAN ANAK"),
+        covered=(False, False),
+        spans=(1, 1),
+        pages=(4,),
+        bboxes=((0.0, 0.0, 100.0, 20.0),),
+    )
+    vocab = build_vocabulary()
+    (scanned,), _ = repair_rows([row], frozenset({4}), vocab)
+    assert scanned.cells[1] == "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK"
+    assert CellEdit(1, "ocr_noise", "DAN.", "DAN") in scanned.edits
+    (native,), _ = repair_rows([row], frozenset(), vocab)
+    assert native is row
+
+
+@pytest.mark.parametrize(
     ("read", "code"), [("Il PENATAAN TATA LAKSANA", "II"), ("lII SDM", "III"), ("1 Manajemen", "1")]
 )
 def test_roman_section_codes_read_with_l_or_1(read: str, code: str) -> None:

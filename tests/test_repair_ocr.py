@@ -488,3 +488,22 @@ def _scan_figures(vocab: Vocabulary) -> None:
 if __name__ == "__main__":
     _figures()
     _scan_figures(build_vocabulary())
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        # Hibah Kepbup Donggala 2025 p. 3: the Q of the listed acronym read as O.
+        ("LPTO Kabupaten Donggala", "LPTQ Kabupaten Donggala"),
+        ("LPTQ Kabupaten Donggala", "LPTQ Kabupaten Donggala"),
+        # A listed acronym (POK), a word (KOTA), lower case and unlisted acronyms stay.
+        ("POK dan DIPA", "POK dan DIPA"),
+        ("KOTA PALU", "KOTA PALU"),
+        ("lpto kabupaten", "lpto kabupaten"),
+        ("OPDO baru", "OPDO baru"),
+    ],
+)
+def test_an_acronym_one_capital_confusion_from_a_listed_one(
+    read: str, want: str, vocab: Vocabulary
+) -> None:
+    assert _repair(read, vocab) == want
