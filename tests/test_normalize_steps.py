@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import GridRow, grid_rows
 from normalize.join_records import join_records
-from normalize.map_header import Header, field_of, find_header
+from normalize.map_header import Header, _column_numbers, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
@@ -191,6 +191,54 @@ def test_a_block_under_another_numbers_its_columns_on() -> None:
     # Alone, '4 5 6' under a header is a row of the form (placeholders a legend explains).
     alone = find_header(lower, THRESHOLD)
     assert alone is None or not alone.numbering_row
+
+
+@pytest.mark.parametrize(
+    ("texts", "numbers"),
+    [
+        # Perbup Donggala 4/2025 p. 28: '11' read 'ded' under the Friday block's header.
+        (["9", "10", "ded", "12"], [9, 10, 11, 12]),
+        (["1", "2", "", "4", "5"], [1, 2, 3, 4, 5]),
+        (["1", "", "2", "3"], [1, 2, 3]),
+        (["1", "x", "", "3", "4"], [1, 2, 3, 4]),
+        # Two cells unreadable, one outside the run, a jump with no cell between, or too
+        # few numbers read: no column-number row.
+        (["1", "x", "y", "4"], None),
+        (["1", "2", "3", "x"], None),
+        (["x", "2", "3", "4"], None),
+        (["1", "2", "4", "5"], None),
+        (["1", "2", "", "", "5"], None),
+        (["1", "x", "3"], None),
+        (["1", "ded", "3", "4", "x"], None),
+    ],
+)
+def test_one_unreadable_column_number_is_filled_in(
+    texts: list[str], numbers: list[int] | None
+) -> None:
+    assert _column_numbers(texts) == numbers
+
+
+def test_a_numbering_row_with_an_unreadable_number_ends_the_header() -> None:
+    # Perbup Donggala 4/2025 p. 28: a block repeating columns of the table above, with a
+    # label over a row of times over its column numbers, one of them read as garbage.
+    upper = _block(
+        [["No.", "Nama", "Jabatan", "Apel"], ["1", "2", "3", "4"], ["", "", "", ""]], 0, {}
+    )
+    lower = _block(
+        [
+            ["Pulang Cepat**)", "", "", ""],
+            ["15.59-16.29", "15.29 – 15.59", "14.59 – 15.29", "≤14.59"],
+            ["1", "2", "ded", "4"],
+            ["", "", "", ""],
+        ],
+        1,
+        {(0, 0): (1, 4)},
+    )
+    _, second = stitch_tables((upper, lower), {}, THRESHOLD)
+    assert second.header is not None and second.header.numbering_row
+    assert second.header.rows == 3
+    assert second.header.printed[0] == "Pulang Cepat**) 15.59-16.29"
+    assert [row.cells for row in second.rows] == [("", "", "", "")]
 
 
 def _row(cells: list[str], page: int = 1, bottom: float = 100.0) -> GridRow:
