@@ -2,10 +2,12 @@
 
 Each page is rendered upright (grayscale, `dpi`) and deskewed (straighten_image); its
 ruled grids are found on that image (find_image_grids) and the rules are erased before
-OCR, because tesseract misreads text touching rules. tesseract then reads the image
-(sparse-text segmentation, which finds the words of ruled cells best) into a one-page
-text-only PDF whose coordinates are those of the straightened image, like the grids'
-(decision 0005 says why tesseract is called directly, not through ocrmypdf). Inked cells
+OCR, because tesseract misreads text touching rules; a coarse dither shading a cell is
+cleared (reread_cells.undither_cells), whose dots it reads as words. tesseract then
+reads the image (sparse-text segmentation, which finds the words of ruled cells best)
+into a one-page text-only PDF whose coordinates are those of the straightened image,
+like the grids' (decision 0005 says why tesseract is called directly, not through
+ocrmypdf). Inked cells
 left without words, and the cells of narrow columns, get a second pass (reread_cells).
 When the text reads poorly, tesseract's orientation detection decides whether the page
 was scanned sideways, and a turned page is read again.
@@ -41,7 +43,7 @@ from extract.find_image_grids import ImageGrids, erase_rules, image_grids
 from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, ocr_chars, read_words
 from extract.render_page import render_page
-from extract.reread_cells import CellReading, CellWord, reread_cells
+from extract.reread_cells import CellReading, CellWord, reread_cells, undither_cells
 from extract.run_tesseract import run_tesseract
 from extract.settings import ExtractSettings
 from extract.share_cores import hold_core
@@ -52,10 +54,11 @@ from schemas.raw import OcrEngine
 
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
-    "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper"
+    "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper/"
+    "undither-coarse-dither"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
-_CELL_METHOD = "cell-pass 6 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks"
+_CELL_METHOD = "cell-pass 7 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither"
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass
 redone, a tenth of the cost of its page OCR."""
@@ -252,7 +255,7 @@ def _read_turned(
     erased = erase_rules(straight, found.rule_mask)
     stem = workdir / f"page-{job.number}-turn-{turn}"
     erased_path = stem.with_suffix(".png")
-    cv2.imwrite(str(erased_path), erased)
+    cv2.imwrite(str(erased_path), _undithered(erased, found, settings.dpi))
     produced = stem.with_suffix(".pdf")
     error = _run_page_ocr(erased_path, produced, settings)
     if error is not None:
@@ -260,6 +263,17 @@ def _read_turned(
     words = tuple(_layer_words(produced))
     cells = _second_pass(erased, found, words, stem, settings)
     return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cells=cells)
+
+
+def _undithered(erased: Image, found: ImageGrids, dpi: int) -> Image:
+    """What page OCR reads: the rule-erased page with the coarse dither of its shaded
+    cells cleared (`undither_cells`), whose dots page OCR reads as words and runs into
+    the labels above them. The second pass gets the page as erased: it finds the shaded
+    cells on it, reads them again and replaces the page's words there."""
+    boxes = [
+        layout.span_bbox(span) for layout in map(lay_out, found.grids) for span in layout.spans
+    ]
+    return undither_cells(erased, boxes, dpi / 72.0)
 
 
 def _second_pass(

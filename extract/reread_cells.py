@@ -8,8 +8,10 @@ as letters ("aa aa" for a column number). So three kinds of cell are read again 
 their own crop: a cell holding ink but no words, every inked cell of a narrow column
 (narrower than NARROW_WIDTH_RATIO text heights), and every inked shaded cell (its paper
 SHADE_CONTRAST darker than the page's); the page's words in a narrow or shaded cell are
-replaced by the crop's reading, whose whitening makes the band paper. Each crop is cut to its ink, its background whitened, and
-the crops are stacked into one image, one per band, read in one tesseract run as a
+replaced by the crop's reading, whose whitening makes the band paper. A coarse dither,
+whose dots are as dark as the print, is cleared first (`undither`: only stroke cores
+large enough to be glyphs are kept). Each crop is cut to its ink, its background
+whitened, and the crops are stacked into one image, one per band, read in one tesseract run as a
 uniform block (psm 6); each word goes back to the cell whose band it lies in.
 """
 
@@ -58,6 +60,23 @@ SHADE_CONTRAST = 60
 gray band printed as halftone dots, which page OCR reads as letters. Paper grain and a
 yellowed scan differ from their own page by a few levels; text covers a small share of
 a cell and leaves its median alone."""
+
+DITHER_SHARE = 0.12
+"""A shaded cell more than this share of whose pixels are nearer its darkest pixel (the
+print) than its median gray (the shade) is a coarse dither: dots as dark as the print.
+Measured on cell insides (less INSET_PX) at 300 dpi: a fine halftone band 0.9-5.8 % (Kepbup Donggala
+0561 p. 4, dots lighter than its digits, which whitening alone clears), an error-diffused
+dither 19-22 % (Perbup Donggala 4/2025 p. 24); text takes a small share of a cell."""
+DITHER_CORE_MARGIN = 10
+"""Gray levels above a dithered cell's darkest (its 1st percentile: the dots are as dark
+as the print, and many) that still count as the core of a stroke: a printed stroke is
+solid black across its middle; a dither dot is black at a few pixels, its worms gray."""
+MIN_GLYPH_EXTENT_PT = 3.0
+MIN_GLYPH_AREA_PT2 = 2.0
+"""A stroke core spanning less than MIN_GLYPH_EXTENT_PT across and down, or covering less
+than MIN_GLYPH_AREA_PT2, is a dither dot. On Perbup 4/2025 p. 24 at 300 dpi the cores of
+the digits' pieces span 16+ px and cover 43+ px, the dots' 14 px and 31 px at most (a
+stop or comma goes with them: a dithered cell loses its punctuation)."""
 
 _SPECKS = frozenset({".", ",", "'", "`", "‘", "’"})
 """Words that are dust when they stand alone in a crop: a printed stop, comma or quote
@@ -136,7 +155,9 @@ def reread_cells(
         _crosses(w, box, CROSSING_RATIO * height) for box in narrow for w in words
     ):
         narrow = set()
-    again = narrow if foreign else narrow | _shaded(image, spans, scale)
+    shaded = _shaded(image, spans, scale)
+    again = narrow if foreign else narrow | shaded
+    image = undither_cells(image, sorted(shaded), scale)
     pieces: list[tuple[Image, int, int]] = []
     replaced: list[BBox] = []
     for box in spans:
@@ -202,6 +223,59 @@ def _shaded(image: Image, boxes: Sequence[BBox], scale: float) -> set[BBox]:
         if inside.size and float(np.median(inside)) < paper - SHADE_CONTRAST:
             shaded.add(box)
     return shaded
+
+
+def undither(cell: Image, scale: float) -> Image:
+    """`cell` (a gray cell image, `scale` pixels a point) with a coarse dither cleared.
+
+    A dithered cell (`_dithered`) comes back as white paper with its glyphs at their own
+    gray: the stroke cores (DITHER_CORE_MARGIN of the darkest level) large enough to be
+    glyphs (MIN_GLYPH_EXTENT_PT, MIN_GLYPH_AREA_PT2), grown by one pixel into the gray
+    (below INK_LEVEL) of their anti-aliased edges. Whitening alone leaves such dots, as
+    dark as the digits, for tesseract to read as letters ('aa', 'HESOR').
+    Invariant: any other cell comes back unchanged (the same array), so a cleared cell is
+    left as it is when cleared again.
+    """
+    if not _dithered(cell):
+        return cell
+    core = (cell <= np.percentile(cell, 1) + DITHER_CORE_MARGIN).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
+    extent = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
+    glyphs = np.flatnonzero(
+        (extent >= MIN_GLYPH_EXTENT_PT * scale)
+        & (stats[:, cv2.CC_STAT_AREA] >= MIN_GLYPH_AREA_PT2 * scale * scale)
+    )
+    cores = np.isin(labels, glyphs[glyphs > 0]).astype(np.uint8)
+    kept = (cv2.dilate(cores, np.ones((3, 3), np.uint8)) > 0) & (cell < INK_LEVEL)
+    return np.where(kept, cell, np.uint8(255)).astype(np.uint8)
+
+
+def undither_cells(image: Image, boxes: Sequence[BBox], scale: float) -> Image:
+    """`image` (a page, `scale` pixels a point) with each shaded cell among `boxes` (cell
+    boxes in points) `undither`ed; the same array when no cell is dithered.
+
+    Invariant: pixels outside dithered shaded cells are unchanged.
+    """
+    cleaned = image
+    for box in _shaded(image, boxes, scale):
+        # The whole cell, border strips too: a strip of dots left along a rule is read
+        # as a word of its own ('mena: semua amen').
+        left, top, right, bottom = (round(v * scale) for v in box)
+        cell = image[top:bottom, left:right]
+        clear = undither(cell, scale)
+        if clear is not cell:
+            cleaned = cleaned.copy() if cleaned is image else cleaned
+            cleaned[top:bottom, left:right] = clear
+    return cleaned
+
+
+def _dithered(cell: Image) -> bool:
+    """True when more than DITHER_SHARE of `cell`'s pixels are nearer its darkest pixel
+    than its median (see DITHER_SHARE)."""
+    if not cell.size:
+        return False
+    halfway = (float(cell.min()) + float(np.median(cell))) / 2
+    return float(np.mean(cell < halfway)) > DITHER_SHARE
 
 
 def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[Char]:

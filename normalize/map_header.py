@@ -8,6 +8,7 @@ column per month or quarter.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -180,12 +181,32 @@ def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
 
 def _column_numbers(texts: list[str]) -> list[int] | None:
     """The numbers of a row of column numbers 'k k+1 ... k+n' (or '(1) (2) ...', or
-    formulas over them: '(16) = (6) + (9)'), else None."""
-    matches = [_COLUMN_NUMBER.match(" ".join(t.split())) for t in texts if t.strip()]
-    if len(matches) < 3 or not all(matches):
+    formulas over them: '(16) = (6) + (9)'), else None.
+
+    Input: the row's cell texts, left to right; blank cells are skipped (spacer columns).
+    One number inside the run may be unreadable: when two numbers read two apart have
+    a cell between them that is blank (OCR lost it) or holds no column number ('ded' for
+    '11' under a dithered band), the number between them is counted. Output: at least
+    three consecutive numbers, the unreadable one filled in. A cell with no column number
+    anywhere else, two gaps, or fewer than three numbers read, and the row is no
+    column-number row.
+    """
+    cells = [" ".join(t.split()) for t in texts]
+    read = [(i, _COLUMN_NUMBER.match(t)) for i, t in enumerate(cells) if t]
+    numbers = [(i, int(m.group(1))) for i, m in read if m]
+    unreadable = [i for i, m in read if not m]
+    if len(numbers) < 3:
         return None
-    numbers = [int(m.group(1)) for m in matches if m]
-    return numbers if numbers == list(range(numbers[0], numbers[0] + len(numbers))) else None
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(numbers)]
+    if not unreadable and set(steps) == {1}:
+        return [n for _, n in numbers]
+    gaps = [(left, right) for (left, a), (right, b) in itertools.pairwise(numbers) if b - a == 2]
+    if len(unreadable) > 1 or set(steps) - {1, 2} or len(gaps) != 1:
+        return None
+    left, right = gaps[0]
+    if right - left < 2 or any(not left < i < right for i in unreadable):
+        return None
+    return list(range(numbers[0][1], numbers[-1][1] + 1))
 
 
 def _is_numbering_row(texts: list[str], numbered_before: int = 0) -> bool:

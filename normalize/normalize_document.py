@@ -9,6 +9,7 @@ from normalize.build_table import build_table
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
+from normalize.label_marks import restore_label_marks
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
@@ -115,7 +116,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         logical = mend_table(logical, counts, native_pages)
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
-            logical = replace(logical, rows=rows)
+            logical = replace(logical, rows=restore_label_marks(rows, ocr_pages))
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
         title = find_title(logical.first, pages[logical.first.page])

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 import pdfplumber
 import pikepdf
+import pypdfium2
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4, landscape
@@ -30,7 +31,9 @@ from extract.classify_pages import PageFacts
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
 from extract.read_words import Word, decode_symbols
-from extract.reread_cells import reread_cells
+from extract.render_page import render_page
+from extract.reread_cells import reread_cells, undither, undither_cells
+from extract.straighten_image import apply, skew_angle
 from extract.text_quality import judge_text, ocr_slip
 from schemas.errors import (
     CorruptPdfError,
@@ -774,6 +777,84 @@ def test_shaded_column_number_band_is_read_again(tmp_path: Path) -> None:
     )
     assert sorted(reading.replaced) == sorted(band_boxes)
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["1", "2", "3"]
+
+
+def _dithered_band(seed: int, dark_share: float) -> tuple[np.ndarray, tuple[float, ...]]:
+    """A 300 dpi page with a shaded row of three cells (points: y 20-60, x at the returned
+    `xs`), each holding a bold digit: dots of black (`dark_share` of the band's pixels)
+    on gray, as a coarse error-diffused dither prints a shade; with its rules erased."""
+    scale = 300 / 72
+    xs = (20.0, 120.0, 220.0, 320.0)
+    page = np.full((round(80 * scale), round(340 * scale)), 255, np.uint8)
+    band = np.s_[round(20 * scale) : round(60 * scale), round(20 * scale) : round(320 * scale)]
+    dots = np.random.default_rng(seed).random(page[band].shape) < dark_share
+    page[band] = np.where(dots, 0, 180)
+    picture = Image.fromarray(page)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 45)
+    for n, (left, right) in enumerate(itertools.pairwise(xs), 1):
+        draw.text(((left + right) / 2 * scale, 40 * scale), str(n), fill=0, font=font, anchor="mm")
+    return np.asarray(picture), xs
+
+
+def test_undither_clears_a_coarse_dither_and_keeps_the_digits() -> None:
+    image, xs = _dithered_band(seed=3, dark_share=0.25)
+    scale = 300 / 72
+    boxes = [(left, 20.0, right, 60.0) for left, right in itertools.pairwise(xs)]
+    cleared = undither_cells(image, boxes, scale)
+    for left, right in itertools.pairwise(xs):
+        cell = np.s_[
+            round(26 * scale) : round(54 * scale),
+            round(left * scale) + 6 : round(right * scale) - 6,
+        ]
+        before, after = image[cell], cleared[cell]
+        # The digit (about 4 % of the cell) stays black; the dots (25 %) are paper.
+        assert float(np.mean(before < 100)) > 0.25
+        assert 0.02 < float(np.mean(after < 100)) < 0.08
+        assert float(np.mean(after[before == 180] == 255)) > 0.99
+    # Cleared cells are no longer dithered: a second pass leaves the page as it is.
+    assert undither_cells(cleared, boxes, scale) is cleared
+    band = cleared[round(20 * scale) : round(60 * scale), round(20 * scale) : round(320 * scale)]
+    assert undither(band, scale) is band
+
+
+def test_undither_leaves_a_fine_halftone_and_plain_cells_alone() -> None:
+    # Kepbup Donggala 0561 p. 4: a fine halftone is lighter than its digits, whose
+    # whitening clears it; a cell on white paper is no shade at all.
+    scale = 300 / 72
+    halftone = np.where(np.random.default_rng(5).random((160, 400)) < 0.5, 90, 170).astype(np.uint8)
+    assert undither(halftone, scale) is halftone
+    image, xs = _dithered_band(seed=3, dark_share=0.25)
+    boxes = [(left, 20.0, right, 60.0) for left, right in itertools.pairwise(xs)]
+    white = np.full_like(image, 255)
+    cv2.putText(white, "KOLOM", (100, 200), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 8)
+    assert undither_cells(white, boxes, scale) is white
+    # Only the cells named are cleared; the rest of the page is left as it is.
+    cleared = undither_cells(image, boxes[:1], scale)
+    right_of_first = np.s_[:, round(xs[1] * scale) + 1 :]
+    assert np.array_equal(cleared[right_of_first], image[right_of_first])
+    assert not np.array_equal(cleared, image)
+
+
+@needs_real
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> None:
+    # Perbup Donggala 4/2025 p. 24: the column-number band '1' ... '9' is a coarse
+    # dither whose dots, as dark as the digits, read as 'aa', 'HESOR', 'Be' before.
+    document = pypdfium2.PdfDocument(str(REAL / "donggala_perbup-4-2025_tpp-pns_scan.pdf"))
+    try:
+        image = render_page(document, 24, 300)
+    finally:
+        document.close()
+    straight = apply(image, 0, skew_angle(image))
+    found = image_grids(straight, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(straight, found.rule_mask)
+    reading = reread_cells(erased, layouts, [], 300, ("ind", "eng"), tmp_path / "c.png", 60.0)
+    band = sorted(reading.replaced)
+    assert len(band) == 9 and len({box[1] for box in band}) == 1
+    in_band = [w for w in reading.words if band[0][1] <= (w.top + w.bottom) / 2 <= band[0][3]]
+    assert [w.text for w in sorted(in_band, key=lambda w: w.x0)] == [str(n) for n in range(1, 10)]
 
 
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")

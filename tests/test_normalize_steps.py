@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.fold_text import fold, join_lines, word_counts
-from normalize.grid import GridRow, grid_rows
+from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.join_records import join_records
-from normalize.map_header import Header, field_of, find_header
+from normalize.label_marks import label_mark, restore_label_marks
+from normalize.map_header import Header, _column_numbers, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
@@ -191,6 +192,54 @@ def test_a_block_under_another_numbers_its_columns_on() -> None:
     # Alone, '4 5 6' under a header is a row of the form (placeholders a legend explains).
     alone = find_header(lower, THRESHOLD)
     assert alone is None or not alone.numbering_row
+
+
+@pytest.mark.parametrize(
+    ("texts", "numbers"),
+    [
+        # Perbup Donggala 4/2025 p. 28: '11' read 'ded' under the Friday block's header.
+        (["9", "10", "ded", "12"], [9, 10, 11, 12]),
+        (["1", "2", "", "4", "5"], [1, 2, 3, 4, 5]),
+        (["1", "", "2", "3"], [1, 2, 3]),
+        (["1", "x", "", "3", "4"], [1, 2, 3, 4]),
+        # Two cells unreadable, one outside the run, a jump with no cell between, or too
+        # few numbers read: no column-number row.
+        (["1", "x", "y", "4"], None),
+        (["1", "2", "3", "x"], None),
+        (["x", "2", "3", "4"], None),
+        (["1", "2", "4", "5"], None),
+        (["1", "2", "", "", "5"], None),
+        (["1", "x", "3"], None),
+        (["1", "ded", "3", "4", "x"], None),
+    ],
+)
+def test_one_unreadable_column_number_is_filled_in(
+    texts: list[str], numbers: list[int] | None
+) -> None:
+    assert _column_numbers(texts) == numbers
+
+
+def test_a_numbering_row_with_an_unreadable_number_ends_the_header() -> None:
+    # Perbup Donggala 4/2025 p. 28: a block repeating columns of the table above, with a
+    # label over a row of times over its column numbers, one of them read as garbage.
+    upper = _block(
+        [["No.", "Nama", "Jabatan", "Apel"], ["1", "2", "3", "4"], ["", "", "", ""]], 0, {}
+    )
+    lower = _block(
+        [
+            ["Pulang Cepat**)", "", "", ""],
+            ["15.59-16.29", "15.29 – 15.59", "14.59 – 15.29", "≤14.59"],
+            ["1", "2", "ded", "4"],
+            ["", "", "", ""],
+        ],
+        1,
+        {(0, 0): (1, 4)},
+    )
+    _, second = stitch_tables((upper, lower), {}, THRESHOLD)
+    assert second.header is not None and second.header.numbering_row
+    assert second.header.rows == 3
+    assert second.header.printed[0] == "Pulang Cepat**) 15.59-16.29"
+    assert [row.cells for row in second.rows] == [("", "", "", "")]
 
 
 def _row(cells: list[str], page: int = 1, bottom: float = 100.0) -> GridRow:
@@ -736,3 +785,54 @@ def test_spread_keeps_a_cells_span_over_the_finer_columns() -> None:
         ("9", 2, False, None),
         ("", 1, True, (0, 2)),
     ]
+
+
+def _legend(labels: list[str], page: int = 25) -> tuple[GridRow, ...]:
+    """A legend's rows: a numbered label and its explanation."""
+    return tuple(_row([label, "Cukup jelas."], page=page) for label in labels)
+
+
+def test_a_labels_equals_sign_read_as_a_dash_is_restored() -> None:
+    # Perbup Donggala 4/2025 p. 27: 'Kolom 1 -', 'Kolom 7 -' among 'Kolom N =' labels.
+    read = ["Kolom 1 -", "Kolom 2 =", "Kolom 3 =", "Kolom 4 =", "Kolom 5 =", "Kolom 7 —", "Kolom 8"]
+    assert label_mark(read) == "="
+    rows = restore_label_marks(_legend(read), frozenset({25}))
+    assert [row.cells[0] for row in rows] == [
+        "Kolom 1 =",
+        "Kolom 2 =",
+        "Kolom 3 =",
+        "Kolom 4 =",
+        "Kolom 5 =",
+        "Kolom 7 =",
+        "Kolom 8 =",
+    ]
+    assert rows[0].edits == (CellEdit(0, "ocr_label_mark", "Kolom 1 -", "Kolom 1 ="),)
+    assert rows[1].edits == ()
+    assert rows[5].edits == (CellEdit(0, "ocr_label_mark", "Kolom 7 —", "Kolom 7 ="),)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # Too few labels agree on a mark; no mark is most of them.
+        ["Kolom 1 -", "Kolom 2 =", "Kolom 3 ="],
+        ["Kolom 1 -", "Kolom 2 -", "Kolom 3 =", "Kolom 4 =", "Kolom 5 =", "Kolom 6 -"],
+        # A dash shared by most labels is the document's own mark.
+        ["Kolom 1 -", "Kolom 2 -", "Kolom 3 -", "Kolom 4 ="],
+        # Labels with different words, or a cell that is no label.
+        ["Kolom 1 -", "Kolom 2 =", "Baris 3 =", "Kolom 4 ="],
+        ["Kolom 1 -", "Kolom 2 =", "Kolom 3 =", "Kolom 4 =", "Lihat Pasal 4 = 5"],
+    ],
+)
+def test_a_column_without_a_shared_label_mark_is_left_alone(labels: list[str]) -> None:
+    assert label_mark(labels) is None
+    rows = _legend(labels)
+    assert restore_label_marks(rows, frozenset({25})) == rows
+
+
+def test_label_marks_keep_other_marks_and_native_text() -> None:
+    read = ["Kolom 1 -", "Kolom 2 =", "Kolom 3 =", "Kolom 4 =", "Kolom 5 :"]
+    restored = restore_label_marks(_legend(read), frozenset({25}))
+    assert [row.cells[0] for row in restored][::4] == ["Kolom 1 =", "Kolom 5 :"]
+    native = _legend(read, page=3)
+    assert restore_label_marks(native, frozenset({25})) == native
