@@ -7,14 +7,15 @@ cleared (reread_cells.undither_cells), whose dots it reads as words. tesseract t
 reads the image (sparse-text segmentation, which finds the words of ruled cells best)
 into a one-page text-only PDF whose coordinates are those of the straightened image,
 like the grids' (decision 0005 says why tesseract is called directly, not through
-ocrmypdf). Inked cells
-left without words, and the cells of narrow columns, get a second pass (reread_cells).
+ocrmypdf). Inked cells left without words, and the cells of narrow columns, get a
+second pass (reread_cells).
 When the text reads poorly, tesseract's orientation detection decides whether the page
 was scanned sideways, and a turned page is read again.
 
 Results are cached under `ocr_cache_dir` by the SHA-256 of the rendered pixels, the OCR
-settings and the tesseract version: the OCR'd PDF and the page's turn and skew. A cache hit replays exactly what a fresh run computes (the grids are recomputed
-from the same pixels), so the cache never changes a result.
+settings and the tesseract version: the OCR'd PDF and the page's turn and skew. A cache
+hit replays exactly what a fresh run computes (the grids are recomputed from the same
+pixels), so the cache never changes a result.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ SHADE_CONTRAST darker than the page's); the page's words in a narrow or shaded c
 replaced by the crop's reading, whose whitening makes the band paper. A coarse dither,
 whose dots are as dark as the print, is cleared first (`undither`: only stroke cores
 large enough to be glyphs are kept). Each crop is cut to its ink, its background
-whitened, and the crops are stacked into one image, one per band, read in one tesseract run as a
-uniform block (psm 6); each word goes back to the cell whose band it lies in.
+whitened, and the crops are stacked into one image, one per band, read in one tesseract
+run as a uniform block (psm 6); each word goes back to the cell whose band it lies in.
 """
 
 from __future__ import annotations
@@ -64,9 +64,10 @@ a cell and leaves its median alone."""
 DITHER_SHARE = 0.12
 """A shaded cell more than this share of whose pixels are nearer its darkest pixel (the
 print) than its median gray (the shade) is a coarse dither: dots as dark as the print.
-Measured on cell insides (less INSET_PX) at 300 dpi: a fine halftone band 0.9-5.8 % (Kepbup Donggala
-0561 p. 4, dots lighter than its digits, which whitening alone clears), an error-diffused
-dither 19-22 % (Perbup Donggala 4/2025 p. 24); text takes a small share of a cell."""
+Measured on cell insides (less INSET_PX) at 300 dpi: a fine halftone band 0.9-5.8 %
+(Kepbup Donggala 0561 p. 4, dots lighter than its digits, which whitening alone
+clears), an error-diffused dither 19-22 % (Perbup Donggala 4/2025 p. 24); text takes a
+small share of a cell."""
 DITHER_CORE_MARGIN = 10
 """Gray levels above a dithered cell's darkest (its 1st percentile: the dots are as dark
 as the print, and many) that still count as the core of a stroke: a printed stroke is
