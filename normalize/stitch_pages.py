@@ -3,14 +3,15 @@
 A grid continues the table before it when it is the first grid on the next page and
 either repeats the same header (which is then dropped) or has no header (or only a row
 across the grid, which may be a section row) and the same columns: as many, or fewer
-whose borders are borders of the grid before (spread_columns).
+whose borders are borders of the grid before, or more among whose borders are all of
+the grid before's (the table then takes the finer columns; spread_columns).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalize.fold_text import join_lines
 from normalize.grid import GridRow, grid_rows
@@ -72,6 +73,7 @@ def stitch_tables(
             and _continues(groups[-1], table, header, threshold)
         ):
             # A caption atop a continued grid is the section row it starts with.
+            groups[-1] = _to_finer(groups[-1], table)
             groups[-1].append(
                 (
                     _in_columns_of(groups[-1][-1][0], table),
@@ -143,14 +145,45 @@ def _next_page(a: RawTable, b: RawTable) -> bool:
 
 def _adjacent(a: RawTable, b: RawTable) -> bool:
     """True when `b` is the first grid of the page after `a`'s, with as many columns, or
-    with fewer whose borders are borders of `a` (see spread_columns)."""
-    return _next_page(a, b) and (a.n_cols == b.n_cols or column_map(b, a) is not None)
+    with fewer whose borders are borders of `a`, or more among whose borders are all of
+    `a`'s (see spread_columns)."""
+    return _next_page(a, b) and (
+        a.n_cols == b.n_cols or column_map(b, a) is not None or column_map(a, b) is not None
+    )
 
 
 def _in_columns_of(a: RawTable, b: RawTable) -> RawTable:
     """`b`, continuing `a`, in `a`'s grid columns when it is ruled with fewer."""
     mapped = column_map(b, a)
     return spread(b, a, mapped) if mapped is not None else b
+
+
+def _to_finer(
+    group: list[tuple[RawTable, Header | None]], table: RawTable
+) -> list[tuple[RawTable, Header | None]]:
+    """`group` in the grid columns of `table`, which continues it ruled with more columns
+    among whose borders are all of the group's (a label column split in two on the next
+    page): each cell spans the finer columns between its own borders, and each header
+    column groups the finer columns of its grid columns. Unchanged otherwise.
+
+    The finer grid keeps every column the pages tell apart; reading the new page in the
+    coarser one would join its columns (a page whose grid missed a few rules would join
+    the columns of every page after it)."""
+    mapped = column_map(group[-1][0], table)
+    if mapped is None:
+        return group
+    return [(spread(t, table, mapped), _finer_header(h, mapped)) for t, h in group]
+
+
+def _finer_header(header: Header | None, mapped: tuple[int, ...]) -> Header | None:
+    """`header` over the finer columns of `mapped` (see column_map): each printed column
+    groups the finer columns between the borders of its grid columns."""
+    if header is None or not header.groups:
+        return header
+    groups = tuple(
+        tuple(j for c in cols for j in range(mapped[c], mapped[c + 1])) for cols in header.groups
+    )
+    return replace(header, groups=groups)
 
 
 def _labels(table: RawTable) -> list[str]:

@@ -836,3 +836,38 @@ def test_label_marks_keep_other_marks_and_native_text() -> None:
     assert [row.cells[0] for row in restored][::4] == ["Kolom 1 =", "Kolom 5 :"]
     native = _legend(read, page=3)
     assert restore_label_marks(native, frozenset({25})) == native
+
+
+def test_a_page_ruling_a_column_in_two_continues_the_table_in_the_finer_columns() -> None:
+    # PermenPANRB 52/2014 pp. 26-27: the next page rules a narrow label column in two;
+    # every border of the page before is one of its borders.
+    first = _ruled(1, [0, 10, 50, 100], [["A.", "PROSES", "60"], ["1", "Tim", "5,0"]], {})
+    finer = _ruled(2, [0, 5, 10, 50, 100], [["", "b.", "Monitoring", "1,0"]], {})
+    assert column_map(first, finer) == (0, 2, 3, 4)
+    (logical,) = stitch_tables((first, finer), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)
+    assert logical.pages == (1, 2)
+    assert [row.cells for row in logical.rows] == [
+        ("A.", "", "PROSES", "60"),
+        ("1", "", "Tim", "5,0"),
+        ("", "b.", "Monitoring", "1,0"),
+    ]
+    assert logical.rows[0].spans == (2, 0, 1, 1)
+
+
+def test_a_finer_page_whose_borders_miss_one_of_the_table_starts_a_table() -> None:
+    first = _ruled(1, [0, 10, 50, 100], [["A.", "PROSES", "60"], ["1", "Tim", "5,0"]], {})
+    # The page before's border at 50 is at no border of this page (30, 70).
+    other = _ruled(2, [0, 5, 10, 30, 70, 100], [["", "b.", "x", "y", "z"]], {})
+    assert column_map(first, other) is None
+    pages = {1: _page(1, []), 2: _page(2, [])}
+    assert len(stitch_tables((first, other), pages, THRESHOLD)) == 2
+
+
+def test_a_header_over_a_column_ruled_in_two_on_the_next_page_keeps_naming_it() -> None:
+    first = _ruled(1, [0, 10, 50, 100], [["NO", "URAIAN", "JUMLAH"], ["1", "Belanja", "5"]], {})
+    finer = _ruled(2, [0, 5, 10, 50, 100], [["2", "a", "Gaji", "7"]], {})
+    (logical,) = stitch_tables((first, finer), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)
+    assert logical.header is not None
+    assert logical.header.printed == ("NO", "URAIAN", "JUMLAH")
+    assert logical.header.groups == ((0, 1), (2,), (3,))
+    assert [row.cells for row in logical.rows] == [("1", "Belanja", "5"), ("2 a", "Gaji", "7")]
