@@ -153,12 +153,15 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     else:
         layout = "action_plan"
         merged_cols = merged_columns(merged.rows)
-        for section, run in _sections(merged.rows):
+        for section, section_row, run in _sections(merged.rows):
             starts = frozenset(i for i, (orig, _) in enumerate(run) if orig in page_starts)
             for filled in fill_down(tuple(r for _, r in run), fields, starts, merged_cols):
                 if filled.filled:
                     row_id = f"T{number}.R{len(rows) + 1:03d}"
-                    rows.append(_plan_row(filled, fields, section, row_id))
+                    plan_row = _plan_row(filled, fields, section, row_id)
+                    if section_row is not None and section_row.edits:
+                        plan_row = _with_area_repairs(plan_row, section_row)
+                    rows.append(plan_row)
     return Table(
         title=title,
         layout=layout,
@@ -171,16 +174,27 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
 
 def _sections(
     rows: tuple[GridRow, ...],
-) -> list[tuple[Area | None, list[tuple[int, GridRow]]]]:
-    """The rows split at section rows: each run of (index, row) with the area above it."""
-    runs: list[tuple[Area | None, list[tuple[int, GridRow]]]] = [(None, [])]
+) -> list[tuple[Area | None, GridRow | None, list[tuple[int, GridRow]]]]:
+    """The rows split at section rows: each run of (index, row) with the area above it
+    and the section row that names it (None before the first)."""
+    runs: list[tuple[Area | None, GridRow | None, list[tuple[int, GridRow]]]] = [(None, None, [])]
     for index, row in enumerate(rows):
         area = section_area(row)
         if area is None:
-            runs[-1][1].append((index, row))
+            runs[-1][2].append((index, row))
         else:
-            runs.append((area, []))
+            runs.append((area, row, []))
     return runs
+
+
+def _with_area_repairs(row: Row, section_row: GridRow) -> Row:
+    """`row` with the changes made to the text of its section row, which is not a row of
+    its own, reported under its area (each row's area was read from that text)."""
+    repairs = [
+        Repair(field="area", before=edit.before, after=edit.after, kind=edit.kind)
+        for edit in section_row.edits
+    ]
+    return row.model_copy(update={"repairs": [*repairs, *row.repairs]})
 
 
 def _page_starts(rows: tuple[GridRow, ...]) -> set[int]:

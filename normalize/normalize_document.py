@@ -14,6 +14,7 @@ from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
 from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
+from normalize.section_codes import restore_section_codes
 from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import stitch_tables
 from normalize.vocabulary import build_vocabulary
@@ -116,7 +117,8 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         logical = mend_table(logical, counts, native_pages)
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
-            logical = replace(logical, rows=restore_label_marks(rows, ocr_pages))
+            rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
+            logical = replace(logical, rows=rows)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
         title = find_title(logical.first, pages[logical.first.page])

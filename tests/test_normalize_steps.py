@@ -14,6 +14,7 @@ from normalize.map_header import Header, _column_numbers, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.read_sections import section_area, split_code
+from normalize.section_codes import code_value, implied_codes, restore_section_codes, roman
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, spread
@@ -871,3 +872,62 @@ def test_a_header_over_a_column_ruled_in_two_on_the_next_page_keeps_naming_it() 
     assert logical.header.printed == ("NO", "URAIAN", "JUMLAH")
     assert logical.header.groups == ((0, 1), (2,), (3,))
     assert [row.cells for row in logical.rows] == [("1", "Belanja", "5"), ("2 a", "Gaji", "7")]
+
+
+def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
+    # The 2025 seed's scan reads 'III PENATAAN SISTEM MANAJEMEN SDM' as 'II ...'.
+    assert implied_codes(["I", "II", "II", "IV", "V"]) == [None, None, "III", None, None]
+    assert implied_codes(["1", "2", "7", "4"]) == [None, None, "3", None]
+    # The first and the last section row: the two beside them leave one value.
+    assert implied_codes(["V", "II", "III"]) == ["I", None, None]
+    assert implied_codes(["I", "II", "II"]) == [None, None, "III"]
+    # A run of strokes OCR makes of a numeral counts as one.
+    assert implied_codes(["I", "11", "III"]) == [None, "II", None]
+
+
+def test_section_codes_that_do_not_leave_one_value_are_kept() -> None:
+    # Neighbours two apart from each other's +2, another level, another kind.
+    assert implied_codes(["I", "II", "IV", "VI"]) == [None] * 4
+    assert implied_codes(["I", "A", "III"]) == [None] * 3
+    assert implied_codes(["1", "II", "3"]) == [None] * 3
+    assert implied_codes(["I", None, "III"]) == [None] * 3
+    assert implied_codes(["II", "III"]) == [None, None]
+    assert implied_codes([]) == []
+
+
+@given(st.integers(min_value=1, max_value=39))
+def test_roman_numerals_read_back_as_their_value(value: int) -> None:
+    assert code_value(roman(value)) == ("roman", value)
+
+
+def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
+    def section(text: str, page: int) -> GridRow:
+        return GridRow(
+            cells=(text, ""),
+            covered=(False, False),
+            spans=(2, 0),
+            pages=(page,),
+            bboxes=((0.0, 0.0, 100.0, 10.0),),
+        )
+
+    rows = (
+        section("I. MANAJEMEN PERUBAHAN", 1),
+        _row(["1", "Tim"], page=1),
+        section("II. PENATAAN TATALAKSANA", 1),
+        section("II. PENATAAN SISTEM MANAJEMEN SDM", 2),
+        section("IV. PENGUATAN AKUNTABILITAS", 2),
+    )
+    restored = restore_section_codes(rows, frozenset({2}))
+    assert restored[3].cells[0] == "III. PENATAAN SISTEM MANAJEMEN SDM"
+    assert restored[3].edits == (
+        CellEdit(
+            0,
+            "ocr_section_code",
+            "II. PENATAAN SISTEM MANAJEMEN SDM",
+            "III. PENATAAN SISTEM MANAJEMEN SDM",
+        ),
+    )
+    assert [r for i, r in enumerate(restored) if i != 3] == [
+        r for i, r in enumerate(rows) if i != 3
+    ]
+    assert restore_section_codes(rows, frozenset({1})) == rows
