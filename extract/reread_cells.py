@@ -8,7 +8,10 @@ as letters ("aa aa" for a column number). So three kinds of cell are read again 
 their own crop: a cell holding ink but no words, every inked cell of a narrow column
 (narrower than NARROW_WIDTH_RATIO text heights), and every inked shaded cell (its paper
 SHADE_CONTRAST darker than the page's); the page's words in a narrow or shaded cell are
-replaced by the crop's reading, whose whitening makes the band paper. A coarse dither,
+replaced by the crop's reading, whose whitening makes the band paper. Sparse text also
+drops an item number before its text ('1.' of a list in a cell): a cell with a
+glyph-sized blob of ink that no word covers, starting a line, is read too, and only the
+item marks read over such blobs are added to the page's words. A coarse dither,
 whose dots are as dark as the print, is cleared first (`undither`: only stroke cores
 large enough to be glyphs are kept). Each crop is cut to its ink, its background
 whitened, and the crops are stacked into one image, one per band, read in one tesseract
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +87,18 @@ _SPECKS = frozenset({".", ",", "'", "`", "‘", "’"})
 """Words that are dust when they stand alone in a crop: a printed stop, comma or quote
 touches the word it belongs to, and tesseract reads the two together ('1.', 'KET.')."""
 
+UNREAD_GLYPH_RATIO = (0.5, 1.5)
+"""A blob of ink no word covers, as tall as this share of the text height (least, most),
+starting a line of a cell (words to its right, none to its left), is an item mark the
+page OCR left unread: sparse-text segmentation drops an item number standing before its
+text ('1.', '2.' of a list in a cell, 10 of the 87 rows of the 2025 seed's scan). A
+speck or a stop is shorter, a rule's residue or a stamp taller."""
+UNREAD_MAX_WIDTH_RATIO = 3.0
+"""... and at most this many text heights wide (a run of unread letters is a word)."""
+_ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)])$|^[-•▪●◦]$")
+"""What is added over such a blob: an item mark ('1.', '2', 'a)', '-'); anything else
+read there (a rule's residue read '/', a word read twice, a lone letter) is left out."""
+
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -137,7 +153,8 @@ def reread_cells(
     foreign: bool = False,
 ) -> CellReading:
     """Words of the inked cells of `layouts` that are narrow, shaded, or where `words` has
-    none.
+    none; and, in a cell where `words` leave a glyph starting a line unread
+    (`_unread_blobs`), the item marks read over those glyphs.
 
     `image` is the page with its rules erased; `scratch` is a PNG path to write the
     stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
@@ -161,22 +178,63 @@ def reread_cells(
     image = undither_cells(image, sorted(shaded), scale)
     pieces: list[tuple[Image, int, int]] = []
     replaced: list[BBox] = []
+    # Cells with words and unread item marks, read in a stack of their own so that the
+    # other cells read as they would without them (tesseract reads a stack as a block).
+    marked: list[tuple[Image, int, int]] = []
+    blobs: list[_PixelBox] = []
     for box in spans:
-        if box not in again and any(_overlaps(w, box) for w in words):
-            continue
+        inside = [w for w in words if _overlaps(w, box)]
+        unread = []
+        if box not in again and inside:
+            # Another OCR's layer is not ours to fill: its words' boxes are its own.
+            unread = [] if foreign else _unread_blobs(image, box, inside, scale, height)
+            if not unread:
+                continue
         piece = _ink_crop(image, box, scale)
         if piece is None:
             continue
-        pieces.append(piece)
+        (marked if unread else pieces).append(piece)
+        blobs += unread
         if box in again:
             replaced.append(box)
-    if not pieces:
+    read = _read_stack(pieces, scratch, languages, timeout_s)
+    marks = _read_stack(marked, scratch.with_stem(scratch.stem + "-marks"), languages, timeout_s)
+    if read is None or marks is None:
         return NO_READING
+    marks = [
+        (text, box)
+        for text, box in marks
+        if _ITEM_MARK.match(text) and _fills(box, blobs, words, scale)
+    ]
+    placed = tuple(
+        CellWord(
+            text=text,
+            x0=round(box[0] / scale, 2),
+            top=round(box[1] / scale, 2),
+            x1=round(box[2] / scale, 2),
+            bottom=round(box[3] / scale, 2),
+        )
+        for text, box in [*read, *marks]
+    )
+    return CellReading(words=placed, replaced=tuple(replaced))
+
+
+def _read_stack(
+    pieces: Sequence[tuple[Image, int, int]],
+    scratch: Path,
+    languages: Sequence[str],
+    timeout_s: float,
+) -> list[tuple[str, _PixelBox]] | None:
+    """The words tesseract reads in `pieces` (crops with their page position) stacked
+    into one image written to `scratch`, each placed on the page (a pixel box); [] for
+    no pieces, None when tesseract cannot run."""
+    if not pieces:
+        return []
     composite, crops = _stack(pieces)
     cv2.imwrite(str(scratch), composite)
     read = _tesseract_words(scratch, languages, timeout_s)
     if read is None:
-        return NO_READING
+        return None
     placed = []
     for text, left, top, width, height in read:
         centre = top + height / 2
@@ -185,16 +243,62 @@ def reread_cells(
             continue
         page_left = crop.left + left - PAD_PX
         page_top = crop.top + top - crop.y
-        placed.append(
-            CellWord(
-                text=text,
-                x0=round(page_left / scale, 2),
-                top=round(page_top / scale, 2),
-                x1=round((page_left + width) / scale, 2),
-                bottom=round((page_top + height) / scale, 2),
-            )
-        )
-    return CellReading(words=tuple(placed), replaced=tuple(replaced))
+        placed.append((text, (page_left, page_top, page_left + width, page_top + height)))
+    return placed
+
+
+_PixelBox = tuple[int, int, int, int]
+
+
+def _unread_blobs(
+    image: Image, box: BBox, words: Sequence[Word], scale: float, height: float
+) -> list[_PixelBox]:
+    """The glyph-sized blobs of ink (UNREAD_GLYPH_RATIO, UNREAD_MAX_WIDTH_RATIO of the text
+    `height` in points) inside cell `box` that none of `words` covers, as page pixel
+    boxes (left, top, right, bottom); empty when every glyph is read."""
+    left, top, right, bottom = _inside(box, scale)
+    if right <= left or bottom <= top or height <= 0:
+        return []
+    cell = image[top:bottom, left:right]
+    ink = (cell < min(INK_LEVEL, float(np.median(cell)) - INK_CONTRAST)).astype(np.uint8)
+    margin = round(0.15 * height * scale)
+    for word in words:
+        x0, y0 = round(word.x0 * scale) - left - margin, round(word.top * scale) - top - margin
+        x1, y1 = round(word.x1 * scale) - left + margin, round(word.bottom * scale) - top + margin
+        ink[max(y0, 0) : max(y1, 0), max(x0, 0) : max(x1, 0)] = 0
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    low, high = (ratio * height * scale for ratio in UNREAD_GLYPH_RATIO)
+    widest = UNREAD_MAX_WIDTH_RATIO * height * scale
+    blobs = [
+        (left + int(x), top + int(y), left + int(x + w), top + int(y + h))
+        for x, y, w, h, _ in stats[1:]
+        if low <= h <= high and w <= widest
+    ]
+    return [blob for blob in blobs if _starts_line(blob, words, scale)]
+
+
+def _starts_line(blob: _PixelBox, words: Sequence[Word], scale: float) -> bool:
+    """True when some of `words` on the line of `blob` (a page pixel box: its middle
+    within their height) lie to its right, and none to its left."""
+    middle = (blob[1] + blob[3]) / 2 / scale
+    line = [w for w in words if w.top <= middle <= w.bottom]
+    return bool(line) and all(w.x0 * scale >= blob[2] for w in line)
+
+
+def _fills(
+    word: _PixelBox, blobs: Sequence[_PixelBox], words: Sequence[Word], scale: float
+) -> bool:
+    """True when the `word` read from a crop (a page pixel box) covers the centre of one
+    of `blobs` and lies mostly outside the page's `words` (a word read twice, once with
+    the unread glyph run into it, is not added again)."""
+    covers = any(
+        word[0] <= (b[0] + b[2]) / 2 <= word[2] and word[1] <= (b[1] + b[3]) / 2 <= word[3]
+        for b in blobs
+    )
+    box = (word[0] / scale, word[1] / scale, word[2] / scale, word[3] / scale)
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    read = sum(overlap_area(box, (w.x0, w.top, w.x1, w.bottom)) for w in words)
+    return covers and read * 2 < area
 
 
 def _text_height(words: Sequence[Word]) -> float:

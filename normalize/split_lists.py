@@ -2,7 +2,9 @@
 
 "1. Undangan rapat; 2. Daftar Hadir; dan 3. Dokumentasi" -> ["Undangan rapat",
 "Daftar Hadir", "Dokumentasi"]. Numbers must run 1, 2, 3, ... so that a year or a count
-inside an item ("SK CPNS 2024", "Perpres 16 Tahun 2018") never splits it.
+inside an item ("SK CPNS 2024", "Perpres 16 Tahun 2018") never splits it. A number
+starting a line whose stop OCR lost ("1 Undangan rapat" over "2. Daftar Hadir") counts
+when another number of the list kept its stop.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from normalize.fold_text import fold
 
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
+# A number starting a line with its mark lost or read as a comma ("1 Undangan", "2,").
+_UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
 _BULLET = re.compile(r"^\s*[-•▪●◦]\s+")
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
@@ -38,6 +42,17 @@ def _numbered(text: str) -> list[str] | None:
     return [text[end : bounds[i + 1][0]] for i, (_, end) in enumerate(starts)]
 
 
+def _numbered_by_lines(text: str) -> list[str] | None:
+    """`_numbered` once the numbers starting lines of `text` without their mark, or with
+    a comma for it, have it back; None unless some number of the list kept its mark.
+
+    OCR drops the stop of an item number more often than the number ('1 Undangan rapat'
+    over '2. Daftar Hadir'); a list whose numbers all lack a mark is left unsplit."""
+    if not _NUMBER.search(fold(text)):
+        return None
+    return _numbered(fold("\n".join(_UNMARKED.sub(r"\1.", line) for line in text.splitlines())))
+
+
 def _bulleted(lines: list[str]) -> list[str] | None:
     if not lines or not _BULLET.match(lines[0]):
         return None
@@ -60,6 +75,8 @@ def split_list(text: str | None) -> list[str]:
     if not folded:
         return []
     assert text is not None
-    items = _bulleted(text.splitlines()) or _numbered(folded) or [folded]
+    items = (
+        _bulleted(text.splitlines()) or _numbered(folded) or _numbered_by_lines(text) or [folded]
+    )
     cleaned = [_clean(item) for item in items]
     return [item for item in cleaned if item]

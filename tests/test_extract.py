@@ -945,3 +945,45 @@ def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
     # the page's thresholding already closes.
     (grid,) = image_grids(_one_row_table_image(letter_height), dpi=300, line_scale=40).grids
     assert len(grid.xs) == 4
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_item_numbers_page_ocr_left_unread_are_added(tmp_path: Path) -> None:
+    # Sparse-text page OCR read a list cell's words but not its item numbers ('1.',
+    # '2.'): the second pass adds the numbers, and nothing the page already read.
+    scale = 300 / 72
+    xs, ys = (20, 60, 460), (20, 100)
+    picture = Image.fromarray(np.full((round(120 * scale), round(480 * scale)), 255, np.uint8))
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), 50)
+    for x in xs:
+        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[1] * scale)], fill=0, width=5)
+    for y in ys:
+        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    page_words = []
+    for line, item in enumerate(["1. Undangan rapat", "2. Daftar Hadir"]):
+        x, y = 66 * scale, (30 + 30 * line) * scale
+        draw.text((x, y), item, fill=0, font=font)
+        for word in item.split()[1:]:
+            start = x + draw.textlength(item[: item.index(word)], font=font)
+            left, top, right, bottom = draw.textbbox((start, y), word, font=font)
+            page_words.append(
+                Word(
+                    word, left / scale, top / scale, right / scale, bottom / scale, (12.0,), 0, None
+                )
+            )
+    image = np.asarray(picture)
+    found = image_grids(image, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(image, found.rule_mask)
+    reading = reread_cells(erased, layouts, page_words, 300, ("eng",), tmp_path / "c.png", 30.0)
+    assert reading.replaced == ()
+    numbers = sorted(reading.words, key=lambda w: w.top)
+    assert [w.text.rstrip(".") for w in numbers] == ["1", "2"]
+    assert all(w.x1 < 66 + 30 for w in numbers)
+    # Once the page has read them too, nothing is left to add.
+    read_too = [Word(w.text, w.x0, w.top, w.x1, w.bottom, (12.0,), 0, None) for w in reading.words]
+    again = reread_cells(
+        erased, layouts, [*page_words, *read_too], 300, ("eng",), tmp_path / "d.png", 30.0
+    )
+    assert again.words == ()

@@ -931,3 +931,19 @@ def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
         r for i, r in enumerate(rows) if i != 3
     ]
     assert restore_section_codes(rows, frozenset({1})) == rows
+
+
+def test_a_list_whose_numbers_lost_some_marks_to_ocr_is_still_split() -> None:
+    assert split_list("1 Undangan rapat\n2. Daftar Hadir\n3. Dokumentasi") == [
+        "Undangan rapat",
+        "Daftar Hadir",
+        "Dokumentasi",
+    ]
+    assert split_list("1. Publikasi SOP di Website\n2, Dokumen Forum") == [
+        "Publikasi SOP di Website",
+        "Dokumen Forum",
+    ]
+    # No number kept its mark, or the number does not start a line: not a list.
+    assert split_list("1 BA Penetapan\n2 Dokumentasi") == ["1 BA Penetapan 2 Dokumentasi"]
+    assert split_list("Rapat sebanyak\n2 kali") == ["Rapat sebanyak 2 kali"]
+    assert split_list("1. Rapat sebanyak 2 kali") == ["1. Rapat sebanyak 2 kali"]
