@@ -25,7 +25,6 @@ _ROMAN_VALUES = (
     (4, "IV"),
     (1, "I"),
 )
-_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 _STROKES = re.compile(r"^[IVXl1|]{1,5}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
 
@@ -40,6 +39,9 @@ def roman(value: int) -> str:
     return "".join(digits)
 
 
+_ROMAN_NUMBERS = {roman(value): value for value in range(1, 40)}
+
+
 def code_value(code: str | None) -> tuple[str, int] | None:
     """('roman', 3) for 'III', ('arabic', 3) for '3'; None for a letter, a numeral that
     is not well formed ('IIII', 'VX') or no code."""
@@ -47,16 +49,8 @@ def code_value(code: str | None) -> tuple[str, int] | None:
         return None
     if code.isdigit():
         return "arabic", int(code)
-    if code and _ROMAN.match(code):
-        return "roman", sum(_roman_digit(code, i) for i in range(len(code)))
-    return None
-
-
-def _roman_digit(code: str, i: int) -> int:
-    """The value `code[i]` adds: negative before a larger digit ('I' in 'IV')."""
-    values = {"I": 1, "V": 5, "X": 10}
-    value = values[code[i]]
-    return -value if i + 1 < len(code) and values[code[i + 1]] > value else value
+    value = _ROMAN_NUMBERS.get(code)
+    return ("roman", value) if value else None
 
 
 def implied_codes(codes: Sequence[str | None]) -> list[str | None]:
