@@ -34,7 +34,7 @@ from normalize.read_signatory import (
     is_upper_name,
     repaired_position,
 )
-from normalize.repair_title import repair_title
+from normalize.repair_title import repair_title, restore_roman_months
 from schemas.decree import DecreeMetadata, Dictum, Signatory
 from schemas.raw import RawPage
 
@@ -949,7 +949,10 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     menimbang = _first_part(parts, _Section.MENIMBANG)
     mengingat = _first_part(parts, _Section.MENGINGAT)
     considerations = _items(menimbang, _LETTER_ITEM, pitch) if menimbang else []
-    bases = parse_legal_bases(_items(mengingat, _NUMBER_ITEM, pitch) if mengingat else [])
+    cited = _items(mengingat, _NUMBER_ITEM, pitch) if mengingat else []
+    if any(page.text_layer == "ocr" for page in pages):
+        cited = [restore_roman_months(item) for item in cited]
+    bases = parse_legal_bases(cited)
     dicta = [
         Dictum(
             label=part.label,

@@ -4,7 +4,8 @@ A title block is printed in capitals, which the word-level OCR repair leaves alo
 cannot tell a capitalised word from an acronym), and it often cites an earlier decree by
 its number ('... ATAS KEPUTUSAN BUPATI DONGGALA NOMOR 188.45/0104/BPKAD/I/2025 TENTANG
 ...'). Each repair here needs evidence from the document itself and changes nothing
-otherwise. Used for titles read from OCR'd pages only: a text layer is taken as printed.
+otherwise. Used for titles (and, `restore_roman_months`, the cited numbers of the
+Mengingat items) read from OCR'd pages only: a text layer is taken as printed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _UPPER = re.compile(r"^[A-Z]+$")
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I"})
+_ROMAN_LETTER = re.compile(r"[IVX]")
 _MONTH_BEFORE_YEAR = re.compile(r"/([A-Za-z][\w.]*)/([IVXl1|]{1,4})/((?:19|20)\d\d)\b")
 """'/<office code>/<month>/<year>' at the end of a structured decree number."""
 
@@ -64,15 +66,31 @@ def _roman_months(title: str, number: str | None) -> str:
     return _MONTH_BEFORE_YEAR.sub(roman, title)
 
 
+def restore_roman_months(text: str) -> str:
+    """'KPU/XI1/2020' -> 'KPU/XII/2020': a month before a year in a cited number that
+    mixes Roman numerals with their OCR lookalikes ('1', 'l', '|') was printed in Roman
+    numerals (an Arabic month has no letters); restored when it then reads as a month.
+    Any other text is returned unchanged."""
+
+    def roman(match: re.Match[str]) -> str:
+        printed = match.group(2)
+        month = printed.translate(_ROMAN_LOOKALIKES)
+        if month == printed or not _ROMAN_LETTER.search(printed) or month not in _ROMAN_MONTHS:
+            return match.group(0)
+        return f"/{match.group(1)}/{month}/{match.group(3)}"
+
+    return _MONTH_BEFORE_YEAR.sub(roman, text)
+
+
 def repair_title(title: str, number: str | None, words: Collection[str]) -> str:
     """`title` as OCR read it -> as printed.
 
     Inputs: the title, the decree's own number (None if unread) and the words printed
     elsewhere in the document (case-folded). Output: the title with one-sided slash spacing
     closed, years and words that OCR broke with a space joined, and roman months restored
-    in a cited number of the decree's own office. Idempotent.
+    in a cited number of the decree's own office or half read as Roman. Idempotent.
     """
     title = _ONE_SIDED_SLASH.sub("/", title)
     title = _join_split_years(title)
     title = _join_split_words(title, words)
-    return _roman_months(title, number)
+    return restore_roman_months(_roman_months(title, number))

@@ -34,7 +34,7 @@ from normalize.read_signatory import (
     is_upper_name,
     repaired_position,
 )
-from normalize.repair_title import repair_title
+from normalize.repair_title import repair_title, restore_roman_months
 from schemas.decree import DecreeMetadata, Signatory
 from schemas.gold import GoldDecree
 from schemas.raw import RawPage, TextLine
@@ -1061,3 +1061,15 @@ def test_copies_of_the_number_that_disagree_are_reported() -> None:
     assert "'188.45/0585/Bag.KESRA/2025'" in warning.message
     same = _lines_page(["NOMOR : 188.45/0565 / Bag.KESRA/2025"], number=3)
     assert number_doubts("188.45/0565/Bag.KESRA/2025", [body, same]) == []
+
+
+def test_a_cited_month_half_read_as_roman_is_restored() -> None:
+    # The 2022 seed's scan reads the month of a Mengingat number 'XII' as 'XI1'.
+    cited = "Keputusan KPU Nomor 612/ORT.04-Kpt/05/KPU/XI1/2020 tentang Road Map"
+    assert restore_roman_months(cited) == (
+        "Keputusan KPU Nomor 612/ORT.04-Kpt/05/KPU/XII/2020 tentang Road Map"
+    )
+    assert restore_roman_months("188.45/0104/BPKAD/1V/2025") == "188.45/0104/BPKAD/IV/2025"
+    # An Arabic month (read as digits or 'l'), a well-formed one, and a non-month stay.
+    for kept in ("/KPU/11/2020", "/BPKAD/l/2025", "/KPU/XII/2020", "/KPU/XIII1/2020"):
+        assert restore_roman_months(kept) == kept
