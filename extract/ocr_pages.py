@@ -59,7 +59,10 @@ _METHOD = (
     "undither-coarse-dither"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
-_CELL_METHOD = "cell-pass 7 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither"
+_CELL_METHOD = (
+    "cell-pass 8 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither/"
+    "reversed-print"
+)
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass
 redone, a tenth of the cost of its page OCR."""
@@ -283,6 +286,7 @@ def _second_pass(
     """The second pass over the cells of `found` on the rule-erased page image."""
     return reread_cells(
         erased,
+        found.rule_mask,
         [lay_out(grid) for grid in found.grids],
         words,
         settings.dpi,
