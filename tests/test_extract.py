@@ -681,6 +681,20 @@ def test_orientation_half_a_turn_off_is_overruled(
     assert [line.text for line in page.lines][:2] == SIDEWAYS_LINES[:2]
 
 
+def test_a_ruled_page_reading_few_words_is_tried_sideways_when_osd_is_unsure() -> None:
+    from extract.ocr_pages import _unsure_turns
+    from extract.text_quality import MIN_WORDS_TO_JUDGE
+
+    # Garbage upright: both quarter turns, the one with more dictionary words wins.
+    assert _unsure_turns(garbled=True, ruled=True) == ([90, 270], 0)
+    assert _unsure_turns(garbled=True, ruled=False) == ([90, 270], 0)
+    # Few words on a ruled page: a table pasted sideways in blurred print; a turned
+    # reading must read as text (a table of figures reads few words in any turn).
+    assert _unsure_turns(garbled=False, ruled=True) == ([90, 270], MIN_WORDS_TO_JUDGE)
+    # Few words and no rules: a nearly empty page, left as it is.
+    assert _unsure_turns(garbled=False, ruled=False) == ([], 0)
+
+
 def test_missing_ocr_language_names_the_package(scanned_pdf: Path) -> None:
     with pytest.raises(OcrUnavailableError, match=r"scan\.pdf: .*tesseract-ocr-xyz"):
         read_pdf(scanned_pdf, replace(SETTINGS, ocr_languages=("xyz",)))
