@@ -56,12 +56,12 @@ from schemas.raw import OcrEngine
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
     "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper/"
-    "undither-coarse-dither"
+    "undither-coarse-dither/turn-ruled-few-words"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (
     "cell-pass 8 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither/"
-    "unread-item-marks-apart-2"
+    "unread-item-marks-apart-2/reversed-print"
 )
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass
@@ -216,13 +216,14 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
     quality = judge_text(" ".join(w.text for w in attempt.words))
     garbled = not quality.reads_as_words(settings.min_word_validity)
     if settings.ocr_rotate and (garbled or quality.words < MIN_WORDS_TO_JUDGE):
-        # OSD's answer when it is sure. A page that reads as garbage gets both quarter
-        # turns when OSD is unsure (a table pasted sideways under an upright header); a
+        # OSD's answer when it is sure. When OSD is unsure, a page that reads as garbage
+        # gets both quarter turns (a table pasted sideways under an upright header), and
+        # so does a ruled page that reads few words (see `_unsure_turns`); an unruled
         # page with few words may just be nearly empty, and is left alone. OSD can also
         # be sure and half a turn off (small, blurred print): a page that still reads as
         # garbage in OSD's turn is read in the opposite one too.
         turn = orientation(image, settings.ocr_timeout_s)
-        unsure = [90, 270] if turn is None and garbled else []
+        unsure, needed = _unsure_turns(garbled, bool(attempt.grids)) if turn is None else ([], 0)
         opposite = [(turn + 180) % 360] if turn and turn != 180 else []
         for candidate in [turn, *opposite] if turn else unsure:
             if candidate in opposite and _reads_well(attempt.words, settings):
@@ -230,7 +231,8 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
             turned = _read_turned(image, candidate, job, settings, workdir)
             if isinstance(turned, str):
                 return OcrResult(page=None, error=turned)
-            if _valid_words(turned.words) > _valid_words(attempt.words):
+            valid = _valid_words(turned.words)
+            if valid > _valid_words(attempt.words) and (turn or valid >= needed):
                 attempt = turned
     if cached:
         _store(attempt, cached)
@@ -286,6 +288,7 @@ def _second_pass(
     """The second pass over the cells of `found` on the rule-erased page image."""
     return reread_cells(
         erased,
+        found.rule_mask,
         [lay_out(grid) for grid in found.grids],
         words,
         settings.dpi,
@@ -300,6 +303,26 @@ def _cells_text(cells: CellReading) -> str:
     return json.dumps(
         {"words": [astuple(w) for w in cells.words], "replaced": cells.replaced}, sort_keys=True
     )
+
+
+def _unsure_turns(garbled: bool, ruled: bool) -> tuple[list[int], int]:
+    """The quarter turns to read a page in when OSD is unsure of it, and the dictionary
+    words a turned reading needs to replace the upright one.
+
+    `garbled`: the upright reading reads as garbage; any turned reading with more
+    dictionary words replaces it. `ruled`: a grid was found on the upright image while
+    its reading has fewer than MIN_WORDS_TO_JUDGE words: a ruled table holds text, and a
+    table pasted sideways in blurred print reads next to nothing upright (PermenPANRB
+    52/2014 p. 43: 0 words; p. 31: 10, 2 in the dictionary; read at 90°: 38 and 82
+    dictionary words; OSD unsure of both). A table of figures reads few words in any
+    turn, so a turned reading replaces it only with MIN_WORDS_TO_JUDGE dictionary words.
+    Neither: no turn (a nearly empty page).
+    """
+    if garbled:
+        return [90, 270], 0
+    if ruled:
+        return [90, 270], MIN_WORDS_TO_JUDGE
+    return [], 0
 
 
 def _reads_well(words: Sequence[Word], settings: ExtractSettings) -> bool:

@@ -58,6 +58,7 @@ def straighten_scan(
         return StraightScan(grids=found.grids, chars=tuple(moved))
     cells = reread_cells(
         erase_rules(straight, found.rule_mask),
+        found.rule_mask,
         [lay_out(grid) for grid in found.grids],
         read_words(moved, lambda _: None, text_flow=True),
         settings.dpi,

@@ -13,9 +13,12 @@ drops an item number before its text ('1.' of a list in a cell): a cell with a
 glyph-sized blob of ink that no word covers, starting a line, is read too, and only the
 item marks read over such blobs are added to the page's words. A coarse dither,
 whose dots are as dark as the print, is cleared first (`undither`: only stroke cores
-large enough to be glyphs are kept). Each crop is cut to its ink, its background
-whitened, and the crops are stacked into one image, one per band, read in one tesseract
-run as a uniform block (psm 6); each word goes back to the cell whose band it lies in.
+large enough to be glyphs are kept). A shaded cell printed in reverse, light print on
+a dark fill (`reversed_print`: a spreadsheet's header bar), is turned negative; it has
+no ink darker than its fill and was never read otherwise. Each crop is cut to its ink,
+its background whitened, and the crops are stacked into one image, one per band, read
+in one tesseract run as a uniform block (psm 6); each word goes back to the cell whose
+band it lies in.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from extract.build_table import Layout
 from extract.find_grids import overlap_area
@@ -99,6 +103,13 @@ _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)])$|^[-•▪●◦]$")
 """What is added over such a blob: an item mark ('1.', '2', 'a)', '-'); anything else
 read there (a rule's residue read '/', a word read twice, a lone letter) is left out."""
 
+HALFTONE_PT = 1.0
+"""Side of the square over which a cell is averaged before its print is told from its
+fill: a halftone's dots, light and dark in equal share, would otherwise read as print
+lighter than a dark fill; a halftone screen is finer than this (at least 75 lines an
+inch), print strokes of a 8-10 pt font are about as wide and keep most of their
+contrast."""
+
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -144,6 +155,7 @@ class _Crop:
 
 def reread_cells(
     image: Image,
+    rules: Image,
     layouts: Sequence[Layout],
     words: Sequence[Word],
     dpi: int,
@@ -156,8 +168,8 @@ def reread_cells(
     none; and, in a cell where `words` leave a glyph starting a line unread
     (`_unread_blobs`), the item marks read over those glyphs.
 
-    `image` is the page with its rules erased; `scratch` is a PNG path to write the
-    stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
+    `image` is the page with its rules erased, `rules` the mask of the erased pixels
+    (nonzero); `scratch` is a PNG path to write the stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
     narrow cells are then read again only when some word of the layer runs across a
     narrow cell's side rule (the layer did not see the cells, and ran marks of several
     cells together: "v(v(v"); a layer that kept to the cells is trusted there, and in
@@ -190,7 +202,7 @@ def reread_cells(
             unread = [] if foreign else _unread_blobs(image, box, inside, scale, height)
             if not unread:
                 continue
-        piece = _ink_crop(image, box, scale)
+        piece = _ink_crop(image, rules, box, scale)
         if piece is None:
             continue
         (marked if unread else pieces).append(piece)
@@ -393,17 +405,20 @@ def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[C
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 
 
-def _ink_crop(image: Image, box: BBox, scale: float) -> tuple[Image, int, int] | None:
+def _ink_crop(image: Image, rules: Image, box: BBox, scale: float) -> tuple[Image, int, int] | None:
     """The cell `box`'s ink, padded, on a white background, with its page position
     (left, top in pixels); None when the cell holds no mark.
 
     The background is whitened (each pixel scaled by 255 / the cell's median) so that
-    a scan's gray paper does not become part of the glyphs when tesseract binarizes.
+    a scan's gray paper does not become part of the glyphs when tesseract binarizes; a
+    cell printed in reverse (`reversed_print`) is turned negative first.
     """
     left, top, right, bottom = _inside(box, scale)
     if right <= left or bottom <= top:
         return None
-    cell = image[top:bottom, left:right]
+    cell, erased = image[top:bottom, left:right], rules[top:bottom, left:right] > 0
+    # Light print on a dark fill reads as dark print on paper once turned negative.
+    cell = negative(cell, erased) if reversed_print(cell, erased, scale) else cell
     background = float(np.median(cell))
     ink = np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
     if len(ink) < MIN_INK_PX:
@@ -411,11 +426,42 @@ def _ink_crop(image: Image, box: BBox, scale: float) -> tuple[Image, int, int] |
     (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
     if max(iy1 - iy0, ix1 - ix0) < MIN_INK_EXTENT_PX:
         return None
-    cx0, cy0 = max(left, left + ix0 - PAD_PX), max(top, top + iy0 - PAD_PX)
-    cx1, cy1 = min(right, left + ix1 + PAD_PX + 1), min(bottom, top + iy1 + PAD_PX + 1)
-    crop = image[cy0:cy1, cx0:cx1].astype(np.float32) * (255.0 / background)
+    y0, x0 = max(0, iy0 - PAD_PX), max(0, ix0 - PAD_PX)
+    y1, x1 = iy1 + PAD_PX + 1, ix1 + PAD_PX + 1
+    crop = cell[y0:y1, x0:x1].astype(np.float32) * (255.0 / background)
     crop[crop >= PAPER_LEVEL] = 255
-    return np.clip(crop, 0, 255).astype(np.uint8), cx0, cy0
+    return np.clip(crop, 0, 255).astype(np.uint8), left + x0, top + y0
+
+
+def reversed_print(cell: Image, erased: npt.NDArray[np.bool_], scale: float) -> bool:
+    """True when `cell` (a gray cell inside, `scale` pixels a point) is printed in
+    reverse: more of its pixels outside `erased` (its rule pixels, painted white) are
+    INK_CONTRAST lighter than their median (the fill) than are INK_CONTRAST darker, once
+    averaged over HALFTONE_PT squares. Print is whichever side of the fill holds more
+    pixels far from it: on paper nothing is lighter than the fill, on a gray band the
+    print is darker, on a dark header bar (white text on dark blue) lighter. Measured at
+    300 dpi on PermenPANRB 52/2014's LKE header bar: fill gray 64-124 (as rendered), its
+    white print 180-255, 4-12 % of the cell.
+    """
+    if erased.all():
+        return False
+    # Rule pixels take the fill's gray, or their white would count as print beside them.
+    level = np.median(cell[~erased])
+    side = max(1, round(HALFTONE_PT * scale))
+    smooth = cv2.blur(np.where(erased, level, cell).astype(np.float32), (side, side))
+    kept = smooth[~erased]
+    fill = np.median(kept)
+    lighter = int(np.count_nonzero(kept > fill + INK_CONTRAST))
+    return lighter > int(np.count_nonzero(kept < fill - INK_CONTRAST))
+
+
+def negative(cell: Image, erased: npt.NDArray[np.bool_]) -> Image:
+    """`cell` (printed in reverse) as dark print on light paper: its `erased` rule pixels,
+    painted white, first take the fill's gray (the median of the rest), or turned
+    negative they would print as black bars beside the text. Needs a pixel not erased
+    (`reversed_print` is False without one)."""
+    fill = np.uint8(np.median(cell[~erased]))
+    return np.asarray(255 - np.where(erased, fill, cell), dtype=np.uint8)
 
 
 def _cell_word_chars(words: Sequence[CellWord]) -> list[Char]:

@@ -32,7 +32,13 @@ from extract.find_image_grids import _one_per_double_rule, erase_rules, image_gr
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
 from extract.read_words import Word, decode_symbols
 from extract.render_page import render_page
-from extract.reread_cells import reread_cells, undither, undither_cells
+from extract.reread_cells import (
+    negative,
+    reread_cells,
+    reversed_print,
+    undither,
+    undither_cells,
+)
 from extract.straighten_image import apply, skew_angle
 from extract.text_quality import judge_text, ocr_slip
 from schemas.errors import (
@@ -675,6 +681,20 @@ def test_orientation_half_a_turn_off_is_overruled(
     assert [line.text for line in page.lines][:2] == SIDEWAYS_LINES[:2]
 
 
+def test_a_ruled_page_reading_few_words_is_tried_sideways_when_osd_is_unsure() -> None:
+    from extract.ocr_pages import _unsure_turns
+    from extract.text_quality import MIN_WORDS_TO_JUDGE
+
+    # Garbage upright: both quarter turns, the one with more dictionary words wins.
+    assert _unsure_turns(garbled=True, ruled=True) == ([90, 270], 0)
+    assert _unsure_turns(garbled=True, ruled=False) == ([90, 270], 0)
+    # Few words on a ruled page: a table pasted sideways in blurred print; a turned
+    # reading must read as text (a table of figures reads few words in any turn).
+    assert _unsure_turns(garbled=False, ruled=True) == ([90, 270], MIN_WORDS_TO_JUDGE)
+    # Few words and no rules: a nearly empty page, left as it is.
+    assert _unsure_turns(garbled=False, ruled=False) == ([], 0)
+
+
 def test_missing_ocr_language_names_the_package(scanned_pdf: Path) -> None:
     with pytest.raises(OcrUnavailableError, match=r"scan\.pdf: .*tesseract-ocr-xyz"):
         read_pdf(scanned_pdf, replace(SETTINGS, ocr_languages=("xyz",)))
@@ -768,6 +788,7 @@ def test_shaded_column_number_band_is_read_again(tmp_path: Path) -> None:
     header = [Word("KOLOM", left + 30, 34, left + 70, 46, (10.0,), 0, None) for left in xs[:-1]]
     reading = reread_cells(
         erase_rules(image, found.rule_mask),
+        found.rule_mask,
         [layout],
         [*header, *garbage],
         300,
@@ -850,11 +871,71 @@ def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> 
     found = image_grids(straight, 300, 40)
     layouts = [lay_out(grid) for grid in found.grids]
     erased = erase_rules(straight, found.rule_mask)
-    reading = reread_cells(erased, layouts, [], 300, ("ind", "eng"), tmp_path / "c.png", 60.0)
+    reading = reread_cells(
+        erased, found.rule_mask, layouts, [], 300, ("ind", "eng"), tmp_path / "c.png", 60.0
+    )
     band = sorted(reading.replaced)
     assert len(band) == 9 and len({box[1] for box in band}) == 1
     in_band = [w for w in reading.words if band[0][1] <= (w.top + w.bottom) / 2 <= band[0][3]]
     assert [w.text for w in sorted(in_band, key=lambda w: w.x0)] == [str(n) for n in range(1, 10)]
+
+
+def _reversed_header() -> np.ndarray:
+    """A 300 dpi page: a ruled row of two cells (points: x 20-100-300, y 20-60) filled
+    dark gray (64) with white print 'NO' and 'NAMA', rules black."""
+    scale = 300 / 72
+    xs, ys = (20, 100, 300), (20, 60)
+    picture = Image.new("L", (round(320 * scale), round(80 * scale)), 255)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((xs[0] * scale, ys[0] * scale, xs[-1] * scale, ys[1] * scale), fill=64)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 40)
+    for x in xs:
+        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[1] * scale)], fill=0, width=5)
+    for y in ys:
+        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    draw.text((30 * scale, 30 * scale), "NO", fill=235, font=font)
+    draw.text((150 * scale, 30 * scale), "NAMA", fill=235, font=font)
+    return np.asarray(picture)
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_white_print_on_a_dark_fill_is_read_in_negative(tmp_path: Path) -> None:
+    # A header bar printed white on dark: no pixel of it is darker than its fill, so
+    # it held no ink and was never read; turned negative it reads as print on paper.
+    image = _reversed_header()
+    found = image_grids(image, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(image, found.rule_mask)
+    reading = reread_cells(
+        erased, found.rule_mask, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0
+    )
+    assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
+    assert len(reading.replaced) == 2  # shaded cells: the page's words there are dropped
+
+
+def test_reversed_print_is_print_lighter_than_its_fill() -> None:
+    none = np.zeros((10, 10), bool)
+    dark = np.full((10, 10), 64, np.uint8)
+    dark[4:6, 1:9] = 240
+    assert reversed_print(dark, none, 1.0)
+    gray = np.full((10, 10), 160, np.uint8)
+    gray[4:6, 1:9] = 20
+    assert not reversed_print(gray, none, 1.0)
+    paper = np.full((10, 10), 255, np.uint8)
+    paper[4:6, 1:9] = 0
+    assert not reversed_print(paper, none, 1.0)
+    # Rule pixels painted white are not print: a bare dark cell with a rule erased
+    # along its side is no reversed print, and turned negative the rule is fill again.
+    bare = np.full((10, 10), 64, np.uint8)
+    bare[:, 0:3] = 255
+    side = np.zeros((10, 10), bool)
+    side[:, 0:3] = True
+    assert not reversed_print(bare, side, 1.0)
+    # A halftone of light and dark dots in equal share is no print at all.
+    dots = np.where(np.indices((20, 20)).sum(axis=0) % 2 == 0, 90, 170).astype(np.uint8)
+    assert not reversed_print(dots, np.zeros((20, 20), bool), 3.0)
+    assert negative(dark, none)[5, 5] == 15 and negative(dark, none)[0, 0] == 191
+    assert negative(bare, side)[0, 0] == 191
 
 
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
@@ -878,7 +959,9 @@ def test_a_speck_beside_a_word_is_not_read_as_a_stop(tmp_path: Path) -> None:
     found = image_grids(image, 300, 40)
     layouts = [lay_out(grid) for grid in found.grids]
     erased = erase_rules(image, found.rule_mask)
-    reading = reread_cells(erased, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0)
+    reading = reread_cells(
+        erased, found.rule_mask, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0
+    )
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
 
 
@@ -976,7 +1059,10 @@ def test_item_numbers_page_ocr_left_unread_are_added(tmp_path: Path) -> None:
     found = image_grids(image, 300, 40)
     layouts = [lay_out(grid) for grid in found.grids]
     erased = erase_rules(image, found.rule_mask)
-    reading = reread_cells(erased, layouts, page_words, 300, ("eng",), tmp_path / "c.png", 30.0)
+    rules = found.rule_mask
+    reading = reread_cells(
+        erased, rules, layouts, page_words, 300, ("eng",), tmp_path / "c.png", 30.0
+    )
     assert reading.replaced == ()
     numbers = sorted(reading.words, key=lambda w: w.top)
     assert [w.text.rstrip(".") for w in numbers] == ["1", "2"]
@@ -984,6 +1070,6 @@ def test_item_numbers_page_ocr_left_unread_are_added(tmp_path: Path) -> None:
     # Once the page has read them too, nothing is left to add.
     read_too = [Word(w.text, w.x0, w.top, w.x1, w.bottom, (12.0,), 0, None) for w in reading.words]
     again = reread_cells(
-        erased, layouts, [*page_words, *read_too], 300, ("eng",), tmp_path / "d.png", 30.0
+        erased, rules, layouts, [*page_words, *read_too], 300, ("eng",), tmp_path / "d.png", 30.0
     )
     assert again.words == ()
