@@ -33,6 +33,7 @@ from extract.read_document import _better_readings, _page_content, _PageContent,
 from extract.read_words import Word, decode_symbols
 from extract.render_page import render_page
 from extract.reread_cells import (
+    CellReading,
     negative,
     reread_cells,
     reversed_print,
@@ -880,19 +881,33 @@ def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> 
     assert [w.text for w in sorted(in_band, key=lambda w: w.x0)] == [str(n) for n in range(1, 10)]
 
 
-def _reversed_header() -> np.ndarray:
-    """A 300 dpi page: a ruled row of two cells (points: x 20-100-300, y 20-60) filled
-    dark gray (64) with white print 'NO' and 'NAMA', rules black."""
+def _second_pass(image: np.ndarray, words: list[Word], scratch: Path) -> CellReading:
+    """`reread_cells` over the grids found on a 300 dpi page `image`, read in English."""
+    found = image_grids(image, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(image, found.rule_mask)
+    return reread_cells(erased, found.rule_mask, layouts, words, 300, ("eng",), scratch, 30.0)
+
+
+def _two_cell_row(fill: int) -> tuple[Image.Image, ImageDraw.ImageDraw, ImageFont.FreeTypeFont]:
+    """A 300 dpi page with a ruled row of two cells (points: x 20-100-300, y 20-60) of gray
+    `fill`, rules black; the picture, a pen on it and a bold 40 px font."""
     scale = 300 / 72
     xs, ys = (20, 100, 300), (20, 60)
     picture = Image.new("L", (round(320 * scale), round(80 * scale)), 255)
     draw = ImageDraw.Draw(picture)
-    draw.rectangle((xs[0] * scale, ys[0] * scale, xs[-1] * scale, ys[1] * scale), fill=64)
-    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 40)
+    draw.rectangle((xs[0] * scale, ys[0] * scale, xs[-1] * scale, ys[1] * scale), fill=fill)
     for x in xs:
         draw.line([(x * scale, ys[0] * scale), (x * scale, ys[1] * scale)], fill=0, width=5)
     for y in ys:
         draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    return picture, draw, ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 40)
+
+
+def _reversed_header() -> np.ndarray:
+    """`_two_cell_row` filled dark gray (64) with white print 'NO' and 'NAMA'."""
+    scale = 300 / 72
+    picture, draw, font = _two_cell_row(64)
     draw.text((30 * scale, 30 * scale), "NO", fill=235, font=font)
     draw.text((150 * scale, 30 * scale), "NAMA", fill=235, font=font)
     return np.asarray(picture)
@@ -903,12 +918,7 @@ def test_white_print_on_a_dark_fill_is_read_in_negative(tmp_path: Path) -> None:
     # A header bar printed white on dark: no pixel of it is darker than its fill, so
     # it held no ink and was never read; turned negative it reads as print on paper.
     image = _reversed_header()
-    found = image_grids(image, 300, 40)
-    layouts = [lay_out(grid) for grid in found.grids]
-    erased = erase_rules(image, found.rule_mask)
-    reading = reread_cells(
-        erased, found.rule_mask, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0
-    )
+    reading = _second_pass(image, [], tmp_path / "c.png")
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
     assert len(reading.replaced) == 2  # shaded cells: the page's words there are dropped
 
@@ -943,25 +953,13 @@ def test_a_speck_beside_a_word_is_not_read_as_a_stop(tmp_path: Path) -> None:
     # Dust a word's width right of "NO" reads "NO ." (a stop apart from any word): a
     # printed stop touches its word ("1.", "KET."), so the lone mark is dropped.
     scale = 300 / 72
-    xs, ys = (20, 100, 300), (20, 60)
-    picture = Image.new("L", (round(320 * scale), round(80 * scale)), 255)
-    draw = ImageDraw.Draw(picture)
-    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 40)
-    for x in xs:
-        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[1] * scale)], fill=0, width=5)
-    for y in ys:
-        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], fill=0, width=5)
+    picture, draw, font = _two_cell_row(255)
     draw.text((30 * scale, 30 * scale), "NO", fill=40, font=font)
     left = round(30 * scale) + 120
     draw.ellipse((left, 30 * scale + 30, left + 5, 30 * scale + 37), fill=110)
     draw.text((150 * scale, 30 * scale), "NAMA", fill=40, font=font)
     image = np.asarray(picture)
-    found = image_grids(image, 300, 40)
-    layouts = [lay_out(grid) for grid in found.grids]
-    erased = erase_rules(image, found.rule_mask)
-    reading = reread_cells(
-        erased, found.rule_mask, layouts, [], 300, ("eng",), tmp_path / "c.png", 30.0
-    )
+    reading = _second_pass(image, [], tmp_path / "c.png")
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
 
 
@@ -1056,20 +1054,12 @@ def test_item_numbers_page_ocr_left_unread_are_added(tmp_path: Path) -> None:
                 )
             )
     image = np.asarray(picture)
-    found = image_grids(image, 300, 40)
-    layouts = [lay_out(grid) for grid in found.grids]
-    erased = erase_rules(image, found.rule_mask)
-    rules = found.rule_mask
-    reading = reread_cells(
-        erased, rules, layouts, page_words, 300, ("eng",), tmp_path / "c.png", 30.0
-    )
+    reading = _second_pass(image, page_words, tmp_path / "c.png")
     assert reading.replaced == ()
     numbers = sorted(reading.words, key=lambda w: w.top)
     assert [w.text.rstrip(".") for w in numbers] == ["1", "2"]
     assert all(w.x1 < 66 + 30 for w in numbers)
     # Once the page has read them too, nothing is left to add.
     read_too = [Word(w.text, w.x0, w.top, w.x1, w.bottom, (12.0,), 0, None) for w in reading.words]
-    again = reread_cells(
-        erased, rules, layouts, [*page_words, *read_too], 300, ("eng",), tmp_path / "d.png", 30.0
-    )
+    again = _second_pass(image, [*page_words, *read_too], tmp_path / "d.png")
     assert again.words == ()
