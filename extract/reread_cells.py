@@ -169,11 +169,11 @@ def reread_cells(
     (`_unread_blobs`), the item marks read over those glyphs.
 
     `image` is the page with its rules erased, `rules` the mask of the erased pixels
-    (nonzero); `scratch` is a PNG path to write the stacked crops to. `foreign`: `words` are another OCR's layer, not our page OCR; its
-    narrow cells are then read again only when some word of the layer runs across a
-    narrow cell's side rule (the layer did not see the cells, and ran marks of several
-    cells together: "v(v(v"); a layer that kept to the cells is trusted there, and in
-    shaded cells.
+    (nonzero); `scratch` is a PNG path to write the stacked crops to. `foreign`:
+    `words` are another OCR's layer, not our page OCR; its narrow cells are then read
+    again only when some word of the layer runs across a narrow cell's side rule (the
+    layer did not see the cells, and ran marks of several cells together: "v(v(v"); a
+    layer that kept to the cells is trusted there, in shaded cells, and for item marks.
     Coordinates are rounded to 0.01 pt, as they are cached. When tesseract cannot run,
     nothing is read and nothing replaced.
     """
