@@ -15,7 +15,21 @@ from lampiran.corpus import CORPUS
 from lampiran.evaluate import load_gold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""The project's shared material beside the repo (../shared): the seed transcripts and
+the real PDFs the tests read (they are not copied into the repo)."""
 CORPUS_REAL = SHARED / "corpus-real"
+SEEDS = SHARED / "seeds"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop before any test when ../shared is missing: half the suite reads it, and a
+    clone without it would otherwise fail test by test with FileNotFoundError."""
+    if not (SEEDS.is_dir() and CORPUS_REAL.is_dir()):
+        pytest.exit(
+            f"{SHARED}: not found; the tests need the project's shared directory (seeds/, "
+            "corpus-real/) beside the repo, as ../shared",
+            returncode=4,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -52,8 +52,8 @@ from schemas.errors import (
     OcrUnavailableError,
 )
 from schemas.raw import RawTable
+from tests.conftest import CORPUS_REAL
 
-REAL = Path(__file__).parents[1].parent / "shared" / "corpus-real"
 CORPUS = Path(__file__).parents[1] / "corpus"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 SETTINGS = ExtractSettings(ocr_cache_dir=None)
@@ -453,13 +453,10 @@ def test_a_double_rule_on_a_scan_is_one_rule(
 
 # --- real PDFs ----------------------------------------------------------------------
 
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus-real not present")
 
-
-@needs_real
 def test_lke_table_of_permenpanrb_90_2021() -> None:
     tables = read_tables(
-        REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf", [66, 67], SETTINGS
+        CORPUS_REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf", [66, 67], SETTINGS
     )
     for table in tables:
         assert_full_grid(table)
@@ -481,9 +478,10 @@ def test_lke_table_of_permenpanrb_90_2021() -> None:
     assert next_page.page == 67 and next_page.cell(0, 0).text == "Penilaian"
 
 
-@needs_real
 def test_bali_excel_export() -> None:
-    (table,) = read_tables(REAL / "bali_pergub-1-2021_lampiran-I_kelas-jabatan.pdf", [1], SETTINGS)
+    (table,) = read_tables(
+        CORPUS_REAL / "bali_pergub-1-2021_lampiran-I_kelas-jabatan.pdf", [1], SETTINGS
+    )
     assert_full_grid(table)
     assert (table.n_rows, table.n_cols) == (20, 3)
     assert [c.text for c in table.row_cells(0)] == [
@@ -494,12 +492,11 @@ def test_bali_excel_export() -> None:
     assert [c.text for c in table.row_cells(3)] == ["1", "Sekretaris Daerah", "16"]
 
 
-@needs_real
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
 def test_ocr_of_a_real_scanned_page() -> None:
     # Page 1 only: read_document is read_pdf restricted to some pages.
     raw = read_document(
-        REAL / "donggala_kepbup-0602-2025_konsultasi-publik-kla_scan.pdf", [1], SETTINGS
+        CORPUS_REAL / "donggala_kepbup-0602-2025_konsultasi-publik-kla_scan.pdf", [1], SETTINGS
     )
     (page,) = raw.pages
     assert page.text_layer == "ocr"
@@ -514,12 +511,11 @@ def test_ocr_of_a_real_scanned_page() -> None:
         assert expected in text
 
 
-@needs_real
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
 def test_a_scanner_layer_with_ocr_slips_gets_our_ocr_when_it_reads_more_words() -> None:
     # Perbup Donggala 24/2025 p. 50: its scanner layer reads "Tidok odo kelompok UMKM
     # perempuon"; our OCR reads more dictionary words, and is used. p. 49 is an export.
-    perbup = REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf"
+    perbup = CORPUS_REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf"
     raw = read_document(perbup, [49, 50], SETTINGS)
     exported, scanned = raw.pages
     assert (exported.text_layer, scanned.text_layer) == ("native", "ocr")
@@ -530,12 +526,11 @@ def test_a_scanner_layer_with_ocr_slips_gets_our_ocr_when_it_reads_more_words() 
     assert not raw.warnings
 
 
-@needs_real
 def test_only_scanner_layers_with_slips_ask_for_a_second_opinion() -> None:
     flagged = {
         path.name: _second_opinion_pages(path)
         for path in (
-            REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf",
+            CORPUS_REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf",
             CORPUS / "kpu-kudus-2025-zi" / "pdf" / "scan-vendor-ocr.pdf",
             CORPUS / "kpu-kudus-2025-zi" / "pdf" / "scan-ocr.pdf",
         )
@@ -858,12 +853,11 @@ def test_undither_leaves_a_fine_halftone_and_plain_cells_alone() -> None:
     assert not np.array_equal(cleared, image)
 
 
-@needs_real
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
 def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> None:
     # Perbup Donggala 4/2025 p. 24: the column-number band '1' ... '9' is a coarse
     # dither whose dots, as dark as the digits, read as 'aa', 'HESOR', 'Be' before.
-    document = pypdfium2.PdfDocument(str(REAL / "donggala_perbup-4-2025_tpp-pns_scan.pdf"))
+    document = pypdfium2.PdfDocument(str(CORPUS_REAL / "donggala_perbup-4-2025_tpp-pns_scan.pdf"))
     try:
         image = render_page(document, 24, 300)
     finally:

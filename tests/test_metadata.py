@@ -38,10 +38,9 @@ from normalize.repair_title import repair_title, restore_roman_months
 from schemas.decree import DecreeMetadata, Signatory
 from schemas.gold import GoldDecree
 from schemas.raw import RawPage, TextLine
+from tests.conftest import CORPUS_REAL, SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-REAL = ROOT.parent / "shared" / "corpus-real"
 SEED_OF = {
     "kpu-kudus-2025-zi": "003_720908ab670b0c96.txt",
     "kpu-kudus-2022-rb": "000_227f3e66454b1dc0.txt",
@@ -349,9 +348,7 @@ def test_real_born_digital_regulations(stem: str) -> None:
     The real-document yamls write the number without its year ('90' for 'NOMOR 90 TAHUN
     2021'); the corpus gold convention keeps it as written ('90 Tahun 2021').
     """
-    pdf = REAL / f"{stem}.pdf"
-    if not pdf.exists():
-        pytest.skip(f"{pdf} missing")
+    pdf = CORPUS_REAL / f"{stem}.pdf"
     want = yaml.safe_load((ROOT / "corpus" / "real" / f"{stem}.yaml").read_text())["decree"]
     meta = parse_metadata(_plumber_pages(pdf, set(REAL_DOCUMENTS[stem])))
     assert meta.kind == want["kind"]

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 
 from normalize.repair_ocr import RepairResult, as_repairs, repair_text
 from normalize.vocabulary import HUNSPELL_DIC, Vocabulary, build_vocabulary
+from tests.conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS_IDS = sorted(path.parent.name for path in (ROOT / "corpus").glob("*/gold.yaml"))
 ROW_FIELDS = ("indicator", "activity", "responsible", "note")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -20,12 +20,11 @@ from lampiran.taxonomy_eval import (
 from normalize.fold_indonesian import fold, strip_code
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy, search_taxonomy
 from schemas.taxonomy import TAXONOMY_FILE, Taxonomy, load_taxonomy
+from tests.conftest import CORPUS_REAL
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-REGULATION = (
-    ROOT.parent / "shared" / "corpus-real" / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf"
-)
+REGULATION = CORPUS_REAL / "zi_permenpanrb-90-2021_pembangunan-evaluasi-zi.pdf"
 LKE_PAGES = range(66, 88)  # Lampiran III, 1-based
 PENILAIAN_COLUMN = (52, 282)  # x-range of the question column on those pages, in points
 SETTINGS = MatchSettings()
@@ -123,8 +122,6 @@ def test_every_part_names_its_source_and_status() -> None:
 def regulation_questions() -> str:
     """The Penilaian column of PermenPANRB 90/2021 Lampiran III, whitespace and case folded."""
     pdfplumber = pytest.importorskip("pdfplumber")
-    if not REGULATION.is_file():
-        pytest.skip(f"{REGULATION} not present")
     with pdfplumber.open(REGULATION) as pdf:
         pages = [pdf.pages[n - 1] for n in LKE_PAGES]
         text = " ".join(
