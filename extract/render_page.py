@@ -49,6 +49,8 @@ def fade_colour(rgb: np.ndarray, dpi: int) -> Image:
     saturation = brightest - channels.min(axis=2)
     faded = np.clip(brightest + SATURATION_FADE * saturation, 0, 255)
     dark = (saturation >= FILL_SATURATION) & (brightest <= FILL_LEVEL)
+    if not dark.any():
+        return faded.astype(np.uint8)
     fills = colour_fills(dark, round(FILL_PT * dpi / 72))
     return np.where(fills, brightest, faded).astype(np.uint8)
 

@@ -693,12 +693,12 @@ def _title(
     menetapkan_title: str | None,
     number: str | None,
     parts: Sequence[_Part],
-    pages: Sequence[RawPage],
+    ocr: bool,
 ) -> str | None:
-    """The title block's title cut at the Menetapkan title, OCR-repaired on an OCR'd page
-    against the words the rest of the body prints (`repair_title`)."""
+    """The title block's title cut at the Menetapkan title, OCR-repaired when the decree
+    has OCR'd pages (`ocr`) against the words the rest of the body prints (`repair_title`)."""
     title = _trim_title(heading_title, menetapkan_title)
-    if not title or not any(page.text_layer == "ocr" for page in pages):
+    if not title or not ocr:
         return title
     lines = [part.first for part in parts] + [line.text for part in parts for line in part.lines]
     return repair_title(title, number, word_counts(lines))
@@ -950,7 +950,8 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     mengingat = _first_part(parts, _Section.MENGINGAT)
     considerations = _items(menimbang, _LETTER_ITEM, pitch) if menimbang else []
     cited = _items(mengingat, _NUMBER_ITEM, pitch) if mengingat else []
-    if any(page.text_layer == "ocr" for page in pages):
+    ocr = any(page.text_layer == "ocr" for page in pages)
+    if ocr:
         cited = [restore_roman_months(item) for item in cited]
     bases = parse_legal_bases(cited)
     dicta = [
@@ -981,7 +982,7 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
         kind=kind,
         number=number,
         year=_year(number, date.year if date else None),
-        title=_title(block.title, menetapkan.title, number, parts, pages),
+        title=_title(block.title, menetapkan.title, number, parts, ocr),
         place=closing.place,
         date=date,
         signatory=signatory,

@@ -50,32 +50,22 @@ def _join_split_words(title: str, words: Collection[str]) -> str:
     return " ".join(joined)
 
 
-def _roman_months(title: str, number: str | None) -> str:
-    """'BPKAD/1/2025' -> 'BPKAD/I/2025' when the decree's own number writes its month in
-    roman numerals ('.../BPKAD/XI/2025'): the office numbers all its decrees one way."""
+def restore_roman_months(text: str, number: str | None = None) -> str:
+    """`text` with the month before a year in each cited number ('/<office>/<month>/<year>')
+    put back in Roman numerals where OCR read some of its strokes as '1', 'l' or '|', when
+    the month reads as one then and the number says it was printed Roman: either it mixes
+    Roman letters with those lookalikes ('KPU/XI1/2020' -> 'KPU/XII/2020'; an Arabic month
+    has no letters), or its office is the one of the decree's own `number`, which writes
+    its month in Roman ('BPKAD/1/2025' when the decree is '.../BPKAD/XI/2025': an office
+    numbers all its decrees one way). Any other text is returned unchanged."""
     own = _MONTH_BEFORE_YEAR.search(number or "")
-    if own is None or own.group(2) not in _ROMAN_MONTHS:
-        return title
-
-    def roman(match: re.Match[str]) -> str:
-        month = match.group(2).translate(_ROMAN_LOOKALIKES)
-        if match.group(1) != own.group(1) or month not in _ROMAN_MONTHS:
-            return match.group(0)
-        return f"/{match.group(1)}/{month}/{match.group(3)}"
-
-    return _MONTH_BEFORE_YEAR.sub(roman, title)
-
-
-def restore_roman_months(text: str) -> str:
-    """'KPU/XI1/2020' -> 'KPU/XII/2020': a month before a year in a cited number that
-    mixes Roman numerals with their OCR lookalikes ('1', 'l', '|') was printed in Roman
-    numerals (an Arabic month has no letters); restored when it then reads as a month.
-    Any other text is returned unchanged."""
+    roman_office = own.group(1) if own and own.group(2) in _ROMAN_MONTHS else None
 
     def roman(match: re.Match[str]) -> str:
         printed = match.group(2)
         month = printed.translate(_ROMAN_LOOKALIKES)
-        if month == printed or not _ROMAN_LETTER.search(printed) or month not in _ROMAN_MONTHS:
+        said = match.group(1) == roman_office or _ROMAN_LETTER.search(printed) is not None
+        if not said or month not in _ROMAN_MONTHS:
             return match.group(0)
         return f"/{match.group(1)}/{month}/{match.group(3)}"
 
@@ -93,4 +83,4 @@ def repair_title(title: str, number: str | None, words: Collection[str]) -> str:
     title = _ONE_SIDED_SLASH.sub("/", title)
     title = _join_split_years(title)
     title = _join_split_words(title, words)
-    return restore_roman_months(_roman_months(title, number))
+    return restore_roman_months(title, number)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from normalize.fold_text import fold
 from normalize.grid import GridRow
-from normalize.read_sections import section_area, split_code
+from normalize.read_sections import section_area
 
 _ROMAN_VALUES = (
     (10, "X"),
@@ -124,8 +124,8 @@ def restore_section_codes(
             continue
         (col,) = row.filled
         text = fold(row.cells[col])
+        # A section row with a code starts with it, its name after a space (section_area).
         token = _LEADING_TOKEN.match(text)
-        if token is None or split_code(token.group(1) + " x")[0] is None:
-            continue
+        assert token is not None
         restored[i] = row.with_cell(col, code + text[token.end(1) :], "ocr_section_code")
     return tuple(restored)
