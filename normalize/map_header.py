@@ -70,6 +70,19 @@ SYNONYMS: dict[str, str] = {
     "KETERANGAN": "note",
     "CATATAN": "note",
 }
+LABELS = frozenset(
+    {
+        "PENILAIAN",
+        "PILIHAN JAWABAN",
+        "JAWABAN",
+        "NILAI",
+        "SKOR",
+        "BOBOT",
+        "KRITERIA",
+    }
+)
+"""Printed headers (folded) of score sheets and evaluation forms: they name no field of
+an action plan, but a row of them is a header all the same."""
 MONTH_HEADERS = (
     ("JAN", "JANUARI"),
     ("FEB", "FEBRUARI"),
@@ -278,7 +291,8 @@ def _all_labels(texts: tuple[str, ...], apart: tuple[str, ...] | None = None) ->
 
 def _column_groups(table: RawTable, rows: int) -> tuple[tuple[int, ...], ...]:
     """Grid columns that read as one: under a header cell spanning several columns, when
-    no lower header row labels them one by one."""
+    no lower header row labels them one by one and the body does not keep them apart
+    (`_apart_in_body`)."""
     groups: list[tuple[int, ...]] = []
     col = 0
     while col < table.n_cols:
@@ -290,12 +304,42 @@ def _column_groups(table: RawTable, rows: int) -> tuple[tuple[int, ...], ...]:
             for r in range(1, rows)
             for c in cols
         )
-        if span > 1 and labelled:
+        if span > 1 and (labelled or _apart_in_body(table, rows, cols)):
             groups.extend((c,) for c in cols)
         else:
             groups.append(cols)
         col += span
     return _fold_blank_columns(table, groups)
+
+
+MIN_OWN_ROWS = 2
+"""Body rows in which each column under one header cell must hold text of its own for the
+columns to be kept apart: one row split by a stray rule ('Role | model') is no column."""
+
+
+def _apart_in_body(table: RawTable, rows: int, cols: tuple[int, ...]) -> bool:
+    """True when the body (the rows below the first `rows`) keeps grid columns `cols`,
+    under one header cell, apart: no body cell runs across two of them, and each holds
+    text of its own in at least MIN_OWN_ROWS body rows. The header cell over them is
+    then one whose borders were lost (white rules on a dark band read as one cell over
+    'Pilihan Jawaban | Jawaban | Nilai'), not a group over sub-columns.
+
+    A hierarchy printed in narrow sub-columns ('A. | PROSES (60)', 'I. | MANAJEMEN ...')
+    always has a heading running across the sub-columns of the levels below it, so its
+    columns read as one. Measured on the LKE of PermenPANRB 52/2014 (label sub-columns
+    under PENILAIAN; three answer and value columns under one header cell as read) and
+    of PermenPANRB 90/2021 (label sub-columns only).
+    """
+    body = range(rows, table.n_rows)
+    across = any(
+        len(set(range(cell.col, cell.col + cell.col_span)) & set(cols)) > 1
+        for r in body
+        for cell in table.row_cells(r)
+        if not cell.covered
+    )
+    return not across and all(
+        sum(1 for r in body if table.cell(r, c).text.strip()) >= MIN_OWN_ROWS for c in cols
+    )
 
 
 def _fold_blank_columns(
@@ -328,6 +372,12 @@ def build_header(table: RawTable, rows: int, threshold: float, numbered_before: 
     below them if there is one."""
     texts = _column_texts(table, rows)
     groups = _column_groups(table, rows)
+    # A header cell over columns kept apart names the first of them; the others, covered
+    # by it in every header row, print "" rather than its words again.
+    texts = tuple(
+        "" if all(table.cell(r, c).covered for r in range(rows)) else text
+        for c, text in enumerate(texts)
+    )
     printed = tuple(" ".join(dict.fromkeys(texts[c] for c in g if texts[c])) for g in groups)
     fields = [field_of(t, threshold) for t in printed]
     numbering = table.n_rows > rows and _row_is_numbering(table, rows, numbered_before)
@@ -383,7 +433,11 @@ def find_header(
         )
     if not _names_columns(first, threshold) and not (emphasised and _all_labels(first)):
         return None
-    spans_down = any(table.cell(0, c).row_span > 1 for c in range(table.n_cols))
+    # A blank cell running down from the first row is a column left unruled (a spacer),
+    # not a header cell over a second header row.
+    spans_down = any(
+        table.cell(0, c).row_span > 1 and table.cell(0, c).text.strip() for c in range(table.n_cols)
+    )
     two_rows = (
         table.n_rows > 1
         and not _row_is_numbering(table, 1, numbered_before)
@@ -392,11 +446,21 @@ def find_header(
     return build_header(table, 2 if two_rows else 1, threshold, numbered_before)
 
 
+def is_label(text: str, threshold: float) -> bool:
+    """True when `text` is a printed header of a score sheet (`LABELS`), read fuzzily as
+    field headers are: 'PENILAlAN' from a blurred scan is 'PENILAIAN'."""
+    folded = fold_header(text)
+    return bool(folded) and any(fuzz.ratio(folded, label) >= threshold for label in LABELS)
+
+
 def _names_columns(texts: tuple[str, ...], threshold: float) -> bool:
-    """True when a row's texts read as column labels: most of them name a known field, or
-    they are upper-case labels (`_looks_like_header`)."""
+    """True when a row's texts read as column labels: most of them name a known field or
+    a score sheet's label (`is_label`), or they are upper-case labels
+    (`_looks_like_header`)."""
     filled = [t for t in texts if t]
-    known = [t for t in filled if not t.isdigit() and field_of(t, threshold)]
+    known = [
+        t for t in filled if not t.isdigit() and (field_of(t, threshold) or is_label(t, threshold))
+    ]
     return (len(known) >= 2 and len(known) * 2 >= len(filled)) or _looks_like_header(texts)
 
 

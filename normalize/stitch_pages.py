@@ -4,7 +4,9 @@ A grid continues the table before it when it is the first grid on the next page 
 either repeats the same header (which is then dropped) or has no header (or only a row
 across the grid, which may be a section row) and the same columns: as many, or fewer
 whose borders are borders of the grid before, or more among whose borders are all of
-the grid before's (the table then takes the finer columns; spread_columns).
+the grid before's (the table then takes the finer columns; spread_columns). A page
+pasted in at other column widths is compared with the pages before it too: the grid of
+the page after it is measured against the latest page whose borders it shares.
 """
 
 from __future__ import annotations
@@ -67,18 +69,18 @@ def stitch_tables(
     headers = _repeated_headers(ordered, found, threshold)
     groups: list[list[tuple[RawTable, Header | None]]] = []
     for table, header in zip(ordered, headers, strict=True):
+        source = _columns_source([t for t, _ in groups[-1]], table) if groups else None
         if (
             groups
             and not _text_between(groups[-1][-1][0], table, pages)
-            and _continues(groups[-1], table, header, threshold)
+            and _continues(groups[-1], table, header, threshold, source)
         ):
             # A caption atop a continued grid is the section row it starts with.
-            groups[-1] = _to_finer(groups[-1], table)
+            source = source or groups[-1][-1][0]
+            groups[-1] = _to_finer(groups[-1], table, source)
+            source = _columns_source([t for t, _ in groups[-1]], table) or groups[-1][-1][0]
             groups[-1].append(
-                (
-                    _in_columns_of(groups[-1][-1][0], table),
-                    None if header and header.title_only else header,
-                )
+                (_in_columns_of(source, table), None if header and header.title_only else header)
             )
         else:
             groups.append([(table, header)])
@@ -143,13 +145,26 @@ def _next_page(a: RawTable, b: RawTable) -> bool:
     return b.page == a.page + 1 and b.index == 0
 
 
-def _adjacent(a: RawTable, b: RawTable) -> bool:
-    """True when `b` is the first grid of the page after `a`'s, with as many columns, or
-    with fewer whose borders are borders of `a`, or more among whose borders are all of
-    `a`'s (see spread_columns)."""
-    return _next_page(a, b) and (
-        a.n_cols == b.n_cols or column_map(b, a) is not None or column_map(a, b) is not None
-    )
+def _same_columns(a: RawTable, b: RawTable) -> bool:
+    """True when `b` has as many columns as `a`, or fewer whose borders are borders of
+    `a`, or more among whose borders are all of `a`'s (see spread_columns)."""
+    return a.n_cols == b.n_cols or column_map(b, a) is not None or column_map(a, b) is not None
+
+
+def _columns_source(grids: list[RawTable], table: RawTable) -> RawTable | None:
+    """The grid of `grids` (a table so far, in page order) whose columns `table` goes on
+    in, when `table` is the first grid of the page after the last one: the last grid
+    when `_same_columns`, else the latest earlier one that is. None otherwise.
+
+    The grids of a table so far all have as many grid columns (a coarser page is spread
+    over them, a finer one refines them all), but not all at the same shares of the
+    width: a page pasted in as a picture of the sheet printed at other column widths
+    (measured on PermenPANRB 52/2014: one page of 18 puts the text column's right
+    border at 34% of the width, the others at 41%) has the same columns at other places,
+    and the next page, ruled with fewer, is matched to the pages before it."""
+    if not grids or not _next_page(grids[-1], table):
+        return None
+    return next((g for g in reversed(grids) if _same_columns(g, table)), None)
 
 
 def _in_columns_of(a: RawTable, b: RawTable) -> RawTable:
@@ -159,17 +174,18 @@ def _in_columns_of(a: RawTable, b: RawTable) -> RawTable:
 
 
 def _to_finer(
-    group: list[tuple[RawTable, Header | None]], table: RawTable
+    group: list[tuple[RawTable, Header | None]], table: RawTable, source: RawTable
 ) -> list[tuple[RawTable, Header | None]]:
     """`group` in the grid columns of `table`, which continues it ruled with more columns
-    among whose borders are all of the group's (a label column split in two on the next
-    page): each cell spans the finer columns between its own borders, and each header
-    column groups the finer columns of its grid columns. Unchanged otherwise.
+    among whose borders are all of `source`'s (a grid of the group; a label column split
+    in two on the next page): each cell spans the finer columns between its own borders,
+    and each header column groups the finer columns of its grid columns. Unchanged
+    otherwise.
 
     The finer grid keeps every column the pages tell apart; reading the new page in the
     coarser one would join its columns (a page whose grid missed a few rules would join
     the columns of every page after it)."""
-    mapped = column_map(group[-1][0], table)
+    mapped = column_map(source, table)
     if mapped is None:
         return group
     return [(spread(t, table, mapped), _finer_header(h, mapped)) for t, h in group]
@@ -216,11 +232,14 @@ def _continues(
     table: RawTable,
     header: Header | None,
     threshold: float,
+    source: RawTable | None,
 ) -> bool:
+    """True when `table` (with `header`, if found) continues `group`; `source` is the grid
+    of the group whose columns it goes on in (`_columns_source`), None when none."""
     last, _ = group[-1]
     first_header = group[0][1]
     if header is None or header.numbering_only or header.title_only:
-        if not _adjacent(last, table):
+        if source is None:
             return False
         return (
             header is None

@@ -665,16 +665,35 @@ def test_page_scanned_sideways_is_turned_upright(sideways_pdf: Path) -> None:
 
 
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
-def test_orientation_half_a_turn_off_is_overruled(
-    sideways_pdf: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "osd_turn",
+    [
+        # Orientation detection sure of the wrong side, as on blurred strips of small print.
+        270,
+        # Sure of half a turn while the page reads a quarter turned.
+        180,
+    ],
+)
+def test_orientation_detection_off_is_overruled(
+    sideways_pdf: Path, monkeypatch: pytest.MonkeyPatch, osd_turn: int
 ) -> None:
     import extract.ocr_pages
 
-    # Orientation detection sure of the wrong side, as on blurred strips of small print.
-    monkeypatch.setattr(extract.ocr_pages, "orientation", lambda _image, _timeout: 270)
+    monkeypatch.setattr(extract.ocr_pages, "orientation", lambda _image, _timeout: osd_turn)
     page = read_pdf(sideways_pdf, SETTINGS).pages[0]
     assert page.rotation == 90
     assert [line.text for line in page.lines][:2] == SIDEWAYS_LINES[:2]
+
+
+def test_other_quarter_turns_are_read_only_after_a_sure_turn() -> None:
+    from extract.ocr_pages import _other_turns
+
+    assert _other_turns(180) == [90, 270]
+    assert _other_turns(90) == [180]
+    assert _other_turns(270) == [180]
+    # Unsure (None) or sure the page is upright (0): the unsure turns decide.
+    assert _other_turns(None) == []
+    assert _other_turns(0) == []
 
 
 def test_a_ruled_page_reading_few_words_is_tried_sideways_when_osd_is_unsure() -> None:

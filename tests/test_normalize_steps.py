@@ -773,6 +773,21 @@ def test_a_grid_whose_borders_are_elsewhere_starts_a_table() -> None:
     assert len(stitch_tables((first, other), {1: _page(1, []), 2: _page(2, [])}, THRESHOLD)) == 2
 
 
+def test_a_page_after_one_at_other_column_widths_is_matched_to_the_pages_before() -> None:
+    # Page 2 is the same sheet pasted in at other column widths; page 3, ruled with fewer
+    # columns, has its borders where page 1 has them, not where page 2 has.
+    first = _ruled(1, [0, 10, 50, 70, 100], [["1", "a", "2", "3"]], {})
+    other_widths = _ruled(2, [0, 10, 35, 60, 100], [["2", "b", "4", "5"]], {})
+    coarser = _ruled(3, [0, 10, 70, 100], [["3", "c", "6"]], {})
+    assert column_map(coarser, other_widths) is None
+    assert column_map(coarser, first) == (0, 1, 3, 4)
+    pages = {n: _page(n, []) for n in (1, 2, 3)}
+    (logical,) = stitch_tables((first, other_widths, coarser), pages, THRESHOLD)
+    assert logical.pages == (1, 2, 3)
+    assert logical.rows[-1].cells == ("3", "c", "", "6")
+    assert logical.rows[-1].spans == (1, 2, 0, 1)
+
+
 def test_spread_keeps_a_cells_span_over_the_finer_columns() -> None:
     fine = _ruled(1, [0, 10, 50, 70, 100], [["a", "b", "c", "d"]], {})
     coarse = _ruled(2, [0, 50, 100], [["Jumlah", "9"]], {})
@@ -947,3 +962,45 @@ def test_a_list_whose_numbers_lost_some_marks_to_ocr_is_still_split() -> None:
     assert split_list("1 BA Penetapan\n2 Dokumentasi") == ["1 BA Penetapan 2 Dokumentasi"]
     assert split_list("Rapat sebanyak\n2 kali") == ["Rapat sebanyak 2 kali"]
     assert split_list("1. Rapat sebanyak 2 kali") == ["1. Rapat sebanyak 2 kali"]
+
+
+def _score_sheet(answers: list[str]) -> RawTable:
+    """A score sheet: 'PENILAIAN' over two label sub-columns and the text, and one header
+    cell read over the three answer columns (its borders lost on a dark band)."""
+    rows = [
+        ["Penilaian", "", "", "", "Pilihan Jawaban", "", "", "Keterangan"],
+        ["A.", "PROSES (60)", "", "5,0", "", "", "", ""],
+        ["", "a.", "Apakah tim telah dibentuk ?", "", *answers, "Ya, apabila"],
+        ["", "b.", "Apakah ada rencana ?", "", "A/B/C", "C", "0", "a. Semua"],
+    ]
+    return _table(rows, {(0, 0): (1, 3), (0, 4): (1, 3), (1, 1): (1, 2)})
+
+
+def test_a_score_sheets_labels_are_a_header_and_its_label_sub_columns_join() -> None:
+    header = find_header(_score_sheet(["Y/T", "Tidak", "0"]), THRESHOLD)
+    assert header is not None and header.rows == 1
+    # The label sub-columns read as one column; the answer columns stay apart, the
+    # header cell's words on the first of them.
+    assert header.groups == ((0, 1, 2), (3,), (4,), (5,), (6,), (7,))
+    assert header.printed == ("Penilaian", "", "Pilihan Jawaban", "", "", "Keterangan")
+
+
+def test_columns_filled_in_one_row_only_read_as_one_under_one_header_cell() -> None:
+    table = _score_sheet(["Y/T", "Tidak", "0"])
+    rows = [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)]
+    # The second answer column holds text in one body row: a stray rule, not a column.
+    rows[3][5] = ""
+    spans = {(0, 0): (1, 3), (0, 4): (1, 3), (1, 1): (1, 2)}
+    header = find_header(_table(rows, spans), THRESHOLD)
+    assert header is not None
+    assert header.groups == ((0, 1, 2), (3,), (4, 5, 6), (7,))
+
+
+def test_a_blank_cell_running_down_from_the_header_is_no_second_header_row() -> None:
+    rows = [
+        ["PENILAIAN", "BOBOT", "NILAI", ""],
+        ["a. Tim", "1,0", "0", ""],
+        ["b. Rencana", "1,0", "0", ""],
+    ]
+    header = find_header(_table(rows, {(0, 3): (3, 1)}), THRESHOLD)
+    assert header is not None and header.rows == 1
