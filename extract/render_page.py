@@ -3,13 +3,10 @@ faded, solid colour fills kept as gray."""
 
 from __future__ import annotations
 
-import ctypes
-
 import cv2
 import numpy as np
 import numpy.typing as npt
 import pypdfium2
-import pypdfium2.raw as pdfium_c
 
 from extract.straighten_image import Image
 
@@ -77,138 +74,13 @@ def colour_fills(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.b
 def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> Image:
     """Page `number` (1-based) of `document` as an 8-bit grayscale image at `dpi`.
 
-    Images coarser than `dpi` are redrawn smoothly (`resample_images`), coloured ink is
-    faded (`fade_colour`) so OCR and line finding see the print only. pdfium is used
-    without its form or JavaScript environment, so nothing embedded runs.
+    Coloured ink is faded (`fade_colour`) so OCR and line finding see the print only.
+    pdfium is used without its form or JavaScript environment, so nothing embedded runs.
     """
     page = document[number - 1]
     try:
         bitmap = page.render(scale=dpi / 72)
         pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
-        colour = pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3].copy()
-        resample_images(page, colour, dpi)
-        return fade_colour(colour, dpi)
+        return fade_colour(pixels.reshape(bitmap.height, bitmap.width, -1), dpi)
     finally:
         page.close()
-
-
-def resample_images(page: pypdfium2.PdfPage, canvas: np.ndarray, dpi: int) -> None:
-    """Redraw, in place on `canvas` (the page rendered at `dpi`, BGR), every continuous-tone
-    image that the page places at fewer than `dpi` pixels per inch, upsampled with a cubic
-    filter from its own pixels, except where something visible is painted over it.
-
-    pdfium enlarges an image by repeating its pixels, so a 96 dpi scan rendered at 300 dpi
-    is blocks of about 3 x 3 px with stepped edges; OCR of PermenPANRB 52/2014's LKE strips
-    read "0,00%" as "Or" and "Contoh LKE" as "Conteh LHE" that way, and right when the
-    same pixels were enlarged smoothly. Cubic, not Lanczos: Lanczos read those strips no
-    better and its ringing lost a signatory line on the corpus's 200 dpi 2022 scan. Only
-    images drawn by the page itself (not inside a form) are redrawn, and not within the
-    box of any visible object painted after them, which keeps what pdfium drew there:
-    Perbup Donggala 24/2025 p. 42 lays its 300 dpi photograph over a blank 150 dpi one,
-    and a page number or a stamp may be printed over a scan. Images of one bit per pixel
-    (bilevel scans, stencil masks) are left as pdfium draws them, and so is every image at
-    `dpi` or finer, so a page without coarse images renders as before.
-    Invariant: pixels outside the redrawn images are unchanged.
-    """
-    height, width = canvas.shape[:2]
-    painted = list(page.get_objects(max_depth=0))
-    for order, image in enumerate(painted):
-        if image.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            continue
-        meta = image.get_metadata()
-        if meta.bits_per_pixel < 8 or min(meta.horizontal_dpi, meta.vertical_dpi) >= dpi:
-            continue
-        source = _bgr(image.get_bitmap(render=False))
-        if source is None:
-            continue
-        rows, cols = source.shape[:2]
-        a, b, c, d, e, f = image.get_matrix().get()
-        # PDF places an image on the unit square, its first row at the top (v = 1).
-        corners = [(a * u + c * v + e, b * u + d * v + f) for u, v in ((0, 1), (1, 1), (0, 0))]
-        placed = np.array([_to_device(page, width, height, x, y) for x, y in corners], np.float32)
-        placed -= 0.5
-        box = _clip_box(np.vstack([placed, placed[1] + placed[2] - placed[0]]), width, height)
-        if box is None:
-            continue
-        left, top, right, bottom = box
-        edges = np.array([(0, 0), (cols, 0), (0, rows)], np.float32) - 0.5
-        transform = cv2.getAffineTransform(edges, placed - np.array([left, top], np.float32))
-        size = (right - left, bottom - top)
-        drawn = cv2.warpAffine(
-            source, transform, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
-        )
-        covered = cv2.warpAffine(
-            np.ones((rows, cols), np.uint8), transform, size, flags=cv2.INTER_NEAREST
-        ).astype(bool)
-        for above in painted[order + 1 :]:
-            if _visible(above):
-                _uncover(covered, page, above, width, height, (left, top))
-        if drawn.ndim == 2:
-            drawn = drawn[:, :, None]
-        np.copyto(canvas[top:bottom, left:right], drawn, where=covered[:, :, None])
-
-
-def _uncover(
-    covered: npt.NDArray[np.bool_],
-    page: pypdfium2.PdfPage,
-    above: pypdfium2.PdfObject,
-    width: int,
-    height: int,
-    origin: tuple[int, int],
-) -> None:
-    """Clear, in `covered` (a mask whose top left is at `origin` of the page's `width` x
-    `height` rendering), the whole pixels that the bounding box of `above` may touch."""
-    left, bottom, right, top = above.get_bounds()
-    xs, ys = zip(
-        *(_to_device(page, width, height, x, y) for x, y in ((left, bottom), (right, top))),
-        strict=True,
-    )
-    x0, y0 = int(np.floor(min(xs))) - origin[0], int(np.floor(min(ys))) - origin[1]
-    x1, y1 = int(np.ceil(max(xs))) - origin[0] + 1, int(np.ceil(max(ys))) - origin[1] + 1
-    covered[max(y0, 0) : max(y1, 0), max(x0, 0) : max(x1, 0)] = False
-
-
-def _visible(page_object: pypdfium2.PdfObject) -> bool:
-    """False for text drawn invisibly (an OCR layer over a scan), True for anything else."""
-    if page_object.type != pdfium_c.FPDF_PAGEOBJ_TEXT:
-        return True
-    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(page_object)
-    return bool(mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
-
-
-def _clip_box(corners: np.ndarray, width: int, height: int) -> tuple[int, int, int, int] | None:
-    """The whole-pixel box around `corners` (x, y) within a `width` x `height` canvas, as
-    (left, top, right, bottom), or None when nothing of it is on the canvas."""
-    left, top = np.maximum(np.floor(corners.min(axis=0)).astype(int), 0)
-    right = min(int(np.ceil(corners[:, 0].max())) + 1, width)
-    bottom = min(int(np.ceil(corners[:, 1].max())) + 1, height)
-    return (int(left), int(top), right, bottom) if right > left and bottom > top else None
-
-
-DEVICE_SUBPIXELS = 64
-"""pdfium maps page points to whole device pixels; asking it for a device this many times
-larger places an image's corners to 1/64 px."""
-
-
-def _to_device(
-    page: pypdfium2.PdfPage, width: int, height: int, x: float, y: float
-) -> tuple[float, float]:
-    """Point (x, y) of `page` in pixels of its rendering at `width` x `height`, /Rotate and
-    crop box applied as pdfium renders them."""
-    scale = DEVICE_SUBPIXELS
-    device_x, device_y = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDF_PageToDevice(
-        page, 0, 0, width * scale, height * scale, 0, x, y, device_x, device_y
-    )
-    return device_x.value / scale, device_y.value / scale
-
-
-def _bgr(bitmap: pypdfium2.PdfBitmap) -> np.ndarray | None:
-    """An image object's own pixels, (h, w) gray or (h, w, 3) BGR, or None for a pixel
-    format that is neither."""
-    pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
-    if bitmap.mode == "L":
-        return pixels.reshape(bitmap.height, bitmap.width)
-    if bitmap.mode in ("BGR", "BGRX", "BGRx"):
-        return pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3].copy()
-    return None
