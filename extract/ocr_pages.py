@@ -56,7 +56,7 @@ from schemas.raw import OcrEngine
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
     "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper/"
-    "undither-coarse-dither/turn-ruled-few-words/other-quarter-turns"
+    "undither-coarse-dither/turn-ruled-few-words/other-quarter-turns/rules-meet-across-gaps"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (

@@ -24,7 +24,7 @@ from normalize.map_header import (
     last_column_number,
     same_header,
 )
-from normalize.spread_columns import column_map, spread
+from normalize.spread_columns import column_map, joint_columns, shares, spread
 from schemas.raw import RawPage, RawTable, TextLine
 
 
@@ -147,8 +147,14 @@ def _next_page(a: RawTable, b: RawTable) -> bool:
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:
     """True when `b` has as many columns as `a`, or fewer whose borders are borders of
-    `a`, or more among whose borders are all of `a`'s (see spread_columns)."""
-    return a.n_cols == b.n_cols or column_map(b, a) is not None or column_map(a, b) is not None
+    `a`, or more among whose borders are all of `a`'s, or the same but for a stray border
+    or two on each (see spread_columns)."""
+    return (
+        a.n_cols == b.n_cols
+        or column_map(b, a) is not None
+        or column_map(a, b) is not None
+        or joint_columns(a, b) is not None
+    )
 
 
 def _columns_source(grids: list[RawTable], table: RawTable) -> RawTable | None:
@@ -170,7 +176,7 @@ def _columns_source(grids: list[RawTable], table: RawTable) -> RawTable | None:
 def _in_columns_of(a: RawTable, b: RawTable) -> RawTable:
     """`b`, continuing `a`, in `a`'s grid columns when it is ruled with fewer."""
     mapped = column_map(b, a)
-    return spread(b, a, mapped) if mapped is not None else b
+    return spread(b, shares(a), mapped) if mapped is not None else b
 
 
 def _to_finer(
@@ -178,17 +184,22 @@ def _to_finer(
 ) -> list[tuple[RawTable, Header | None]]:
     """`group` in the grid columns of `table`, which continues it ruled with more columns
     among whose borders are all of `source`'s (a grid of the group; a label column split
-    in two on the next page): each cell spans the finer columns between its own borders,
-    and each header column groups the finer columns of its grid columns. Unchanged
-    otherwise.
+    in two on the next page), or in the columns of both when each rules a stray border
+    the other lacks: each cell spans the finer columns between its own borders, and each
+    header column groups the finer columns of its grid columns. Unchanged otherwise.
 
     The finer grid keeps every column the pages tell apart; reading the new page in the
     coarser one would join its columns (a page whose grid missed a few rules would join
     the columns of every page after it)."""
     mapped = column_map(source, table)
+    want = shares(table)
     if mapped is None:
-        return group
-    return [(spread(t, table, mapped), _finer_header(h, mapped)) for t, h in group]
+        # As many columns: the pages are read column by column (see _same_columns).
+        joint = joint_columns(source, table) if source.n_cols != table.n_cols else None
+        if joint is None:
+            return group
+        mapped, want = joint.first, joint.shares
+    return [(spread(t, want, mapped), _finer_header(h, mapped)) for t, h in group]
 
 
 def _finer_header(header: Header | None, mapped: tuple[int, ...]) -> Header | None:

@@ -1033,6 +1033,26 @@ def test_a_dot_chain_in_a_halftone_is_no_border(
     assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx(borders, abs=5)
 
 
+@pytest.mark.parametrize(
+    ("gap", "borders"),
+    [(0, [50, 300, 600, 1050]), (4, [50, 300, 600, 1050]), (15, [50, 300, 1050])],
+)
+def test_a_rule_stopping_just_short_of_a_crossing_rule_meets_it(
+    gap: int, borders: list[int]
+) -> None:
+    # PermenPANRB 52/2014's 96 dpi strips: a light column rule loses 3-5 px at 300 dpi
+    # next to each dark row rule to the adaptive threshold, and gave no joint.
+    image = np.full((600, 1200), 255, np.uint8)
+    for y in (100, 400):
+        cv2.line(image, (50, y), (1050, y), 0, 3)
+    for x in (50, 300, 1050):
+        cv2.line(image, (x, 100), (x, 400), 0, 3)
+    cv2.line(image, (600, 102 + gap), (600, 398 - gap), 0, 3)
+    (grid,) = image_grids(image, dpi=300, line_scale=40).grids
+    assert [round(x * 300 / 72) for x in grid.xs] == pytest.approx(borders, abs=5)
+    assert [round(y * 300 / 72) for y in grid.ys] == pytest.approx([100, 400], abs=5)
+
+
 @pytest.mark.parametrize("letter_height", [20, 36])
 def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
     # 36 px leaves the stroke's caps four pixels (1 pt) off each rule; two pixels

@@ -17,7 +17,7 @@ from normalize.read_sections import section_area, split_code
 from normalize.section_codes import code_value, implied_codes, restore_section_codes, roman
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
-from normalize.spread_columns import column_map, spread
+from normalize.spread_columns import column_map, joint_columns, shares, spread
 from normalize.stitch_pages import stitch_tables
 from schemas.raw import RawCell, RawPage, RawTable, TextLine
 
@@ -788,12 +788,63 @@ def test_a_page_after_one_at_other_column_widths_is_matched_to_the_pages_before(
     assert logical.rows[-1].spans == (1, 2, 0, 1)
 
 
+_EIGHT = [0.0, 10, 20, 30, 40, 60, 70, 80, 100]
+
+
+def _numbered(page: int, xs: list[float]) -> RawTable:
+    """A grid of two body rows over columns `xs`, its cells numbered by page, row, column."""
+    n_cols = len(xs) - 1
+    rows = [[f"{page}.{r}.{c}" for c in range(n_cols)] for r in range(2)]
+    return _ruled(page, xs, rows, {})
+
+
+def test_pages_each_ruling_a_stray_border_continue_the_table_in_the_borders_of_both() -> None:
+    # PermenPANRB 52/2014 pp. 42-43: a shaded total row rules stray borders in the Nilai
+    # and Keterangan columns on p. 42, a shaded band one in the % column on p. 43.
+    first = _numbered(1, [*_EIGHT[:6], 65, *_EIGHT[6:8], 90, 100])
+    second = _numbered(2, [*_EIGHT[:7], 75, *_EIGHT[7:]])
+    assert column_map(second, first) is None and column_map(first, second) is None
+    joint = joint_columns(first, second)
+    assert joint is not None
+    assert [round(s * 100) for s in joint.shares] == [
+        *(0, 10, 20, 30, 40, 60, 65, 70, 75, 80, 90, 100)
+    ]
+    assert joint.first == (0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11)
+    assert joint.second == (0, 1, 2, 3, 4, 5, 7, 8, 9, 11)
+    (logical,) = stitch_tables((first, second), {n: _page(n, []) for n in (1, 2)}, THRESHOLD)
+    assert logical.pages == (1, 2)
+    assert len(logical.rows) == 4
+    assert logical.rows[0].cells == tuple(
+        "1.0.0 1.0.1 1.0.2 1.0.3 1.0.4 1.0.5 1.0.6 1.0.7 - 1.0.8 1.0.9".replace("-", "").split(" ")
+    )
+    assert logical.rows[0].spans == (1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1)
+    assert logical.rows[2].cells == tuple(
+        "2.0.0 2.0.1 2.0.2 2.0.3 2.0.4 2.0.5 - 2.0.6 2.0.7 2.0.8 -".replace("-", "").split(" ")
+    )
+    assert logical.rows[2].spans == (1, 1, 1, 1, 1, 2, 0, 1, 1, 2, 0)
+
+
+def test_a_grid_with_many_borders_of_its_own_is_not_joined() -> None:
+    first = _numbered(1, _EIGHT)
+    second = _numbered(2, [0.0, 15, 25, 35, 40, 60, 65, 70, 80, 100])
+    assert joint_columns(first, second) is None
+    assert len(stitch_tables((first, second), {n: _page(n, []) for n in (1, 2)}, THRESHOLD)) == 2
+
+
+def test_grids_of_as_many_columns_are_read_column_by_column_not_joined() -> None:
+    first = _numbered(1, _EIGHT)
+    second = _numbered(2, [0.0, 10, 20, 30, 40, 60, 65, 70, 100])
+    (logical,) = stitch_tables((first, second), {n: _page(n, []) for n in (1, 2)}, THRESHOLD)
+    assert {len(row.cells) for row in logical.rows} == {8}
+    assert logical.rows[2].cells[-1] == "2.0.7"
+
+
 def test_spread_keeps_a_cells_span_over_the_finer_columns() -> None:
     fine = _ruled(1, [0, 10, 50, 70, 100], [["a", "b", "c", "d"]], {})
     coarse = _ruled(2, [0, 50, 100], [["Jumlah", "9"]], {})
     mapped = column_map(coarse, fine)
     assert mapped == (0, 2, 4)
-    spread_out = spread(coarse, fine, mapped)
+    spread_out = spread(coarse, shares(fine), mapped)
     assert spread_out.n_cols == 4
     assert [(c.text, c.col_span, c.covered, c.anchor) for c in spread_out.row_cells(0)] == [
         ("Jumlah", 2, False, None),
