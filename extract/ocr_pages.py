@@ -2,7 +2,8 @@
 
 Each page is rendered upright (grayscale, `dpi`) and deskewed (straighten_image); its
 ruled grids are found on that image (find_image_grids) and the rules are erased before
-OCR, because tesseract misreads text touching rules; a coarse dither shading a cell is
+OCR, because tesseract misreads text touching rules (OCR reads the page with its coarse
+images redrawn smoothly, render_page.PageImage); a coarse dither shading a cell is
 cleared (reread_cells.undither_cells), whose dots it reads as words. tesseract then
 reads the image (sparse-text segmentation, which finds the words of ruled cells best)
 into a one-page text-only PDF whose coordinates are those of the straightened image,
@@ -43,7 +44,7 @@ from extract.find_grids import Grid
 from extract.find_image_grids import ImageGrids, erase_rules, image_grids
 from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, ocr_chars, read_words
-from extract.render_page import render_page
+from extract.render_page import PageImage, render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells, undither_cells
 from extract.run_tesseract import run_tesseract
 from extract.settings import ExtractSettings
@@ -56,7 +57,8 @@ from schemas.raw import OcrEngine
 _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
     "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper/"
-    "undither-coarse-dither/turn-ruled-few-words/other-quarter-turns/rules-meet-across-gaps"
+    "undither-coarse-dither/turn-ruled-few-words/other-quarter-turns/rules-meet-across-gaps/"
+    "smooth-coarse-images-for-ocr"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (
@@ -91,6 +93,8 @@ class OcrResult:
 class _Job:
     number: int
     image: Path
+    smooth: Path | None
+    """The page with its coarse images redrawn (`PageImage.smooth`); None: as `image`."""
     key: str
 
 
@@ -137,10 +141,10 @@ def ocr_pages(
                 source.path, number, width, height, settings.dpi, settings.max_image_pixels
             )
             image_path = workdir / f"page-{number}.png"
-            key = _render(document, number, settings, engine, image_path)
+            key, smooth = _render(document, number, settings, engine, image_path)
             page_keys[number] = key
             # Identical page images (blank pages, repeated forms) are OCR'd once.
-            jobs.setdefault(key, _Job(number=number, image=image_path, key=key))
+            jobs.setdefault(key, _Job(number=number, image=image_path, smooth=smooth, key=key))
     finally:
         document.close()
     with ThreadPoolExecutor(max_workers=max(1, settings.ocr_jobs)) as pool:
@@ -155,13 +159,19 @@ def _render(
     settings: ExtractSettings,
     engine: OcrEngine,
     image_path: Path,
-) -> str:
-    """Render page `number` upright to `image_path` (PNG); return its cache key."""
-    image = render_page(document, number, settings.dpi)
-    cv2.imwrite(str(image_path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+) -> tuple[str, Path | None]:
+    """Render page `number` upright to `image_path` (PNG), and its smooth form beside it
+    when that differs; return the cache key and the smooth form's path (or None)."""
+    rendered = render_page(document, number, settings.dpi)
     digest = hashlib.sha256()
-    digest.update(f"{image.shape}\n".encode())
-    digest.update(image.tobytes())
+    digest.update(f"{rendered.drawn.shape}\n".encode())
+    cv2.imwrite(str(image_path), rendered.drawn, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    digest.update(rendered.drawn.tobytes())
+    smooth_path = None
+    if rendered.smooth is not rendered.drawn:
+        smooth_path = image_path.with_name(image_path.stem + "-smooth.png")
+        cv2.imwrite(str(smooth_path), rendered.smooth, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+        digest.update(rendered.smooth.tobytes())
     digest.update(
         repr(
             (
@@ -176,7 +186,17 @@ def _render(
             )
         ).encode()
     )
-    return digest.hexdigest()
+    return digest.hexdigest(), smooth_path
+
+
+def _load(job: _Job) -> PageImage:
+    """The rendered page images of `job`."""
+    drawn = _read_gray(job.image)
+    return PageImage(drawn=drawn, smooth=drawn if job.smooth is None else _read_gray(job.smooth))
+
+
+def _read_gray(path: Path) -> Image:
+    return np.asarray(cv2.imread(str(path), cv2.IMREAD_GRAYSCALE), dtype=np.uint8)
 
 
 def _ocr_page_on_core(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
@@ -191,13 +211,13 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
     read poorly, is it read again turned, keeping the reading with the most dictionary
     words. Most pages are upright, and orientation detection costs a second of CPU.
     """
-    image = np.asarray(cv2.imread(str(job.image), cv2.IMREAD_GRAYSCALE), dtype=np.uint8)
+    image = _load(job)
     cached = _cache_paths(settings, job.key)
     if cached and cached.pdf.is_file() and cached.meta.is_file():
         meta = json.loads(cached.meta.read_text())
         turn, skew = meta["turn"], meta["skew"]
-        straight = apply(image, turn, skew)
-        found = image_grids(straight, settings.dpi, settings.raster_line_scale)
+        straight = image.straightened(turn, skew)
+        found = image_grids(straight.drawn, settings.dpi, settings.raster_line_scale)
         if cached.cells.is_file():
             stored = json.loads(cached.cells.read_text())
             cells = CellReading(
@@ -205,7 +225,7 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
                 replaced=tuple((b[0], b[1], b[2], b[3]) for b in stored["replaced"]),
             )
         else:
-            erased = erase_rules(straight, found.rule_mask)
+            erased = erase_rules(straight.smooth, found.rule_mask)
             stem = workdir / f"page-{job.number}-turn-{turn}"
             cells = _second_pass(erased, found, _layer_words(cached.pdf), stem, settings)
             _write_atomically(_cells_text(cells), cached.cells)
@@ -222,7 +242,7 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
         # page with few words may just be nearly empty, and is left alone. OSD can also
         # be sure and half a turn off (small, blurred print): a page that still reads as
         # garbage in OSD's turn is read in the opposite one too.
-        turn = orientation(image, settings.ocr_timeout_s)
+        turn = orientation(image.drawn, settings.ocr_timeout_s)
         unsure, needed = _unsure_turns(garbled, bool(attempt.grids)) if turn is None else ([], 0)
         opposite = [(turn + 180) % 360] if turn and turn != 180 else []
         for candidate in [turn, *opposite] if turn else unsure:
@@ -265,13 +285,13 @@ class _Attempt:
 
 
 def _read_turned(
-    image: Image, turn: int, job: _Job, settings: ExtractSettings, workdir: Path
+    image: PageImage, turn: int, job: _Job, settings: ExtractSettings, workdir: Path
 ) -> _Attempt | str:
     """OCR `image` turned clockwise by `turn`; the attempt, or the OCR error message."""
-    skew = skew_angle(apply(image, turn, 0.0)) if settings.deskew else 0.0
-    straight = apply(image, turn, skew)
-    found = image_grids(straight, settings.dpi, settings.raster_line_scale)
-    erased = erase_rules(straight, found.rule_mask)
+    skew = skew_angle(apply(image.drawn, turn, 0.0)) if settings.deskew else 0.0
+    straight = image.straightened(turn, skew)
+    found = image_grids(straight.drawn, settings.dpi, settings.raster_line_scale)
+    erased = erase_rules(straight.smooth, found.rule_mask)
     stem = workdir / f"page-{job.number}-turn-{turn}"
     erased_path = stem.with_suffix(".png")
     cv2.imwrite(str(erased_path), _undithered(erased, found, settings.dpi))

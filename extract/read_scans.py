@@ -26,7 +26,7 @@ from extract.read_words import Char, read_words
 from extract.render_page import render_page
 from extract.reread_cells import reread_cells
 from extract.settings import ExtractSettings
-from extract.straighten_image import apply, skew_angle
+from extract.straighten_image import skew_angle
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,14 @@ def straighten_scan(
     both in the page's deskewed frame; with `settings.ocr`, narrow and empty cells re-read
     (`scratch`: a PNG path for the cell crops)."""
     image = render_page(document, number, settings.dpi)
-    angle = skew_angle(image) if settings.deskew else 0.0
-    straight = apply(image, 0, angle)
-    found = image_grids(straight, settings.dpi, settings.raster_line_scale)
+    angle = skew_angle(image.drawn) if settings.deskew else 0.0
+    straight = image.straightened(0, angle)
+    found = image_grids(straight.drawn, settings.dpi, settings.raster_line_scale)
     moved = rotate_chars(chars, angle, width, height)
     if not settings.ocr or not found.grids:
         return StraightScan(grids=found.grids, chars=tuple(moved))
     cells = reread_cells(
-        erase_rules(straight, found.rule_mask),
+        erase_rules(straight.smooth, found.rule_mask),
         found.rule_mask,
         [lay_out(grid) for grid in found.grids],
         read_words(moved, lambda _: None, text_flow=True),

@@ -878,7 +878,7 @@ def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> 
     # dither whose dots, as dark as the digits, read as 'aa', 'HESOR', 'Be' before.
     document = pypdfium2.PdfDocument(str(CORPUS_REAL / "donggala_perbup-4-2025_tpp-pns_scan.pdf"))
     try:
-        image = render_page(document, 24, 300)
+        image = render_page(document, 24, 300).drawn
     finally:
         document.close()
     straight = apply(image, 0, skew_angle(image))

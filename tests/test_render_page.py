@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pypdfium2
+import pytest
+from PIL import Image
 
-from extract.render_page import colour_fills, fade_colour, render_page
+from extract.render_page import colour_fills, fade_colour, render_page, resample_images
+from tests.conftest import CORPUS_REAL
 
 
 def test_gray_keeps_its_value_and_coloured_ink_turns_to_paper() -> None:
@@ -56,5 +60,141 @@ def test_rendered_page_is_one_gray_channel() -> None:
     document = pypdfium2.PdfDocument.new()
     document.new_page(200, 100)
     image = render_page(document, 1, 72)
-    assert image.shape == (100, 200) and image.dtype == np.uint8
-    assert int(image.min()) == 255
+    assert image.drawn.shape == (100, 200) and image.drawn.dtype == np.uint8
+    assert int(image.drawn.min()) == 255
+    assert image.smooth is image.drawn
+
+
+def test_a_page_with_a_coarse_image_is_also_rendered_smooth_for_ocr() -> None:
+    # 48 dpi on the page, rendered at 144 dpi: enlarged 3 times.
+    document = _page_with_image(_checker(32, 64), pypdfium2.PdfMatrix().scale(96, 48))
+    try:
+        image = render_page(document, 1, 144)
+        page = document[0]
+        pixels = np.array(page.render(scale=2).to_numpy(), dtype=np.uint8)
+        page.close()
+    finally:
+        document.close()
+    as_drawn = fade_colour(pixels.reshape(200, 400, -1)[:, :, :3], 144)
+    assert np.array_equal(image.drawn, as_drawn)
+    assert image.smooth.shape == image.drawn.shape
+    assert len(np.unique(image.smooth)) > 3 * len(np.unique(image.drawn))
+    turned = image.straightened(90, 0.0)
+    assert turned.drawn.shape == turned.smooth.shape == (400, 200)
+
+
+def _page_with_image(pixels: np.ndarray, matrix: pypdfium2.PdfMatrix, rotate: int = 0):
+    """A new 200 x 100 pt page showing the gray `pixels` placed by `matrix`."""
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(200, 100)
+    image = pypdfium2.PdfImage.new(document)
+    image.set_bitmap(pypdfium2.PdfBitmap.from_pil(Image.fromarray(pixels, "L")))
+    image.set_matrix(matrix)
+    page.insert_obj(image)
+    page.gen_content()
+    page.set_rotation(rotate)
+    page.close()
+    return document
+
+
+def _checker(rows: int, cols: int) -> np.ndarray:
+    """A gray test card: 4 px squares, a dark corner block marking the top left."""
+    pixels = np.where((np.indices((rows, cols)) // 4).sum(axis=0) % 2, 200, 60).astype(np.uint8)
+    pixels[:8, :12] = 0
+    return pixels
+
+
+@pytest.mark.parametrize(
+    ("matrix", "rotate"),
+    [
+        (pypdfium2.PdfMatrix().scale(96, 48).translate(20, 30), 0),
+        (pypdfium2.PdfMatrix().scale(96, 48).rotate(90).translate(150, 2), 0),
+        (pypdfium2.PdfMatrix().scale(96, 48).translate(20, 30), 90),
+    ],
+    ids=["upright", "placed-turned", "page-rotated"],
+)
+def test_a_coarse_image_is_redrawn_smoothly_where_pdfium_places_it(
+    matrix: pypdfium2.PdfMatrix, rotate: int
+) -> None:
+    # A 32 x 64 px image on 96 x 48 pt is 48 dpi; at 144 dpi pdfium repeats each pixel
+    # 3 x 3. Redrawn, the image sits where pdfium put it (the same picture, the dark
+    # corner in the same place) but its edges are graded, not stepped.
+    document = _page_with_image(_checker(32, 64), matrix, rotate)
+    try:
+        page = document[0]
+        blocky = np.array(page.render(scale=2).to_numpy(), dtype=np.uint8)[:, :, :3].copy()
+        smooth = blocky.copy()
+        assert resample_images(page, smooth, 144)
+        page.close()
+    finally:
+        document.close()
+    change = np.abs(smooth.astype(int) - blocky.astype(int)).max(axis=2)
+    paper = blocky.min(axis=2) == 255
+    assert np.mean(change[~paper]) < 40  # the same picture in the same place (flipped: 130)
+    assert len(np.unique(smooth)) > 3 * len(np.unique(blocky))
+    margin = cv2.dilate((~paper).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
+    assert (smooth[margin] == 255).all()  # nothing outside the image changes
+
+
+@pytest.mark.parametrize("dpi", [96, 192])
+def test_an_image_enlarged_less_than_the_coarse_limit_is_left_as_pdfium_draws_it(
+    dpi: int,
+) -> None:
+    # 96 dpi on the page: at 192 dpi it is enlarged twice, under COARSE_ENLARGEMENT.
+    document = _page_with_image(_checker(64, 128), pypdfium2.PdfMatrix().scale(96, 48))
+    try:
+        page = document[0]
+        drawn = np.array(page.render(scale=dpi / 72).to_numpy(), dtype=np.uint8)[:, :, :3].copy()
+        before = drawn.copy()
+        assert not resample_images(page, drawn, dpi)
+        page.close()
+    finally:
+        document.close()
+    assert np.array_equal(drawn, before)
+
+
+def test_what_is_painted_over_a_coarse_image_keeps_its_pixels() -> None:
+    # A photographed page laid over a blank, coarser one (Perbup Donggala 24/2025 p. 42):
+    # the coarse image is redrawn only outside the box of the one painted over it.
+    document = _page_with_image(_checker(32, 64), pypdfium2.PdfMatrix().scale(96, 48))
+    page = document[0]
+    above = pypdfium2.PdfImage.new(document)
+    above.set_bitmap(pypdfium2.PdfBitmap.from_pil(Image.fromarray(_checker(96, 192), "L")))
+    above.set_matrix(pypdfium2.PdfMatrix().scale(96, 48).translate(40, 20))
+    page.insert_obj(above)
+    page.gen_content()
+    try:
+        drawn = np.array(page.render(scale=2).to_numpy(), dtype=np.uint8)[:, :, :3].copy()
+        before = drawn.copy()
+        resample_images(page, drawn, 144)
+    finally:
+        page.close()
+        document.close()
+    # At 2 px/pt on a 100 pt high page the upper image spans x 80-272, y 64-160 px.
+    assert np.array_equal(drawn[64:160, 80:272], before[64:160, 80:272])
+    assert not np.array_equal(drawn[104:200, 0:78], before[104:200, 0:78])
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "smooth"),
+    [
+        # 96 dpi JPEG strips of the LKE: enlarged 3.1 times at 300 dpi.
+        ("zi_permenpanrb-52-2014_pedoman-pembangunan-zi.pdf", 26, True),
+        # The 150 dpi signature page, enlarged twice: read as pdfium draws it.
+        ("zi_kma-186-2017_juklak-zi-kemenag_scan.pdf", 23, False),
+        # A 300 dpi scan.
+        ("donggala_perbup-4-2025_tpp-pns_scan.pdf", 24, False),
+    ],
+)
+def test_only_pages_with_coarse_images_get_a_smooth_image(
+    name: str, page: int, smooth: bool
+) -> None:
+    document = pypdfium2.PdfDocument(str(CORPUS_REAL / name))
+    try:
+        image = render_page(document, page, 300)
+    finally:
+        document.close()
+    assert (image.smooth is not image.drawn) == smooth
+    if smooth:
+        assert image.smooth.shape == image.drawn.shape
+        assert not np.array_equal(image.smooth, image.drawn)
