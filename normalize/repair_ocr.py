@@ -8,7 +8,8 @@ Kinds name the OCR fault that was undone:
                    taxonomy or lexicon word (both, inside a sentence and capitalised);
 - "ocr_confusion": look-alike glyphs (l/1/I/i, rn/m, cl/d, vv/w, ii/ü, O/0 and S/5 in numbers,
                    "et.apkin" for the lexicon's "e-Lapkin", O/Q in an acronym the lexicon
-                   lists: "LPTO" for "LPTQ");
+                   lists: "LPTO" for "LPTQ"; a yen sign, which no decree prints, read for a
+                   Y that no letter follows: "¥/T" for the answer choices "Y/T");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
                    edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
                    a word outside the taxonomy and lexicon only by one glyph-like edit.
@@ -149,6 +150,7 @@ def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[
     """One pass of the three steps: garbled chunks, broken words, then each token."""
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
+    text = _repair_glyphs(text, repairs)
     text = _repair_chunks(text, vocab, repairs)
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
@@ -189,6 +191,24 @@ def _at_sentence_start(text: str, start: int) -> bool:
     if before[-1] in _SENTENCE_END:
         return True
     return _INNER_MARKER.search(before) is not None
+
+
+# --- glyphs no decree prints ("¥/T") ----------------------------------------------------------
+
+# A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
+_YEN = re.compile(r"\S*¥(?![^\W\d_])\S*")
+
+
+def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
+    """Yen signs read for a capital Y, in the chunks (between spaces) holding them."""
+
+    def fix(match: re.Match[str]) -> str:
+        chunk = match.group()
+        fixed = re.sub(r"¥(?![^\W\d_])", "Y", chunk)
+        repairs.append(OcrRepair(chunk, fixed, "ocr_confusion"))
+        return fixed
+
+    return _YEN.sub(fix, text)
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------

@@ -276,6 +276,8 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ),
         ("pe!aksanaan tugas", "pelaksanaan tugas", "ocr_confusion"),
         ("Tahun 2O25", "Tahun 2025", "ocr_confusion"),
+        # PermenPANRB 52/2014's LKE: the answer choices "Y/T" (Ya/Tidak).
+        ("¥/T", "Y/T", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
@@ -299,6 +301,7 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         "yang di revisi dan di dapat pada huruf a dan huruf b",  # separate words stay apart
         "Kerjasama dan kick off, statis,dinamis; Prosentase efektifitas",  # authors' spelling
         "Menunjukan dan menegakan integritas melalui survey",
+        "¥bagia besar",  # a yen sign before letters is no lone Y
         "surel kpu.kudus@gmail.com, laman https://jdih.kpu.go.id/kudus dan www.kpu.go.id",
         "",
         "   \n\t ",
