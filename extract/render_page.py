@@ -116,10 +116,10 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
         pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
         colour = pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3]
         drawn = fade_colour(colour, dpi)
-        redrawn = colour.copy()
-        if not resample_images(page, redrawn, dpi):
+        # `drawn` is an array of its own: the rendering itself is redrawn in place.
+        if not resample_images(page, colour, dpi):
             return PageImage(drawn=drawn, smooth=drawn)
-        return PageImage(drawn=drawn, smooth=fade_colour(redrawn, dpi))
+        return PageImage(drawn=drawn, smooth=fade_colour(colour, dpi))
     finally:
         page.close()
 

@@ -196,7 +196,8 @@ def _at_sentence_start(text: str, start: int) -> bool:
 # --- glyphs no decree prints ("¥/T") ----------------------------------------------------------
 
 # A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
-_YEN = re.compile(r"\S*¥(?![^\W\d_])\S*")
+_LONE_YEN = re.compile(r"¥(?![^\W\d_])")
+_LONE_YEN_CHUNK = re.compile(rf"\S*{_LONE_YEN.pattern}\S*")
 
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
@@ -204,11 +205,11 @@ def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
 
     def fix(match: re.Match[str]) -> str:
         chunk = match.group()
-        fixed = re.sub(r"¥(?![^\W\d_])", "Y", chunk)
+        fixed = _LONE_YEN.sub("Y", chunk)
         repairs.append(OcrRepair(chunk, fixed, "ocr_confusion"))
         return fixed
 
-    return _YEN.sub(fix, text)
+    return _LONE_YEN_CHUNK.sub(fix, text)
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------
