@@ -236,7 +236,10 @@ def _run_workers(
     on_done: Callable[[DocumentResult], None],
 ) -> None:
     """Run `pending` ((input index, path, sha256) each) on up to `settings.jobs` workers,
-    writing each document's output and putting its result into `results` as it ends."""
+    writing each document's output and putting its result into `results` as it ends.
+
+    Inputs whose outputs share a name (copies of one PDF) leave the first input's output,
+    whichever worker ends last: the run's bytes do not depend on the number of workers."""
     ctx = mp.get_context("forkserver")
     # The fork server imports the pipeline once; every worker forked from it starts warm.
     ctx.set_forkserver_preload(["lampiran.pipeline"])
@@ -246,6 +249,7 @@ def _run_workers(
     # others idle; results are still reported in input order.
     queue = sorted(pending, key=lambda item: (_size(item[1]), -item[0]))
     by_index = {index: (path, sha) for index, path, sha in pending}
+    writers: dict[str, int] = {}
     try:
         while queue or any(w.task is not None for w in workers):
             for worker in workers:
@@ -278,7 +282,7 @@ def _run_workers(
                     message = ("error", f"{path}: timed out after {settings.timeout_s:g} s")
                 if message is None:
                     continue
-                results[index] = _finish(path, sha, message, out_dir, elapsed)
+                results[index] = _finish(path, sha, message, out_dir, elapsed, writers, index)
                 on_done(results[index])
                 worker.task = None
                 if message[0] != "ok" and (
@@ -295,14 +299,24 @@ def _run_workers(
 
 
 def _finish(
-    path: Path, sha: str, message: tuple[object, ...], out_dir: Path, elapsed: float
+    path: Path,
+    sha: str,
+    message: tuple[object, ...],
+    out_dir: Path,
+    elapsed: float,
+    writers: dict[str, int],
+    index: int,
 ) -> DocumentResult:
+    """The result of input `index` (`path`) from its worker's `message`, its output written
+    unless an earlier input already wrote that name (`writers`: name -> input index)."""
     if message[0] != "ok":
         return DocumentResult(str(path), "failed", sha, error=str(message[1]), seconds=elapsed)
     name, data, warnings = message[1], message[2], message[3]
     assert isinstance(name, str) and isinstance(data, bytes) and isinstance(warnings, tuple)
     try:
-        write_atomic(out_dir / name, data)
+        if index < writers.get(name, index + 1):
+            write_atomic(out_dir / name, data)
+            writers[name] = index
     except OutputError as exc:
         return DocumentResult(str(path), "failed", sha, error=str(exc), seconds=elapsed)
     status: Status = "partial" if warnings else "ok"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from lampiran.batch import _finish
 from schemas.decree import Decree
 from tests.conftest import encrypted_pdf, huge_image_pdf, text_only_pdf, zero_page_pdf
 
@@ -143,6 +144,18 @@ def test_jobs_one_and_two_give_identical_bytes(small_decree_pdf: Path, tmp_path:
         _ingest(str(inputs), "-o", str(out), "--jobs", jobs)
         runs.append({p.name: p.read_bytes() for p in [*_outputs(out), out / "_run.json"]})
     assert runs[0] == runs[1]
+
+
+def test_copies_of_one_pdf_leave_the_first_inputs_output_whatever_order_they_end(
+    tmp_path: Path,
+) -> None:
+    # Workers end in any order; copy 2 ends first, then copy 0, then copy 1.
+    writers: dict[str, int] = {}
+    for index in (2, 0, 1):
+        message = ("ok", "same.json", f"copy {index}".encode(), ())
+        result = _finish(Path(f"copy-{index}.pdf"), "sha", message, tmp_path, 0.1, writers, index)
+        assert (result.status, result.output) == ("ok", "same.json")
+    assert (tmp_path / "same.json").read_bytes() == b"copy 0"
 
 
 def test_page_limit(small_decree_pdf: Path, tmp_path: Path) -> None:
