@@ -20,9 +20,9 @@ COARSE_ENLARGEMENT = 2.5
 dpi / COARSE_ENLARGEMENT pixels per inch) is redrawn smoothly for OCR. pdfium repeats its
 pixels in blocks of 3 x 3 or more, whose stepped edges tesseract misreads. Measured on
 PermenPANRB 52/2014's 96 dpi LKE strips at 300 dpi: dictionary words 82.6 -> 86.2 % of the
-LKE's text, "Jawabar Nilat" for "Tamwabar Niat", `check_real` 27 -> 29/47. Images enlarged
-less are left as drawn: redrawn at 2x, KMA 186/2017's 150 dpi signature page lost its date
-and read "HRKIM" (decision 0005, Rejected)."""
+LKE's text, its header read "Jawabar Nilat", not "Tamwabar Niat", `check_real` 27 -> 29/47.
+Images enlarged less are left as drawn: redrawn at 2x, KMA 186/2017's 150 dpi signature
+page lost its date and read "HRKIM" (decision 0005, Rejected)."""
 SATURATION_FADE = 2
 """How many times a pixel's saturation (max - min channel) is added to its brightness.
 
