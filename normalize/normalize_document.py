@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from normalize.build_table import build_table
+from normalize.check_sums import check_sums
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
@@ -16,7 +17,7 @@ from normalize.parse_metadata import parse_metadata
 from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
 from normalize.section_codes import restore_section_codes
 from normalize.split_label_rows import split_label_rows
-from normalize.stitch_pages import stitch_tables
+from normalize.stitch_pages import LogicalTable, stitch_tables
 from normalize.vocabulary import build_vocabulary
 from schemas.decree import (
     SCHEMA_VERSION,
@@ -71,6 +72,14 @@ def _with_taxonomy(table: Table, taxonomy: Taxonomy, settings: MatchSettings) ->
     return table.model_copy(update={"rows": rows})
 
 
+def _column_names(logical: LogicalTable) -> tuple[str, ...]:
+    """The printed name of each grid column, or none when the header groups columns."""
+    header = logical.header
+    if header is None or len(header.printed) != len(logical.first.row_cells(0)):
+        return ()
+    return header.printed
+
+
 def _text_layer(raw: RawDocument) -> Literal["native", "ocr", "mixed"]:
     kinds = {p.text_layer for p in raw.pages if p.text_layer != "none"}
     if kinds == {"ocr"}:
@@ -106,6 +115,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     pages = {p.number: p for p in body_pages}
     tables: list[Table] = []
     doubtful: dict[int, set[str]] = {}
+    sums: list[PipelineWarning] = []
     native_pages = frozenset(p.number for p in raw.pages if p.text_layer == "native")
     counts = word_counts(
         line.text for page in raw.pages if page.number in native_pages for line in page.lines
@@ -121,12 +131,18 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
             logical = replace(logical, rows=rows)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
+        rows, mismatches = check_sums(
+            logical.rows, ocr_pages if vocab else frozenset(), _column_names(logical)
+        )
+        logical = replace(logical, rows=rows)
+        sums.extend(mismatches)
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
         tables.append(_with_taxonomy(table, load_taxonomy(), settings.match))
     warnings = list(raw.warnings)
     if vocab:
         warnings += [*vocab.warnings, *doubtful_warnings(doubtful)]
+    warnings += sums
     if not tables:
         warnings.append(
             PipelineWarning(
