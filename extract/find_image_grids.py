@@ -12,6 +12,7 @@ tesseract reads a rule next to text as '|', 'I' or 'l', and mis-segments ruled c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -40,6 +41,15 @@ RULE_GAP_PT = 2.0
 into a dark one loses its last pixels to the adaptive threshold, whose local mean the
 dark rule raises (measured on PermenPANRB 52/2014's 96 dpi JPEG strips: 3-5 px at
 300 dpi, 0.7-1.2 pt, either side of each row rule)."""
+SOLID_SHARE = 0.9
+"""A row band at least this share dark (gray below PAPER_SPLIT) ..."""
+PAPER_SPLIT = 128
+GLYPH_PT = 1.5
+"""... with no light mark this tall (points) inside it is a filled bar, not a row: a
+spreadsheet's black band printed as decoration. Light print on a dark fill (a header
+bar's reversed text) has letters taller than this; JPEG noise in a fill is smaller. The
+adaptive threshold sees only a bar's two edges, so it came out as a row holding what
+OCR reads into the black ("www“" on PermenPANRB 52/2014 p. 43)."""
 MIN_RULE_PT = 14.0
 """The shortest rule looked for, in points, whatever the page size: a letter's stroke
 is shorter than this even in a large heading."""
@@ -85,6 +95,7 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     ]
     grids = []
     in_grids = np.zeros(image.shape, np.uint8)
+    solid = np.zeros(image.shape, np.uint8)
     v_met, h_met = _meeting(v_lines, h_mask, round(RULE_GAP_PT * dpi / 72))
     tables = find_joints(find_contours(v_lines, h_mask), v_met, h_met)
     for (left, bottom, right, top), joints in sorted(tables.items()):
@@ -94,6 +105,8 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
         ys = _one_per_double_rule(
             distinct([top * scale, bottom * scale, *(y * scale for _, y in joints)])
         )
+        bars = _solid_bars(image, xs, ys, dpi)
+        ys = _without_bars(ys, bars)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(with_rules(xs, ys, v_rules, h_rules, "image"))
             margin = 2 * ERASE_MARGIN_PX
@@ -101,11 +114,56 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
                 max(0, top - margin) : bottom + margin + 1,
                 max(0, left - margin) : right + margin + 1,
             ] = 1
-    rules = (np.maximum(v_ink, h_mask) > 0).astype(np.uint8) * in_grids
+            for bar_top, bar_bottom in bars:
+                solid[round(bar_top / scale) : round(bar_bottom / scale) + 1, left : right + 1] = 1
+    rules = (np.maximum(np.maximum(v_ink, h_mask), solid) > 0).astype(np.uint8) * in_grids
     mask = np.asarray(
         cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)), dtype=np.uint8
     )
     return ImageGrids(grids=tuple(grids), rule_mask=mask)
+
+
+def _solid_bars(
+    image: Image, xs: tuple[float, ...], ys: tuple[float, ...], dpi: int
+) -> list[tuple[float, float]]:
+    """The rows (top, bottom in points) of the grid bounded by `xs` and `ys` that are
+    filled bars: at least SOLID_SHARE dark inside their rules, with no light mark
+    GLYPH_PT tall. Bars next to each other come back as one."""
+    scale = dpi / 72
+    inset = 2 * ERASE_MARGIN_PX
+    left, right = round(xs[0] * scale) + inset, round(xs[-1] * scale) - inset
+    glyph = GLYPH_PT * scale
+    bars: list[tuple[float, float]] = []
+    for top, bottom in pairwise(ys):
+        inside = image[round(top * scale) + inset : round(bottom * scale) - inset, left:right]
+        if inside.size == 0 or (inside < PAPER_SPLIT).mean() < SOLID_SHARE:
+            continue
+        light = (inside >= PAPER_SPLIT).astype(np.uint8)
+        _, _, stats, _ = cv2.connectedComponentsWithStats(light)
+        if any(height >= glyph for height in stats[1:, cv2.CC_STAT_HEIGHT]):
+            continue
+        if bars and bars[-1][1] == top:
+            bars[-1] = (bars[-1][0], bottom)
+        else:
+            bars.append((top, bottom))
+    return bars
+
+
+def _without_bars(ys: tuple[float, ...], bars: list[tuple[float, float]]) -> tuple[float, ...]:
+    """`ys` with each filled bar made one rule: a bar at the table's edge is left outside
+    it, a bar inside it becomes a rule at its middle. A table keeps at least two rules."""
+    kept = list(ys)
+    for top, bottom in bars:
+        if len(kept) <= 2:
+            break
+        at = kept.index(top)
+        if at == 0:
+            del kept[0]
+        elif kept[at + 1] == kept[-1]:
+            del kept[-1]
+        else:
+            kept[at : at + 2] = [(top + bottom) / 2]
+    return tuple(kept)
 
 
 def _meeting(vertical: Image, horizontal: Image, reach: int) -> tuple[Image, Image]:

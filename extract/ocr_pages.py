@@ -58,7 +58,7 @@ _METHOD = (
     "render-straighten-erase-rules+short-borders-upright/tesseract-textonly-pdf/"
     "turn-on-poor-text 3 opposite/double-rules-pairwise 2/short-borders-beside-paper/"
     "undither-coarse-dither/turn-ruled-few-words/other-quarter-turns/rules-meet-across-gaps/"
-    "smooth-coarse-images-for-ocr"
+    "smooth-coarse-images-for-ocr/solid-bars-are-rules"
 )
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (

@@ -1053,6 +1053,39 @@ def test_a_rule_stopping_just_short_of_a_crossing_rule_meets_it(
     assert [round(y * 300 / 72) for y in grid.ys] == pytest.approx([100, 400], abs=5)
 
 
+def _table_with_bar(bar: tuple[int, int], label: str = "") -> np.ndarray:
+    """Three columns ruled at rows 100, 200, 300 and 400 px, the band `bar` (top, bottom
+    px) filled black, with `label` printed in white on it."""
+    image = np.full((600, 1200), 255, np.uint8)
+    for y in (100, 200, 300, 400):
+        cv2.line(image, (50, y), (1050, y), 0, 3)
+    for x in (50, 300, 1050):
+        cv2.line(image, (x, 100), (x, 400), 0, 3)
+    image[bar[0] : bar[1], 50:1051] = 0
+    if label:
+        cv2.putText(image, label, (80, bar[1] - 25), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 255, 3)
+    return image
+
+
+@pytest.mark.parametrize(
+    ("bar", "rows"),
+    [((100, 200), [200, 300, 400]), ((200, 300), [100, 250, 400]), ((300, 400), [100, 200, 300])],
+)
+def test_a_filled_bar_is_a_rule_not_a_row(bar: tuple[int, int], rows: list[int]) -> None:
+    # PermenPANRB 52/2014 p. 43: a black band over the table read as a row of OCR noise.
+    found = image_grids(_table_with_bar(bar), dpi=300, line_scale=40)
+    (grid,) = found.grids
+    assert [round(y * 300 / 72) for y in grid.ys] == pytest.approx(rows, abs=5)
+    assert found.rule_mask[bar[0] + 10 : bar[1] - 10, 60:1040].all()
+
+
+def test_light_print_on_a_filled_bar_keeps_its_row() -> None:
+    found = image_grids(_table_with_bar((200, 300), "TOTAL"), dpi=300, line_scale=40)
+    (grid,) = found.grids
+    assert [round(y * 300 / 72) for y in grid.ys] == pytest.approx([100, 200, 300, 400], abs=5)
+    assert not found.rule_mask[220:280, 100:200].all()
+
+
 @pytest.mark.parametrize("letter_height", [20, 36])
 def test_a_letter_between_two_rules_is_no_border(letter_height: int) -> None:
     # 36 px leaves the stroke's caps four pixels (1 pt) off each rule; two pixels
