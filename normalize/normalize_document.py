@@ -7,6 +7,7 @@ from typing import Literal
 
 from normalize.build_table import build_table
 from normalize.check_sums import check_sums
+from normalize.decimal_commas import restore_decimal_commas
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
@@ -128,6 +129,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
             rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
+            rows = restore_decimal_commas(rows, ocr_pages)
             logical = replace(logical, rows=rows)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)

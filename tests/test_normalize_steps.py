@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.check_sums import MIN_ROWS, check_sums, column_totals, find_relations, parse_amount
+from normalize.decimal_commas import restore_decimal_commas
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.join_records import join_records
@@ -1146,3 +1147,20 @@ def test_rows_on_pages_not_repairable_keep_their_text(
     rows[index] = rows[index].with_cell(3, data.draw(st.sampled_from(["1", "99.999", "abc"])))
     checked, _ = check_sums(rows, frozenset())
     assert checked == tuple(rows)
+
+
+def test_a_decimal_stop_is_a_comma_where_the_column_prints_commas() -> None:
+    rows = [
+        _row(["Bobot", "5,0", "0,00%"], page=2),
+        _row(["Nilai", "0.00", "0.00%"], page=2),
+        _row(["Nilai", "10,0", "1.250"], page=2),
+        _row(["Nilai", "0.00", "0.00%"], page=1),
+    ]
+    restored = restore_decimal_commas(rows, frozenset({2}))
+    assert restored[1].cells == ("Nilai", "0,00", "0.00%")
+    assert restored[1].edits == (CellEdit(1, "ocr_confusion", "0.00", "0,00"),)
+    # One comma in a column is not enough; a thousands group and a native page's text
+    # are left as printed.
+    assert restored[2] is rows[2]
+    assert restored[3] is rows[3]
+    assert restore_decimal_commas(rows[1:2], frozenset({2})) == (rows[1],)
