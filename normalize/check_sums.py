@@ -11,6 +11,7 @@ and is repaired; every other failure is reported as a warning, never rewritten.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -77,7 +78,8 @@ def find_relations(rows: Sequence[GridRow]) -> tuple[SumRelation, ...]:
     of another column is no relation.
     """
     amounts = [_amounts(row) for row in rows]
-    numeric = sorted({c for values in amounts for c in values})
+    counts = Counter(c for values in amounts for c in values)
+    numeric = sorted(c for c, count in counts.items() if count >= MIN_ROWS)
     found = []
     for total in numeric:
         for parts in combinations((c for c in numeric if c != total), 2):
