@@ -102,9 +102,10 @@ def _one_digit_off(text: str, wanted: Decimal) -> str | None:
     digits = [i for i, char in enumerate(text) if char.isdigit()]
     fraction = text.rsplit(",", 1)[1] if "," in text else ""
     scale = sum(char.isdigit() for char in fraction)
-    want = str(int(wanted * 10**scale)) if wanted >= 0 else ""
-    if (wanted * 10**scale) % 1 or len(want) != len(digits):
+    scaled = wanted * 10**scale
+    if scaled < 0 or scaled % 1 or len(str(int(scaled))) != len(digits):
         return None
+    want = str(int(scaled))
     changed = [(i, new) for i, new in zip(digits, want, strict=True) if text[i] != new]
     if len(changed) != 1:
         return None
@@ -117,7 +118,7 @@ def _fixes(
 ) -> list[tuple[int, str]]:
     """Each (column, text) that corrects one digit of one of the relation's amounts on
     `row` so that the relation holds."""
-    total, (left, right) = relation.columns[0], relation.parts
+    total, (left, right) = relation.total, relation.parts
     wanted = {
         total: values[left] + values[right],
         left: values[total] - values[right],
