@@ -4,13 +4,17 @@ Two neighbouring grid positions belong to one cell when no rule separates them: 
 boundary counts as ruled when rules cover at least half of its length. Merged regions
 are widened to rectangles (merging any region they overlap) until every cell is a
 rectangle; its top-left position is the anchor, the others are explicit covered cells.
+On a page image, where a pale border can be lost, a one-row merged cell whose words
+stand apart across an inner border is split there again (`split_at_gaps`).
 """
 
 from __future__ import annotations
 
 import bisect
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extract.find_grids import Grid, Rule, overlap_area
 from extract.read_words import Word
@@ -20,6 +24,10 @@ RULE_TOLERANCE = 3.0
 """Points a rule may lie off a boundary and still rule it (line width, rendering)."""
 RULED_SHARE = 0.5
 """Share of a boundary's length rules must cover for the boundary to count as ruled."""
+SPLIT_GAP_RATIO = 1.5
+"""Text heights of blank a merged cell of a page image must show at an inner column
+boundary to be two cells (`split_at_gaps`): wider than any word space, even a justified
+line's."""
 CUT_MARGIN = 1.0
 """Points a word must reach past a ruled boundary, on both sides, to count as cut."""
 
@@ -116,12 +124,57 @@ def lay_out(grid: Grid) -> Layout:
                 regions.union((row - 1) * n_cols + col, row * n_cols + col)
     rects = _rectangles(n_rows, n_cols, regions)
     spans = tuple(Span(r0, c0, r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in sorted(rects))
-    owner = [[0] * n_cols for _ in range(n_rows)]
+    return _with_spans(grid, spans)
+
+
+def _with_spans(grid: Grid, spans: tuple[Span, ...]) -> Layout:
+    """The layout of `grid` whose cells are `spans` (in row, then column order)."""
+    owner = [[0] * (len(grid.xs) - 1) for _ in range(len(grid.ys) - 1)]
     for index, span in enumerate(spans):
         for r in range(span.row, span.row + span.row_span):
             for c in range(span.col, span.col + span.col_span):
                 owner[r][c] = index
     return Layout(grid=grid, spans=spans, owner=tuple(tuple(row) for row in owner))
+
+
+def split_at_gaps(layout: Layout, words: Sequence[Word]) -> Layout:
+    """`layout` with each one-row merged cell of an image grid split at the inner column
+    boundaries that stand in a gap of at least SPLIT_GAP_RATIO text heights between its
+    words, with words on both sides and none across.
+
+    On a page image a light border can be lost to the threshold (a pale rule in a
+    coloured row), and the row's cells then read as one; on a vector page a missing
+    border is the document's own, and the layout is returned unchanged. Text that runs
+    across a boundary, or sits on one side of it only, keeps its cell merged.
+    """
+    if layout.grid.source != "image":
+        return layout
+    spans: list[Span] = []
+    for span in layout.spans:
+        x0, top, x1, bottom = layout.span_bbox(span)
+        inside = [
+            w
+            for w in words
+            if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+        ]
+        inner = range(span.col + 1, span.col + span.col_span)
+        cuts = [c for c in inner if span.row_span == 1 and _gap_at(layout.grid.xs[c], inside)]
+        bounds = [span.col, *cuts, span.col + span.col_span]
+        spans.extend(Span(span.row, a, span.row_span, b - a) for a, b in pairwise(bounds))
+    if len(spans) == len(layout.spans):
+        return layout
+    return _with_spans(layout.grid, tuple(sorted(spans, key=lambda s: (s.row, s.col))))
+
+
+def _gap_at(x: float, words: Sequence[Word]) -> bool:
+    """True when `words` lie on both sides of `x`, none across it, and the gap around it
+    is at least SPLIT_GAP_RATIO of their median height wide."""
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
+    if not left or not right or len(left) + len(right) < len(words):
+        return False
+    height = statistics.median(w.bottom - w.top for w in words)
+    return min(w.x0 for w in right) - max(w.x1 for w in left) >= SPLIT_GAP_RATIO * height
 
 
 def _near(rules: Sequence[Rule], at: float) -> list[Rule]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.build_table import Layout, cut_words, lay_out, to_raw_table
+from extract.build_table import Layout, cut_words, lay_out, split_at_gaps, to_raw_table
 from extract.find_grids import RULE_MARGIN, Grid, distinct, overlap_area, with_rules
 from extract.read_lines import cell_text
 from extract.read_words import Char, Word, read_words
@@ -53,6 +53,7 @@ def read_page_tables(
     """
     layouts = choose_layouts(primary, second, plain_words)
     layouts = join_stacked(sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0])))
+    layouts = [split_at_gaps(layout, plain_words) for layout in layouts]
 
     def zone_of(char: Char) -> tuple[int, int] | None:
         cx = (char["x0"] + char["x1"]) / 2

@@ -26,8 +26,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
-from extract.build_table import lay_out
+from extract.build_table import lay_out, split_at_gaps
 from extract.classify_pages import PageFacts
+from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
 from extract.read_words import Word, decode_symbols
@@ -1129,3 +1130,49 @@ def test_item_numbers_page_ocr_left_unread_are_added(tmp_path: Path) -> None:
     read_too = [Word(w.text, w.x0, w.top, w.x1, w.bottom, (12.0,), 0, None) for w in reading.words]
     again = _second_pass(image, [*page_words, *read_too], tmp_path / "d.png")
     assert again.words == ()
+
+
+def _one_row_unruled_inside(source: Source = "image") -> Grid:
+    """A one-row grid of three columns (x 0, 200, 260, 320) whose first inner border is
+    not ruled: its first two columns read as one merged cell."""
+    xs, ys = (0.0, 200.0, 260.0, 320.0), (0.0, 20.0)
+    rules = [Rule(x, 0.0, 20.0) for x in (0.0, 260.0, 320.0)]
+    edges = [Rule(y, 0.0, 320.0) for y in ys]
+    return with_rules(xs, ys, rules, edges, source)
+
+
+def _words(*pieces: tuple[str, float, float]) -> list[Word]:
+    return [Word(text, x0, 5.0, x1, 15.0, (10.0,), 0, None) for text, x0, x1 in pieces]
+
+
+def _cells(grid: Grid, words: list[Word]) -> list[tuple[int, int]]:
+    return [(span.col, span.col_span) for span in split_at_gaps(lay_out(grid), words).spans]
+
+
+def test_a_merged_cell_with_a_wide_gap_at_a_border_is_two_cells() -> None:
+    # PermenPANRB 52/2014: the pale border of a light blue section row was lost, and the
+    # row's weight read as part of its title ('IV. PENGUATAN AKUNTABILITAS (10) 10.0').
+    words = _words(("IV.", 4, 16), ("PENGUATAN", 20, 80), ("(10)", 84, 100), ("10,0", 220, 240))
+    assert _cells(_one_row_unruled_inside(), words) == [(0, 1), (1, 1), (2, 1)]
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        # a word space at the border, however it falls
+        [("Penegakan", 150, 195), ("aturan", 205, 240)],
+        # a word across the border
+        [("Penegakan", 4, 60), ("disiplin/kode", 180, 230)],
+        # text on one side only
+        [("PENILAIAN", 4, 60)],
+    ],
+)
+def test_a_merged_cell_stays_merged_without_a_wide_gap_at_its_border(
+    pieces: list[tuple[str, float, float]],
+) -> None:
+    assert _cells(_one_row_unruled_inside(), _words(*pieces)) == [(0, 2), (2, 1)]
+
+
+def test_a_vector_grid_keeps_its_merged_cells() -> None:
+    words = _words(("IV.", 4, 16), ("10,0", 220, 240))
+    assert _cells(_one_row_unruled_inside("camelot"), words) == [(0, 2), (2, 1)]
