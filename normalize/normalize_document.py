@@ -15,7 +15,12 @@ from normalize.label_marks import restore_label_marks
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
-from normalize.repair_cells import doubtful_warnings, repair_page_lines, repair_rows
+from normalize.repair_cells import (
+    doubtful_warnings,
+    repair_header,
+    repair_page_lines,
+    repair_rows,
+)
 from normalize.section_codes import restore_section_codes
 from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import LogicalTable, stitch_tables
@@ -25,6 +30,7 @@ from schemas.decree import (
     Decree,
     OcrEngineInfo,
     PipelineWarning,
+    Repair,
     Source,
     Table,
 )
@@ -126,11 +132,17 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     grids = tuple(split_label_rows(t, as_read.get(t.page)) for t in raw.tables)
     for logical in stitch_tables(grids, pages, settings.header_threshold):
         logical = mend_table(logical, counts, native_pages)
+        header_repairs: list[Repair] = []
         if vocab:
             rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
             rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
             rows = restore_decimal_commas(rows, ocr_pages)
             logical = replace(logical, rows=rows)
+            if logical.header is not None and logical.first.page in ocr_pages:
+                header, header_repairs, unsure_labels = repair_header(logical.header, vocab)
+                logical = replace(logical, header=header)
+                if unsure_labels:
+                    unsure.setdefault(logical.first.page, set()).update(unsure_labels)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
         rows, mismatches = check_sums(
@@ -140,6 +152,8 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         sums.extend(mismatches)
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
+        if header_repairs:
+            table = table.model_copy(update={"repairs": header_repairs})
         tables.append(_with_taxonomy(table, load_taxonomy(), settings.match))
     warnings = list(raw.warnings)
     if vocab:

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from normalize.grid import CellEdit, GridRow
-from normalize.repair_ocr import repair_text
+from normalize.map_header import Header
+from normalize.repair_ocr import as_repairs, repair_text
 from normalize.vocabulary import Vocabulary
-from schemas.decree import PipelineWarning
+from schemas.decree import PipelineWarning, Repair
 from schemas.raw import RawPage
 
 # A word of rule glyphs only: tesseract reading a table rule or its shadow as text (a
@@ -130,6 +131,24 @@ def repair_rows(
                 doubtful.setdefault(row.page, set()).update(result.doubtful)
         repaired.append(replace(row, cells=tuple(cells), edits=tuple(edits)))
     return tuple(repaired), doubtful
+
+
+def repair_header(header: Header, vocab: Vocabulary) -> tuple[Header, list[Repair], set[str]]:
+    """`header` with its printed labels repaired, each repair as a `Repair` of field
+    'header N' (1-based), and the words repair was unsure about.
+
+    The caller decides that the header was OCR'd; the fields the labels were mapped to
+    are kept as they are.
+    """
+    printed: list[str] = []
+    repairs: list[Repair] = []
+    doubtful: set[str] = set()
+    for position, label in enumerate(header.printed, start=1):
+        result = repair_text(label, vocab)
+        printed.append(result.text)
+        repairs += as_repairs(result, f"header {position}")
+        doubtful.update(result.doubtful)
+    return replace(header, printed=tuple(printed)), repairs, doubtful
 
 
 def repair_page_lines(page: RawPage, vocab: Vocabulary) -> RawPage:

@@ -224,6 +224,11 @@ class Table(Frozen):
     header: list[str] = Field(description="Header cells as printed, left to right.")
     columns: dict[str, str] = Field(description="Printed header -> canonical field.")
     rows: list[Row] = Field(description="Body rows in order.")
+    repairs: list[Repair] = Field(
+        default_factory=list,
+        description="Changes made to the printed header labels (OCR repair); field is "
+        "'header N', N the 1-based position in `header`.",
+    )
 
 
 class Decree(Frozen):

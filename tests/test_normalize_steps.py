@@ -17,13 +17,14 @@ from normalize.label_marks import label_mark, restore_label_marks
 from normalize.map_header import Header, _column_numbers, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
+from normalize.normalize_document import NormalizeSettings, normalize_document
 from normalize.read_sections import section_area, split_code
 from normalize.section_codes import code_value, implied_codes, restore_section_codes, roman
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, joint_columns, shares, spread
 from normalize.stitch_pages import stitch_tables
-from schemas.raw import RawCell, RawPage, RawTable, TextLine
+from schemas.raw import RawCell, RawDocument, RawPage, RawTable, TextLine
 
 THRESHOLD = 85.0
 
@@ -1164,3 +1165,23 @@ def test_a_decimal_stop_is_a_comma_where_the_column_prints_commas() -> None:
     assert restored[2] is rows[2]
     assert restored[3] is rows[3]
     assert restore_decimal_commas(rows[1:2], frozenset({2})) == (rows[1],)
+
+
+@pytest.mark.parametrize(("layer", "label"), [("ocr", "Keterangan"), ("native", "Ketorangan")])
+def test_header_labels_are_repaired_on_ocr_pages_only(layer: str, label: str) -> None:
+    table = _table(
+        [["NO", "NAMA", "Ketorangan"], ["1", "Budi Santoso", "hadir"], ["2", "Ani", "hadir"]]
+    )
+    page = RawPage(
+        number=1,
+        width=595.0,
+        height=842.0,
+        rotation=0,
+        orientation="portrait",
+        text_layer=layer,  # type: ignore[arg-type]
+    )
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    assert result.header == ["NO", "NAMA", label]
+    repairs = [(r.field, r.before, r.after) for r in result.repairs]
+    assert repairs == ([("header 3", "Ketorangan", "Keterangan")] if layer == "ocr" else [])

@@ -27,6 +27,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from normalize.map_header import Header
+from normalize.repair_cells import repair_header
 from normalize.repair_ocr import RepairResult, as_repairs, repair_text
 from normalize.vocabulary import HUNSPELL_DIC, Vocabulary, build_vocabulary
 from tests.conftest import SEEDS
@@ -510,3 +512,15 @@ def test_an_acronym_one_capital_confusion_from_a_listed_one(
     read: str, want: str, vocab: Vocabulary
 ) -> None:
     assert _repair(read, vocab) == want
+
+
+def test_header_labels_are_repaired_with_their_position(vocab: Vocabulary) -> None:
+    header = Header(rows=1, printed=("Jawabar", "Nilat", "SAKIP"), fields=(None, None, None))
+    repaired, repairs, doubtful = repair_header(header, vocab)
+    assert repaired.printed == ("Jawaban", "Nilai", "SAKIP")
+    assert repaired.fields == header.fields
+    assert [(r.field, r.before, r.after, r.kind) for r in repairs] == [
+        ("header 1", "Jawabar", "Jawaban", "ocr_spelling"),
+        ("header 2", "Nilat", "Nilai", "ocr_spelling"),
+    ]
+    assert doubtful == set()
