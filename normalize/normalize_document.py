@@ -24,7 +24,7 @@ from normalize.repair_cells import (
 from normalize.section_codes import restore_section_codes
 from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import LogicalTable, stitch_tables
-from normalize.vocabulary import build_vocabulary
+from normalize.vocabulary import Vocabulary, build_vocabulary
 from schemas.decree import (
     SCHEMA_VERSION,
     Decree,
@@ -80,11 +80,28 @@ def _with_taxonomy(table: Table, taxonomy: Taxonomy, settings: MatchSettings) ->
 
 
 def _column_names(logical: LogicalTable) -> tuple[str, ...]:
-    """The printed name of each grid column, or none when the header groups columns."""
+    """The printed name of each column of the rows, or none when the header has a
+    different number of labels (it groups columns)."""
     header = logical.header
-    if header is None or len(header.printed) != len(logical.first.row_cells(0)):
+    if header is None or not logical.rows or len(header.printed) != len(logical.rows[0].cells):
         return ()
     return header.printed
+
+
+def _repair_ocr(
+    logical: LogicalTable, ocr_pages: frozenset[int], vocab: Vocabulary
+) -> tuple[LogicalTable, list[Repair], dict[int, set[str]]]:
+    """`logical` with the OCR'd text of its rows and header repaired; the header's
+    repairs; and the words repair was unsure about, per page."""
+    rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
+    rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
+    logical = replace(logical, rows=restore_decimal_commas(rows, ocr_pages))
+    if logical.header is None or logical.first.page not in ocr_pages:
+        return logical, [], unsure
+    header, repairs, unsure_labels = repair_header(logical.header, vocab)
+    if unsure_labels:
+        unsure.setdefault(logical.first.page, set()).update(unsure_labels)
+    return replace(logical, header=header), repairs, unsure
 
 
 def _text_layer(raw: RawDocument) -> Literal["native", "ocr", "mixed"]:
@@ -134,15 +151,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         logical = mend_table(logical, counts, native_pages)
         header_repairs: list[Repair] = []
         if vocab:
-            rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
-            rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
-            rows = restore_decimal_commas(rows, ocr_pages)
-            logical = replace(logical, rows=rows)
-            if logical.header is not None and logical.first.page in ocr_pages:
-                header, header_repairs, unsure_labels = repair_header(logical.header, vocab)
-                logical = replace(logical, header=header)
-                if unsure_labels:
-                    unsure.setdefault(logical.first.page, set()).update(unsure_labels)
+            logical, header_repairs, unsure = _repair_ocr(logical, ocr_pages, vocab)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
         rows, mismatches = check_sums(
