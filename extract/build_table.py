@@ -151,6 +151,9 @@ def split_at_gaps(layout: Layout, words: Sequence[Word]) -> Layout:
         return layout
     spans: list[Span] = []
     for span in layout.spans:
+        if span.row_span != 1 or span.col_span < 2:
+            spans.append(span)
+            continue
         x0, top, x1, bottom = layout.span_bbox(span)
         inside = [
             w
@@ -158,7 +161,7 @@ def split_at_gaps(layout: Layout, words: Sequence[Word]) -> Layout:
             if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
         ]
         inner = range(span.col + 1, span.col + span.col_span)
-        cuts = [c for c in inner if span.row_span == 1 and _gap_at(layout.grid.xs[c], inside)]
+        cuts = [c for c in inner if _gap_at(layout.grid.xs[c], inside)]
         bounds = [span.col, *cuts, span.col + span.col_span]
         spans.extend(Span(span.row, a, span.row_span, b - a) for a, b in pairwise(bounds))
     if len(spans) == len(layout.spans):

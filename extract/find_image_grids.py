@@ -95,7 +95,6 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
     ]
     grids = []
     in_grids = np.zeros(image.shape, np.uint8)
-    solid = np.zeros(image.shape, np.uint8)
     v_met, h_met = _meeting(v_lines, h_mask, round(RULE_GAP_PT * dpi / 72))
     tables = find_joints(find_contours(v_lines, h_mask), v_met, h_met)
     for (left, bottom, right, top), joints in sorted(tables.items()):
@@ -114,9 +113,10 @@ def image_grids(image: Image, dpi: int, line_scale: int) -> ImageGrids:
                 max(0, top - margin) : bottom + margin + 1,
                 max(0, left - margin) : right + margin + 1,
             ] = 1
+            # The joints are taken: from here on h_mask only says which pixels to erase.
             for bar_top, bar_bottom in bars:
-                solid[round(bar_top / scale) : round(bar_bottom / scale) + 1, left : right + 1] = 1
-    rules = (np.maximum(np.maximum(v_ink, h_mask), solid) > 0).astype(np.uint8) * in_grids
+                h_mask[round(bar_top / scale) : round(bar_bottom / scale) + 1, left : right + 1] = 1
+    rules = (np.maximum(v_ink, h_mask) > 0).astype(np.uint8) * in_grids
     mask = np.asarray(
         cv2.dilate(rules, np.ones((2 * ERASE_MARGIN_PX + 1,) * 2, np.uint8)), dtype=np.uint8
     )

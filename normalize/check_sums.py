@@ -41,6 +41,10 @@ def parse_amount(text: str) -> Decimal | None:
     return Decimal(f"{whole}.{fraction}" if fraction else whole)
 
 
+Amounts = dict[int, Decimal]
+"""A row's amounts by column: only the cells that hold one amount and nothing else."""
+
+
 @dataclass(frozen=True)
 class SumRelation:
     """Column `total` is column `parts[0]` plus column `parts[1]` on the table's rows."""
@@ -54,14 +58,15 @@ class SumRelation:
     def columns(self) -> tuple[int, int, int]:
         return (self.total, *self.parts)
 
-    def holds(self, values: dict[int, Decimal]) -> bool | None:
+    def holds(self, values: Amounts) -> bool | None:
         """Whether the relation holds on a row's amounts; None when one is missing."""
         if any(c not in values for c in self.columns):
             return None
         return values[self.total] == values[self.parts[0]] + values[self.parts[1]]
 
 
-def _amounts(row: GridRow) -> dict[int, Decimal]:
+def row_amounts(row: GridRow) -> Amounts:
+    """The amounts of `row` (`parse_amount` of each cell), by column."""
     values = {}
     for col, text in enumerate(row.cells):
         value = parse_amount(text)
@@ -70,14 +75,14 @@ def _amounts(row: GridRow) -> dict[int, Decimal]:
     return values
 
 
-def find_relations(rows: Sequence[GridRow]) -> tuple[SumRelation, ...]:
+def find_relations(amounts: Sequence[Amounts]) -> tuple[SumRelation, ...]:
     """The relations 'column t = column a + column b' that hold on at least `MIN_ROWS`
-    rows and on `MIN_SHARE` of the rows that print all three amounts.
+    rows and on `MIN_SHARE` of the rows that print all three amounts (`amounts`: one
+    `row_amounts` per row).
 
     A row counts only when both parts are non-zero, so that a column of zeros or a copy
     of another column is no relation.
     """
-    amounts = [_amounts(row) for row in rows]
     counts = Counter(c for values in amounts for c in values)
     numeric = sorted(c for c, count in counts.items() if count >= MIN_ROWS)
     found = []
@@ -113,9 +118,7 @@ def _one_digit_off(text: str, wanted: Decimal) -> str | None:
     return text[:index] + digit + text[index + 1 :]
 
 
-def _fixes(
-    relation: SumRelation, row: GridRow, values: dict[int, Decimal]
-) -> list[tuple[int, str]]:
+def _fixes(relation: SumRelation, row: GridRow, values: Amounts) -> list[tuple[int, str]]:
     """Each (column, text) that corrects one digit of one of the relation's amounts on
     `row` so that the relation holds."""
     total, (left, right) = relation.total, relation.parts
@@ -132,14 +135,15 @@ def _fixes(
     return fixes
 
 
-def column_totals(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
+def column_totals(amounts: Sequence[Amounts]) -> frozenset[tuple[int, int]]:
     """The (row index, column) of each amount that is the sum of at least two amounts
     above it in its column, counted from the table's start or from the column's last
-    such total. A total that adds up confirms the reading of its digits."""
+    such total (`amounts`: one `row_amounts` per row). A total that adds up confirms the
+    reading of its digits."""
     running: dict[int, tuple[Decimal, int]] = {}
     totals = set()
-    for index, row in enumerate(rows):
-        for col, value in _amounts(row).items():
+    for index, values in enumerate(amounts):
+        for col, value in values.items():
             summed, count = running.get(col, (Decimal(0), 0))
             if count >= 2 and value == summed:
                 totals.add((index, col))
@@ -179,14 +183,14 @@ def check_sums(
     recorded as an edit of kind 'ocr_sum'. Invariant: rows on no repairable page keep
     their text.
     """
-    relations = find_relations(rows)
+    amounts = [row_amounts(row) for row in rows]
+    relations = find_relations(amounts)
     if not relations:
         return tuple(rows), []
-    confirmed = column_totals(rows)
+    confirmed = column_totals(amounts)
     checked: list[GridRow] = []
     warnings: list[PipelineWarning] = []
-    for index, row in enumerate(rows):
-        values = _amounts(row)
+    for index, (row, values) in enumerate(zip(rows, amounts, strict=True)):
         failing = [r for r in relations if r.holds(values) is False]
         if failing and repairable & set(row.pages):
             fixes = {
@@ -198,7 +202,7 @@ def check_sums(
             if len(fixes) == 1:
                 col, text = fixes.pop()
                 repaired = row.with_cell(col, text, "ocr_sum")
-                after = _amounts(repaired)
+                after = row_amounts(repaired)
                 if not any(r.holds(after) is False for r in relations):
                     row, failing = repaired, []
         warnings.extend(
