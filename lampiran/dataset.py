@@ -22,7 +22,7 @@ import pyarrow as pa
 from pydantic import ValidationError
 
 from lampiran.documents import write_atomic
-from schemas.decree import Decree, JdihMetadata, Row
+from schemas.decree import Decree, JdihMetadata, Repair, Row, Table
 from schemas.errors import LampiranError, OutputError, SchemaError
 from schemas.taxonomy import Taxonomy, load_taxonomy
 
@@ -152,6 +152,25 @@ TABLES: tuple[TableSpec, ...] = (
             _c("quarter", "INTEGER", "Quarter 1-4 of the month."),
             _c("year", "INTEGER", "The schedule's own year, else the decree's year."),
             _c("year_printed", "BOOLEAN", "True when the year comes from the schedule text."),
+        ),
+    ),
+    TableSpec(
+        "repairs",
+        "One row per change the pipeline made to printed text: rows' and table headers'.",
+        ("decree_id", "table_index", "ordinal"),
+        (
+            _DECREE_ID,
+            _c("table_index", "INTEGER", "1-based table number within the decree."),
+            _c(
+                "ordinal",
+                "INTEGER",
+                "1-based position among the table's repairs: header first, then rows in order.",
+            ),
+            _c("row_id", "VARCHAR", "The repaired row (rows.row_id); NULL for a header label."),
+            _c("field", "VARCHAR", "Field changed: 'indicator', 'column 3', 'header 2', ..."),
+            _c("kind", "VARCHAR", "What kind of repair: 'ocr', 'hyphenation', 'ocr_sum', ..."),
+            _c("before", "VARCHAR", "Text before the change (NULL: none)."),
+            _c("after", "VARCHAR", "Text after the change (NULL: removed)."),
         ),
     ),
     TableSpec(
@@ -432,6 +451,25 @@ def _match_records(
     return records
 
 
+def _repair_records(decree_id: str, table_index: int, table: Table) -> list[Record]:
+    """The repairs of one table, its header's first, then its rows' in row order."""
+    changes: list[tuple[str | None, Repair]] = [(None, repair) for repair in table.repairs]
+    changes += [(row.id, repair) for row in table.rows for repair in row.repairs]
+    return [
+        {
+            "decree_id": decree_id,
+            "table_index": table_index,
+            "ordinal": ordinal,
+            "row_id": row_id,
+            "field": repair.field,
+            "kind": repair.kind,
+            "before": repair.before,
+            "after": repair.after,
+        }
+        for ordinal, (row_id, repair) in enumerate(changes, start=1)
+    ]
+
+
 def decree_records(
     item: LoadedDecree, levels: dict[str, tuple[str, str | None]]
 ) -> dict[str, list[Record]]:
@@ -442,6 +480,7 @@ def decree_records(
     index = 0
     seen: set[str] = set()
     for table_index, table in enumerate(doc.tables, start=1):
+        out["repairs"].extend(_repair_records(decree_id, table_index, table))
         for row in table.rows:
             if row.id in seen:
                 raise SchemaError(item.path, f"row id {row.id} appears twice; ids must be unique")

@@ -25,7 +25,7 @@ from lampiran.dataset import (
     decree_files,
 )
 from lampiran.documents import decree_json
-from schemas.decree import Decree
+from schemas.decree import Decree, Repair
 from schemas.errors import SchemaError
 from schemas.gold import GoldDecree
 from tests.corpus_documents import (
@@ -107,6 +107,7 @@ def test_row_counts_per_table_equal_the_gold(built: Path) -> None:
         "rows": len(gold_rows),
         "evidence": sum(len(r.evidence) for r in gold_rows),
         "schedule": sum(len(set(r.schedule.months)) for r in gold_rows if r.schedule),
+        "repairs": 0,
         "taxonomy": 6 + 42 + 110 + 2 + 3 + 8,
         "matches": sum(
             1 + len(r.taxonomy.candidates)
@@ -252,6 +253,36 @@ def test_two_different_documents_of_one_source_are_refused(inputs: Path, tmp_pat
     other.write_bytes(decree_json(changed))
     with pytest.raises(SchemaError, match=r"other\.json: same source sha256"):
         build_dataset([inputs, other], tmp_path / "out")
+
+
+def test_repairs_table_lists_header_then_row_repairs_in_order(tmp_path: Path) -> None:
+    decree = corpus_decree(SYNTHETIC)
+    table = decree.tables[0]
+    header_fix = Repair(
+        field="header 2", before="KEGIATAN P0KOK", after="KEGIATAN POKOK", kind="ocr_confusion"
+    )
+    noise = Repair(field="activity", before="|", after=None, kind="ocr_noise")
+    spelling = Repair(field="activity", before="Menjarinq", after="Menjaring", kind="ocr_spelling")
+    rows = list(table.rows)
+    rows[1] = rows[1].model_copy(update={"repairs": [noise, spelling]})
+    rows[3] = rows[3].model_copy(update={"repairs": [noise]})
+    table = table.model_copy(update={"repairs": [header_fix], "rows": rows})
+    decree = decree.model_copy(update={"tables": [table]})
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "d.json").write_bytes(decree_json(decree))
+    build_dataset([tmp_path / "in"], tmp_path / "out")
+    got = _query(
+        tmp_path / "out",
+        "SELECT table_index, ordinal, row_id, field, kind, before, after FROM repairs",
+    )
+    assert got == [
+        (1, 1, None, "header 2", "ocr_confusion", "KEGIATAN P0KOK", "KEGIATAN POKOK"),
+        (1, 2, rows[1].id, "activity", "ocr_noise", "|", None),
+        (1, 3, rows[1].id, "activity", "ocr_spelling", "Menjarinq", "Menjaring"),
+        (1, 4, rows[3].id, "activity", "ocr_noise", "|", None),
+    ]
+    counted = _query(tmp_path / "out", "SELECT sum(repairs) FROM rows")[0][0]
+    assert counted == 3
 
 
 def test_jdihn_feed_has_the_feed_keys_as_strings(built: Path) -> None:
