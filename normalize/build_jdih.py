@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from normalize.roman_numerals import roman_value
 from schemas.decree import DecreeMetadata, JdihMetadata
 
 _LOWER_WORDS = frozenset(
@@ -178,18 +179,6 @@ def judul(meta: DecreeMetadata) -> str:
 
 
 _TAHUN = re.compile(r"\s+tahun\s+\d{4}\s*$", re.IGNORECASE)
-_ROMAN_NUMBER = {
-    "I": "1",
-    "II": "2",
-    "III": "3",
-    "IV": "4",
-    "V": "5",
-    "VI": "6",
-    "VII": "7",
-    "VIII": "8",
-    "IX": "9",
-    "X": "10",
-}
 
 
 def no_peraturan(number: str | None) -> str:
@@ -198,7 +187,8 @@ def no_peraturan(number: str | None) -> str:
     if not number:
         return ""
     bare = _TAHUN.sub("", number).strip()
-    return _ROMAN_NUMBER.get(bare, bare)
+    value = roman_value(bare)
+    return str(value) if value else bare
 
 
 def build_jdih(meta: DecreeMetadata) -> JdihMetadata:

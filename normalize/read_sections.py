@@ -10,6 +10,7 @@ import re
 
 from normalize.fold_text import fold
 from normalize.grid import GridRow
+from normalize.roman_numerals import as_strokes
 from schemas.decree import Area
 
 _CODED = re.compile(r"^(?P<code>[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]?\s+(?P<name>\S.*)$")
@@ -22,7 +23,7 @@ def split_code(text: str) -> tuple[str | None, str]:
     an OCR'd 'Il PENATAAN' -> ('II', 'PENATAAN')."""
     roman = _OCR_ROMAN.match(text)
     if roman:
-        text = re.sub(r"[l1|]", "I", roman.group()) + text[roman.end() :]
+        text = as_strokes(roman.group()) + text[roman.end() :]
     match = _CODED.match(text)
     if match:
         return match["code"], match["name"]

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from normalize.roman_numerals import STROKE_CLASS, as_strokes, roman
+
 _ONE_SIDED_SLASH = re.compile(r"(?<=\w) /(?=\w)|(?<=\w)/ (?=\w)")
 """A slash spaced on one side only ('ANGGARAN /PENGGUNA'): type sets both sides alike."""
 _SPLIT_YEAR = re.compile(r"(?<=/)(\d{1,3}) (\d{1,3})\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _UPPER = re.compile(r"^[A-Z]+$")
-_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_ROMAN_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I"})
+_ROMAN_MONTHS = frozenset(roman(month) for month in range(1, 13))
 _ROMAN_LETTER = re.compile(r"[IVX]")
-_MONTH_BEFORE_YEAR = re.compile(r"/([A-Za-z][\w.]*)/([IVXl1|]{1,4})/((?:19|20)\d\d)\b")
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"/([A-Za-z][\w.]*)/([{re.escape(STROKE_CLASS)}]{{1,4}})/((?:19|20)\d\d)\b"
+)
 """'/<office code>/<month>/<year>' at the end of a structured decree number."""
 
 
@@ -61,15 +64,15 @@ def restore_roman_months(text: str, number: str | None = None) -> str:
     own = _MONTH_BEFORE_YEAR.search(number or "")
     roman_office = own.group(1) if own and own.group(2) in _ROMAN_MONTHS else None
 
-    def roman(match: re.Match[str]) -> str:
+    def restored(match: re.Match[str]) -> str:
         printed = match.group(2)
-        month = printed.translate(_ROMAN_LOOKALIKES)
+        month = as_strokes(printed)
         said = match.group(1) == roman_office or _ROMAN_LETTER.search(printed) is not None
         if not said or month not in _ROMAN_MONTHS:
             return match.group(0)
         return f"/{match.group(1)}/{month}/{match.group(3)}"
 
-    return _MONTH_BEFORE_YEAR.sub(roman, text)
+    return _MONTH_BEFORE_YEAR.sub(restored, text)
 
 
 def repair_title(title: str, number: str | None, words: Collection[str]) -> str:

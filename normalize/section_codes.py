@@ -17,29 +17,10 @@ from collections.abc import Sequence
 from normalize.fold_text import fold
 from normalize.grid import GridRow
 from normalize.read_sections import section_area
+from normalize.roman_numerals import STROKE_CLASS, roman, roman_value
 
-_ROMAN_VALUES = (
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-_STROKES = re.compile(r"^[IVXl1|]{1,5}$")
+_STROKES = re.compile(rf"^[{re.escape(STROKE_CLASS)}]{{1,5}}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
-
-
-def roman(value: int) -> str:
-    """`value` (1-39) as a Roman numeral: 4 -> 'IV'."""
-    digits = []
-    for amount, numeral in _ROMAN_VALUES:
-        while value >= amount:
-            digits.append(numeral)
-            value -= amount
-    return "".join(digits)
-
-
-_ROMAN_NUMBERS = {roman(value): value for value in range(1, 40)}
 
 
 def code_value(code: str | None) -> tuple[str, int] | None:
@@ -49,7 +30,7 @@ def code_value(code: str | None) -> tuple[str, int] | None:
         return None
     if code.isdigit():
         return "arabic", int(code)
-    value = _ROMAN_NUMBERS.get(code)
+    value = roman_value(code)
     return ("roman", value) if value else None
 
 

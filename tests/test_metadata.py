@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.build_jdih import build_jdih, jenis, subjek, teu_badan, title_case
+from normalize.build_jdih import build_jdih, jenis, no_peraturan, subjek, teu_badan, title_case
 from normalize.doubt_number import number_doubts
 from normalize.indonesian_dates import month_number, parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_basis
@@ -583,6 +583,11 @@ def test_jdih_helpers() -> None:
     assert teu_badan("Bupati Donggala") == "Kabupaten Donggala"
     assert teu_badan("Menteri Agama Republik Indonesia") == "Indonesia. Kementerian Agama"
     assert subjek(None) == "" and subjek("PEDOMAN TAHUN 2025") == "PEDOMAN"
+    assert [no_peraturan(n) for n in ("14 Tahun 2025", "XI Tahun 2021", "188.45/XI/2025")] == [
+        "14",
+        "11",
+        "188.45/XI/2025",
+    ]
     empty = build_jdih(parse_metadata([]))
     assert (empty.judul, empty.noPeraturan, empty.tanggal_penetapan) == ("Keputusan", "", "")
 

@@ -26,7 +26,8 @@ from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, short_columns
 from normalize.normalize_document import NormalizeSettings, normalize_document
 from normalize.read_sections import section_area, split_code
-from normalize.section_codes import code_value, implied_codes, restore_section_codes, roman
+from normalize.roman_numerals import as_strokes, roman, roman_value
+from normalize.section_codes import code_value, implied_codes, restore_section_codes
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, joint_columns, shares, spread
@@ -976,6 +977,14 @@ def test_section_codes_that_do_not_leave_one_value_are_kept() -> None:
 @given(st.integers(min_value=1, max_value=39))
 def test_roman_numerals_read_back_as_their_value(value: int) -> None:
     assert code_value(roman(value)) == ("roman", value)
+    assert roman_value(roman(value)) == value
+    assert as_strokes(roman(value).replace("I", "l")) == roman(value)
+
+
+def test_only_well_formed_roman_numerals_have_a_value() -> None:
+    assert [roman_value(t) for t in ("IV", "XII", "XXXIX")] == [4, 12, 39]
+    assert [roman_value(t) for t in ("IIII", "VX", "iv", "XL", "", "Il")] == [None] * 6
+    assert as_strokes("XI1 |V l") == "XII IV I"
 
 
 def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
