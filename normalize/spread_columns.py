@@ -18,8 +18,8 @@ from statistics import median
 from schemas.raw import RawCell, RawTable
 
 MATCH_SHARE = 1 / 3
-"""How far off a border may be, as a share of the narrower column beside the border it
-is matched to: a photographed page is not drawn to the scale of the one before."""
+"""How far off a border may be, as a share of the narrowest column beside it or the
+border it is matched to: a photographed page is not drawn to the scale of the one before."""
 STRAY_SHARE = 1 / 4
 """At most this share of a grid's inner borders may be missing from the grid it is joined
 with (`joint_columns`); more, and the two grids are ruled differently, not once astray."""
@@ -45,16 +45,15 @@ def _shares(xs: tuple[float, ...]) -> tuple[float, ...]:
 
 def column_map(coarse: RawTable, fine: RawTable) -> tuple[int, ...] | None:
     """For each border of `coarse` (edges included), the index of the border of `fine` at
-    the same share of the table's width; None when `coarse` has no fewer columns or one
-    of its borders is at no border of `fine`."""
+    the same share of the table's width (`_close`); None when `coarse` has no fewer
+    columns or one of its borders is at no border of `fine`."""
     have, want = _shares(borders(coarse)), _shares(borders(fine))
     if not have or not want or coarse.n_cols >= fine.n_cols:
         return None
     mapped = [0]
-    for share in have[1:-1]:
+    for i, share in enumerate(have[1:-1], start=1):
         j = min(range(1, len(want) - 1), key=lambda k: abs(want[k] - share))
-        narrower = min(want[j] - want[j - 1], want[j + 1] - want[j])
-        if j <= mapped[-1] or abs(want[j] - share) >= narrower * MATCH_SHARE:
+        if j <= mapped[-1] or not _close(have, i, want, j):
             return None
         mapped.append(j)
     mapped.append(len(want) - 1)
