@@ -153,7 +153,9 @@ def column_totals(amounts: Sequence[Amounts]) -> frozenset[tuple[int, int]]:
     return frozenset(totals)
 
 
-def _label(row: GridRow) -> str:
+def row_label(row: GridRow) -> str:
+    """What a message calls `row`: its first text that is not an amount, at most 40
+    characters."""
     first = next((text for text in row.cells if text.strip() and parse_amount(text) is None), "")
     return " ".join(first.split())[:40] or "(no label)"
 
@@ -165,7 +167,7 @@ def _describe(relation: SumRelation, row: GridRow, names: Sequence[str]) -> str:
 
     total, (left, right) = relation.total, relation.parts
     return (
-        f"row '{_label(row)}' does not add up: {name(total)} is not "
+        f"row '{row_label(row)}' does not add up: {name(total)} is not "
         f"{name(left)} + {name(right)}, as on {relation.rows} other rows"
     )
 

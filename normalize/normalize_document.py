@@ -24,6 +24,7 @@ from normalize.repair_cells import (
 from normalize.section_codes import restore_section_codes
 from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import LogicalTable, stitch_tables
+from normalize.unread_marks import unread_mark_warnings
 from normalize.vocabulary import Vocabulary, build_vocabulary
 from schemas.decree import (
     SCHEMA_VERSION,
@@ -139,7 +140,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     pages = {p.number: p for p in body_pages}
     tables: list[Table] = []
     doubtful: dict[int, set[str]] = {}
-    sums: list[PipelineWarning] = []
+    table_warnings: list[PipelineWarning] = []
     native_pages = frozenset(p.number for p in raw.pages if p.text_layer == "native")
     counts = word_counts(
         line.text for page in raw.pages if page.number in native_pages for line in page.lines
@@ -158,7 +159,8 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
             logical.rows, ocr_pages if vocab else frozenset(), _column_names(logical)
         )
         logical = replace(logical, rows=rows)
-        sums.extend(mismatches)
+        table_warnings.extend(mismatches)
+        table_warnings.extend(unread_mark_warnings(rows, _column_names(logical)))
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
         if header_repairs:
@@ -167,7 +169,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     warnings = list(raw.warnings)
     if vocab:
         warnings += [*vocab.warnings, *doubtful_warnings(doubtful)]
-    warnings += sums
+    warnings += table_warnings
     if not tables:
         warnings.append(
             PipelineWarning(

@@ -32,6 +32,8 @@ from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, joint_columns, shares, spread
 from normalize.stitch_pages import stitch_tables
+from normalize.unread_marks import MIN_ROWS as MIN_FILLED_ROWS
+from normalize.unread_marks import unread_mark_warnings
 from schemas.raw import RawCell, RawDocument, RawPage, RawTable, TextLine
 
 THRESHOLD = 85.0
@@ -1201,3 +1203,39 @@ def test_header_labels_are_repaired_on_ocr_pages_only(layer: str, label: str) ->
     assert result.header == ["NO", "NAMA", label]
     repairs = [(r.field, r.before, r.after) for r in result.repairs]
     assert repairs == ([("header 3", "Ketorangan", "Keterangan")] if layer == "ocr" else [])
+
+
+def _scores(n: int) -> list[GridRow]:
+    return [_row([f"Kriteria {i}", f"Norma {i}", str(i % 3 + 1)], page=2) for i in range(n)]
+
+
+def _mark_removed(row: GridRow, col: int) -> GridRow:
+    """`row` as repair leaves it when OCR read only a rule mark in column `col`."""
+    return row.with_cell(col, "|").with_cell(col, "", "ocr_noise")
+
+
+def test_a_value_read_as_a_rule_mark_is_reported_not_guessed() -> None:
+    rows = _scores(8)
+    rows[5] = _mark_removed(rows[5], 2)
+    (warning,) = unread_mark_warnings(rows, ("Kriteria", "Norma", "Skor"))
+    assert warning.code == "cell_unread" and warning.page == 2
+    assert warning.message == (
+        "row 'Kriteria 5': Skor left empty: OCR read only '|' there, removed as a rule "
+        "mark, but 7 of the other 7 rows fill the column; check the page"
+    )
+    assert rows[5].cells[2] == ""
+
+
+def test_no_unread_warning_in_sparse_columns_spacer_rows_or_short_tables() -> None:
+    sparse = _scores(8)
+    for i in (1, 2):
+        sparse[i] = sparse[i].with_cell(2, "")
+    sparse[5] = _mark_removed(sparse[5], 2)
+    assert unread_mark_warnings(sparse) == []
+    spacer = [*_scores(8), _mark_removed(_row(["", "", ""], page=2), 2)]
+    assert unread_mark_warnings(spacer) == []
+    short = _scores(MIN_FILLED_ROWS)
+    short[0] = _mark_removed(short[0], 2)
+    assert unread_mark_warnings(short) == []
+    untouched = _scores(8)
+    assert unread_mark_warnings(untouched) == []
