@@ -6,7 +6,7 @@ import re
 
 from normalize.fill_down import fill_down
 from normalize.fold_text import fold
-from normalize.grid import GridRow, merged_columns
+from normalize.grid import CellEdit, GridRow, merged_columns
 from normalize.join_records import join_records
 from normalize.merge_continuations import merge_continuations
 from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from_ticks
@@ -69,18 +69,21 @@ def _schedule(row: GridRow, fields: tuple[str | None, ...]) -> Schedule | None:
     return schedule_from_ticks(months, quarters)
 
 
+def _reported(edit: CellEdit, field: str) -> Repair:
+    """`edit` as the contract reports it: its texts on one line, as every field's text."""
+    return Repair(
+        field=field,
+        before=fold(edit.before) or None,
+        after=fold(edit.after) or None,
+        kind=edit.kind,
+    )
+
+
 def _repairs(row: GridRow, fields: tuple[str | None, ...]) -> list[Repair]:
     repairs = []
     for edit in row.edits:
         field = fields[edit.col] or f"column {edit.col + 1}"
-        repairs.append(
-            Repair(
-                field=_REPORTED_FIELD.get(field, field),
-                before=edit.before,
-                after=edit.after,
-                kind=edit.kind,
-            )
-        )
+        repairs.append(_reported(edit, _REPORTED_FIELD.get(field, field)))
     return repairs
 
 
@@ -190,10 +193,7 @@ def _sections(
 def _with_area_repairs(row: Row, section_row: GridRow) -> Row:
     """`row` with the changes made to the text of its section row, which is not a row of
     its own, reported under its area (each row's area was read from that text)."""
-    repairs = [
-        Repair(field="area", before=edit.before, after=edit.after, kind=edit.kind)
-        for edit in section_row.edits
-    ]
+    repairs = [_reported(edit, "area") for edit in section_row.edits]
     return row.model_copy(update={"repairs": [*repairs, *row.repairs]})
 
 

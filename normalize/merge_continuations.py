@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from statistics import median
 
-from normalize.fold_text import fold, join_lines
+from normalize.fold_text import fold
 from normalize.grid import CellEdit, GridRow, merged_columns
 from normalize.stitch_pages import LogicalTable
 
@@ -118,12 +118,20 @@ def is_fragment(
     return short_empty or votes.count(1) >= max(1, len(votes) - 1)
 
 
+def _stacked(before: str, rest: str) -> str:
+    """A cell's text with the `rest` printed on the next page as its further lines.
+
+    The line break is kept (`fold` joins the lines later as it joins any cell's): a list
+    of items goes on at a line start, where `split_list` looks for its bullets."""
+    return "\n".join(text for text in (before, rest) if text.strip())
+
+
 def _join(previous: GridRow, top: GridRow) -> GridRow:
     cells = list(previous.cells)
     edits = list(previous.edits)
     for col in top.filled:
         before = previous.cells[col]
-        cells[col] = join_lines([*before.splitlines(), *top.cells[col].splitlines()])
+        cells[col] = _stacked(before, top.cells[col])
         edits.append(CellEdit(col, "continuation", fold(before) or None, fold(cells[col])))
     return replace(
         previous,
@@ -158,7 +166,7 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
         before = rows[anchor].cells[col]
         if not before.strip() or _vote(before, text, lists=False) != 1:
             continue
-        joined = join_lines([*before.splitlines(), *text.splitlines()])
+        joined = _stacked(before, text)
         grown = rows[anchor].with_cell(col, joined, "continuation")
         if top.pages[0] not in grown.pages:
             grown = replace(grown, pages=grown.pages + top.pages, bboxes=grown.bboxes + top.bboxes)

@@ -181,8 +181,8 @@ class Repair(Frozen):
     """One change the pipeline made to the printed text."""
 
     field: str = Field(description="Row field changed, e.g. 'indicator'.")
-    before: str | None = Field(description="Text before the change.")
-    after: str | None = Field(description="Text after the change.")
+    before: str | None = Field(description="Text before the change, on one line.")
+    after: str | None = Field(description="Text after the change, on one line.")
     kind: str = Field(
         description="ocr | hyphenation | continuation | fill_down | column_shift | list_split | ..."
     )

@@ -23,7 +23,7 @@ from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
 from normalize.map_header import Header, _column_numbers, field_of, find_header
 from normalize.mend_broken_words import mend_breaks
-from normalize.merge_continuations import is_fragment, short_columns
+from normalize.merge_continuations import is_fragment, merge_continuations, short_columns
 from normalize.normalize_document import NormalizeSettings, normalize_document
 from normalize.read_sections import section_area, split_code
 from normalize.roman_numerals import as_strokes, roman, roman_value
@@ -31,7 +31,7 @@ from normalize.section_codes import code_value, implied_codes, restore_section_c
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, joint_columns, shares, spread
-from normalize.stitch_pages import stitch_tables
+from normalize.stitch_pages import LogicalTable, PageBreak, stitch_tables
 from normalize.unread_marks import MIN_ROWS as MIN_FILLED_ROWS
 from normalize.unread_marks import unread_mark_warnings
 from schemas.raw import RawCell, RawDocument, RawPage, RawTable, TextLine
@@ -1239,3 +1239,33 @@ def test_no_unread_warning_in_sparse_columns_spacer_rows_or_short_tables() -> No
     assert unread_mark_warnings(short) == []
     untouched = _scores(8)
     assert unread_mark_warnings(untouched) == []
+
+
+def test_a_bulleted_list_broken_by_a_page_break_keeps_its_items() -> None:
+    fields = ("area.code", "activity", "evidence", "schedule", "responsible")
+    header = Header(rows=1, printed=("NO", "RENCANA AKSI", "BUKTI", "WAKTU", "PIC"), fields=fields)
+    previous = _row(
+        [
+            "1",
+            "Mengikutkan pegawai dalam diklat",
+            "• Surat tugas\n• Sertifikat",
+            "Juni 2027",
+            "Umum",
+        ]
+    )
+    top = _row(["", "", "diklat\n• Rekap JP per pegawai", "", ""], page=2)
+    after = _row(["2", "Menyusun rencana", "• Dokumen", "Juli 2027", "Umum"], page=2)
+    table = LogicalTable(
+        header=header,
+        rows=(previous, top, after),
+        pages=(1, 2),
+        breaks=(PageBreak(index=1, gap=0.0),),
+        first=_table([["NO"], ["1"]]),
+    )
+    joined = merge_continuations(table).rows
+    assert len(joined) == 2 and joined[0].pages == (1, 2)
+    assert split_list(joined[0].cells[2]) == [
+        "Surat tugas",
+        "Sertifikat diklat",
+        "Rekap JP per pegawai",
+    ]
