@@ -81,7 +81,7 @@ class GoldTable(Frozen):
     )
     evidence_style: Literal["numbered", "bulleted"] = Field(
         default="numbered",
-        description="How a list of two or more evidence items is printed: '1. item' or '- item'.",
+        description="How a list of two or more evidence items is printed: '1. item' or '• item'.",
     )
     merge: list[CanonicalField] = Field(
         default_factory=list,

@@ -67,3 +67,18 @@ def test_other_rendering_equals_gold(decree: CorpusDecree, rendering: str, tmp_p
     pdf = tmp_path / f"{decree.id}-{rendering}.pdf"
     pdf.write_bytes(render_born_digital(load_gold(decree.gold), OTHER_RENDERINGS[rendering]))
     _assert_equals_gold(_ingest(pdf), decree)
+
+
+@pytest.mark.parametrize("decree", DECREES, ids=lambda d: d.id)
+def test_bulleted_evidence_equals_gold(decree: CorpusDecree, tmp_path: Path) -> None:
+    """Evidence printed as '•' lists instead of numbered ones, on A4 so that page breaks
+    fall inside other lists: the items are the same."""
+    gold = load_gold(decree.gold)
+    bulleted = gold.model_copy(
+        update={
+            "tables": [t.model_copy(update={"evidence_style": "bulleted"}) for t in gold.tables]
+        }
+    )
+    pdf = tmp_path / f"{decree.id}-bulleted.pdf"
+    pdf.write_bytes(render_born_digital(bulleted, OTHER_RENDERINGS["a4-sans"]))
+    _assert_equals_gold(_ingest(pdf), decree)

@@ -75,10 +75,13 @@ def header_cells(columns: list[GoldColumn]) -> tuple[tuple[Cell, ...], int]:
     return tuple(cells), depth
 
 
-def evidence_paragraphs(items: list[str]) -> tuple[str, ...]:
-    """Evidence as printed: numbered lines '1. item' for two or more items, else plain."""
+def evidence_paragraphs(items: list[str], style: str = "numbered") -> tuple[str, ...]:
+    """Evidence as printed: two or more items as numbered lines '1. item' (or, `style`
+    'bulleted', '• item'), one item plain."""
     if len(items) < 2:
         return tuple(items)
+    if style == "bulleted":
+        return tuple(f"• {item}" for item in items)
     return tuple(f"{number}. {item}" for number, item in enumerate(items, start=1))
 
 
@@ -118,8 +121,11 @@ def _field_text(row: GoldRow, field: str, fields: frozenset[str]) -> str | None:
     return texts[field]
 
 
-def cell_paragraphs(row: GoldRow, columns: list[GoldColumn], col: int) -> tuple[str, ...]:
-    """The paragraphs `row` prints in column `col` (empty tuple: blank cell)."""
+def cell_paragraphs(
+    row: GoldRow, columns: list[GoldColumn], col: int, style: str = "numbered"
+) -> tuple[str, ...]:
+    """The paragraphs `row` prints in column `col` (empty tuple: blank cell); `style` is
+    the table's `evidence_style`."""
     column = columns[col]
     if row.cells:
         return (row.cells[col],) if col < len(row.cells) and row.cells[col] else ()
@@ -130,7 +136,7 @@ def cell_paragraphs(row: GoldRow, columns: list[GoldColumn], col: int) -> tuple[
         ticked = row.schedule.months if column.field == "months" else row.schedule.quarters
         return (TICK,) if position in ticked else ()
     if column.field == "evidence":
-        return evidence_paragraphs(row.evidence)
+        return evidence_paragraphs(row.evidence, style)
     text = _field_text(row, column.field, frozenset(c.field for c in columns))
     return (text,) if text else ()
 
@@ -225,7 +231,7 @@ def build_grid(table: GoldTable) -> Grid:
                 Cell(
                     index,
                     col,
-                    cell_paragraphs(row, columns, col),
+                    cell_paragraphs(row, columns, col, table.evidence_style),
                     rows=span_rows,
                     cols=2 if covered and col == covered[0] else 1,
                     align="center" if columns[col].field in _CENTRED_FIELDS else "left",
