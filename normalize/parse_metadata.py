@@ -743,28 +743,41 @@ def _is_name_line(text: str) -> bool:
     )
 
 
+def _position_length(lines: Sequence[_Line], breaks: Sequence[bool]) -> int:
+    """How many of a signature block's first lines print the signing position.
+
+    Input: the block's lines from the position on, and their `_paragraph_breaks`. The
+    position's lines are those before 'ttd', a name line, the NIP or certification, or the
+    signing gap (the blank space left for the pen). Of those, the position runs to the last
+    one ending in ',': an office's own name may hold commas ('KEPALA DINAS PEMBERDAYAAN
+    PEREMPUAN,' / 'PERLINDUNGAN ANAK, ...' / '... KABUPATEN SIGI,'), so the first ',' does
+    not end it, and no line count does ('a.n. BUPATI' / 'SEKRETARIS DAERAH' / 'u.b.' /
+    'ASISTEN ... DAN' / '... RAKYAT,' is five). Without a ',' (OCR lost it) all of them.
+    """
+    end = 0
+    while end < len(lines):
+        text = lines[end].text
+        if (
+            _TTD.match(text)
+            or _BLOCK_END.match(text)
+            or _is_name_line(text)
+            or (end and breaks[end])
+        ):
+            break
+        end += 1
+    commas = [index for index in range(end) if lines[index].text.endswith(",")]
+    return commas[-1] + 1 if commas else end
+
+
 def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
-    """Position lines (up to the one ending in ',', 'ttd' or the signature gap) and the name.
+    """Position lines (`_position_length`) and the name.
 
     The name is the first upper-case name line after the position (the stamp and the pen
     signature above it read as mixed-case noise), else the first line that reads as a name.
     """
     breaks = _paragraph_breaks(lines, pitch)
-    position: list[str] = []
-    index = 0
-    while index < len(lines):
-        text = lines[index].text
-        if (
-            _TTD.match(text)
-            or _BLOCK_END.match(text)
-            or _is_name_line(text)
-            or (position and breaks[index])
-        ):
-            break
-        position.append(text)
-        index += 1
-        if text.endswith(",") or len(position) == 4:
-            break
+    index = _position_length(lines, breaks)
+    position = [line.text for line in lines[:index]]
     name = None
     candidates = list(
         itertools.takewhile(lambda line: not _BLOCK_END.match(line.text), lines[index:])

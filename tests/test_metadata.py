@@ -713,6 +713,47 @@ def test_wrapped_name_and_certification_beside_the_signature() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("block", "position"),
+    [
+        # An office whose name holds commas: the position runs to the last ',' before the gap.
+        (
+            [
+                "KEPALA DINAS PEMBERDAYAAN PEREMPUAN,",
+                "PERLINDUNGAN ANAK, PENGENDALIAN PENDUDUK",
+                "DAN KELUARGA BERENCANA KABUPATEN SIGI,",
+            ],
+            "KEPALA DINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK, PENGENDALIAN PENDUDUK "
+            "DAN KELUARGA BERENCANA KABUPATEN SIGI",
+        ),
+        # Signing for the issuer through two offices: five lines.
+        (
+            [
+                "a.n. KETUA KOMISI PEMILIHAN UMUM",
+                "SEKRETARIS",
+                "u.b.",
+                "KEPALA SUB BAGIAN TEKNIS DAN",
+                "HUBUNGAN PARTISIPASI MASYARAKAT,",
+            ],
+            "a.n. KETUA KOMISI PEMILIHAN UMUM SEKRETARIS u.b. KEPALA SUB BAGIAN TEKNIS DAN "
+            "HUBUNGAN PARTISIPASI MASYARAKAT",
+        ),
+    ],
+)
+def test_position_runs_to_the_last_comma_before_the_signing_gap(
+    block: list[str], position: str
+) -> None:
+    rows = [
+        *HEADING,
+        *CLOSING,
+        *((text, 310, 540, 322 + 14 * index) for index, text in enumerate(block)),
+        ("Hj. NURMALA, S.Sos., M.Si.", 310, 480, 420),
+        ("NIP. 19700101 199503 2 001", 310, 480, 434),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="Hj. NURMALA, S.Sos., M.Si.", position=position)
+
+
 def test_unreadable_name_comes_from_the_lampiran_signature() -> None:
     body = [*HEADING, *CLOSING, ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 322)]
     lampiran = [
