@@ -95,11 +95,15 @@ _CLOSING = re.compile(r"^(D[a-z]{6,10})\s+d[il1]\b[\s:]*(.*)$")
 _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_FRAGMENT = re.compile(
-    r"^(?:(?:Menimbang|Mengingat|Memperhatikan|Menetapkan|MEMUTUSKAN|"
+    r"^(?:(?:(?i:Menimbang|Mengingat|Memperhatikan|Menetapkan|Memutuskan)|"
     + "|".join(_DICTUM_ORDINALS)
     + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
 )
+"""A label printed apart from its text; section words in any case ('MENIMBANG', and
+'M E N I M B A N G' once closed up by `_unspaced`)."""
 _SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
+_LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+"""Four or more single letters opening a line, one space apart ('M E N I M B A N G')."""
 _LETTER_ITEM = re.compile(r"^([a-z])(?:\s*[.,)]\s*|\s+)(.*)$")
 _NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.,)]\s*(.*)$")
 _ACRONYM = re.compile(r"\(([A-Z0-9]*[A-Z][A-Z0-9]*)\)")
@@ -228,12 +232,13 @@ def _rows(lines: Sequence[_Line]) -> list[list[_Line]]:
 
 
 def _join_label_fragments(lines: Sequence[_Line]) -> list[_Line]:
-    """Join a label ('Menimbang', ':', 'a.', 'KESATU :') to the text printed right of it."""
+    """Join a label ('Menimbang', 'M E N I M B A N G', ':', 'a.', 'KESATU :') to the text
+    printed right of it."""
     joined: list[_Line] = []
     for row in _rows(lines):
         start = len(joined)
         for line in row:
-            if len(joined) > start and _LABEL_FRAGMENT.match(joined[-1].text):
+            if len(joined) > start and _LABEL_FRAGMENT.match(_unspaced(joined[-1].text)):
                 joined[-1] = _merge(joined[-1], line)
             else:
                 joined.append(line)
@@ -308,27 +313,39 @@ def _left_edges(lines: Sequence[_Line]) -> dict[int, float]:
     return edges | worded
 
 
-def _label_like(line: _Line, left: float) -> bool:
-    """A label's line: 'Label :' or the label alone, or printed in the label column."""
-    text = line.text
+def _label_like(text: str, x0: float, left: float) -> bool:
+    """A label's line (`text` starting at `x0`): 'Label :' or the label alone, or printed
+    in the label column."""
     return (
         bool(re.match(r"^\W*[A-Za-z]+\s*:", text))
         or len(text.split()) == 1
-        or line.x0 <= left + _LEFT_TOLERANCE
+        or x0 <= left + _LEFT_TOLERANCE
     )
+
+
+def _unspaced(text: str) -> str:
+    """`text` with a letter-spaced first word closed up: 'M E M U T U S K A N :' ->
+    'MEMUTUSKAN :'.
+
+    Word-made decrees often space section words out letter by letter. Only a run of four
+    or more single letters opening the line is closed up, so an item label ('a. ...') or a
+    lone letter in running text is left as it is.
+    """
+    return _LETTER_SPACED.sub(lambda match: match.group(0).replace(" ", ""), text, count=1)
 
 
 def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | None:
     """The section `line` opens, if it opens one later than `current`."""
-    word = _leading_word(line.text)
+    text = _unspaced(line.text)
+    word = _leading_word(text)
     if not word or not word[0].isupper():
         return None
-    closing = _CLOSING.match(line.text)
+    closing = _CLOSING.match(text)
     if closing and _near(closing.group(1), "ditetapkan"):
         return _Anchor(_Section.CLOSING, 0, closing.group(2))
     for target, section in _SECTION_WORDS:
-        if section > current and _near(word, target) and _label_like(line, left):
-            return _Anchor(section, 0, _after_word(line.text))
+        if section > current and _near(word, target) and _label_like(text, line.x0, left):
+            return _Anchor(section, 0, _after_word(text))
     if current >= _Section.MENETAPKAN and _ARTICLE.match(line.text):
         return _Anchor(_Section.ARTICLES, 0, "")
     return None

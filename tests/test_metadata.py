@@ -754,6 +754,36 @@ def test_position_runs_to_the_last_comma_before_the_signing_gap(
     assert meta.signatory == Signatory(name="Hj. NURMALA, S.Sos., M.Si.", position=position)
 
 
+@pytest.mark.parametrize("split", [False, True])
+def test_letter_spaced_section_words(split: bool) -> None:
+    """Word-made decrees space section words out ('M E M U T U S K A N :'); some extractors
+    print the label apart from its text."""
+
+    def labelled(label: str, text: str, top: float) -> list[tuple[str, float, float, float]]:
+        if not split:
+            return [(f"{label} : {text}", 70, 550, top)]
+        item, rest = text.split(" ", 1)
+        pieces = ((label, 70, 160), (":", 167, 170), (item, 179, 190), (rest, 199, 550))
+        return [(piece, x0, x1, top) for piece, x0, x1 in pieces]
+
+    rows = [
+        *HEADING,
+        *labelled("M E N I M B A N G", "a. bahwa rencana aksi perlu ditetapkan;", 230),
+        *labelled("M E N G I N G A T", "1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;", 250),
+        ("M E M U T U S K A N :", 240, 400, 270),
+        ("M E N E T A P K A N : KEPUTUSAN KETUA KOMISI TENTANG RENCANA AKSI.", 70, 550, 290),
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 310),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == ["bahwa rencana aksi perlu ditetapkan;"]
+    assert [basis.text for basis in meta.legal_bases] == [
+        "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;"
+    ]
+    assert [(dictum.label, dictum.text) for dictum in meta.dicta] == [
+        ("KESATU", "Menetapkan rencana aksi.")
+    ]
+
+
 def test_unreadable_name_comes_from_the_lampiran_signature() -> None:
     body = [*HEADING, *CLOSING, ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 322)]
     lampiran = [
