@@ -91,7 +91,9 @@ _DICTUM = re.compile(
     r"^(" + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True)) + r")(?![A-Z])\s*(:?)\s*(.*)$"
 )
 _ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
-_CLOSING = re.compile(r"^(D[a-z]{6,10})\s+d[il1]\b[\s:]*(.*)$")
+_CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1]\b[\s:]*(.*)$")
+"""'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'). The capital
+'D' keeps a wrapped line of running text ('ditetapkan di ...') from being the closing."""
 _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_FRAGMENT = re.compile(

@@ -950,6 +950,23 @@ def test_better_reading_of_the_name_at_the_lampiran_end() -> None:
     assert meta.signatory == Signatory(name="NAILY SYARIFAH", position=KPU_ISSUER)
 
 
+def test_closing_printed_in_capitals() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("DITETAPKAN DI : KUDUS", 310, 440, 280),
+        ("PADA TANGGAL : 2 JANUARI 2025", 310, 480, 294),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert [(dictum.label, dictum.text) for dictum in meta.dicta] == [
+        ("KESATU", "Menetapkan rencana aksi.")
+    ]
+    assert (meta.place, meta.date) == ("KUDUS", dt.date(2025, 1, 2))
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
 def test_stray_mark_in_the_date_line() -> None:
     rows = [
         *HEADING,
