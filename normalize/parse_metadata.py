@@ -497,8 +497,19 @@ def _repair_acronyms(text: str) -> str:
 
 
 def _repair_item_punctuation(text: str) -> str:
-    """OCR's ':' or ',' for ';' where an item ends (at the end, before sub-item '2.', '3.')."""
+    """OCR's ':' or ',' for ';' where an item ends (at the end, before sub-item '2.', '3.').
+
+    For OCR'd text only: it is a guess about what OCR misread, and a native text layer
+    prints what the decree says (an item may end in ',' or ':').
+    """
     return _MISREAD_ITEM_END.sub(";", _MISREAD_SUBITEM_END.sub(";", text))
+
+
+def _dictum_text(part: _Part, ocr: bool) -> str:
+    """A diktum's text: its lines joined, sub-item labels and acronyms restored, and where
+    the decree has OCR'd pages (`ocr`) OCR's ':' or ',' for ';' at item ends repaired."""
+    text = _repair_acronyms(_restore_subitem_labels(_part_text(part)))
+    return _repair_item_punctuation(text) if ocr else text
 
 
 def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
@@ -509,8 +520,8 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     any label printed left of the wrapped lines (OCR misreads letters). Without a label,
     which OCR often drops, a line starts an item right after a line ending one (';'), or
     after a line ending in punctuation that closes a paragraph (a widened gap before the
-    line, or a justified line stopping short). A final ':' or ',' (never how an item
-    ends) is OCR's reading of ';' and is written ';'.
+    line, or a justified line stopping short). Items are returned as printed: the
+    caller repairs OCR's punctuation (`_repair_item_punctuation`).
     """
     items: list[list[str]] = []
     expected = 0
@@ -568,7 +579,7 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             items.append([text])
             start_x0 = x0
         previous = line
-    joined = (_repair_item_punctuation(_repair_acronyms(_join(item))) for item in items)
+    joined = (_repair_acronyms(_join(item)) for item in items)
     return [text for text in joined if text]
 
 
@@ -984,15 +995,11 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     cited = _items(mengingat, _NUMBER_ITEM, pitch) if mengingat else []
     ocr = any(page.text_layer == "ocr" for page in pages)
     if ocr:
-        cited = [restore_roman_months(item) for item in cited]
+        considerations = [_repair_item_punctuation(item) for item in considerations]
+        cited = [_repair_item_punctuation(restore_roman_months(item)) for item in cited]
     bases = parse_legal_bases(cited)
     dicta = [
-        Dictum(
-            label=part.label,
-            text=_repair_item_punctuation(
-                _repair_acronyms(_restore_subitem_labels(_part_text(part)))
-            ),
-        )
+        Dictum(label=part.label, text=_dictum_text(part, ocr))
         for part in parts
         if part.section == _Section.DICTA
     ]

@@ -996,6 +996,24 @@ def test_subitem_labels_without_dots_in_a_diktum() -> None:
     )
 
 
+def test_item_punctuation_is_repaired_on_ocr_pages_only() -> None:
+    """A final ':' or ',' is OCR's reading of ';' only where OCR read the page: a native text
+    layer keeps the decree's own punctuation."""
+    rows = [
+        *HEADING,
+        ("Menimbang : a. bahwa rencana aksi perlu ditetapkan,", 70, 550, 230),
+        ("KESATU : Membentuk Tim dengan susunan sebagai berikut:", 70, 550, 260),
+    ]
+    ocr = _page(rows)
+    native = ocr.model_copy(update={"text_layer": "native"})
+    read = parse_metadata([ocr])
+    assert read.considerations == ["bahwa rencana aksi perlu ditetapkan;"]
+    assert [d.text for d in read.dicta] == ["Membentuk Tim dengan susunan sebagai berikut;"]
+    printed = parse_metadata([native])
+    assert printed.considerations == ["bahwa rencana aksi perlu ditetapkan,"]
+    assert [d.text for d in printed.dicta] == ["Membentuk Tim dengan susunan sebagai berikut:"]
+
+
 def test_numbers_in_running_text_are_not_sub_item_labels() -> None:
     rows = [
         *HEADING,
