@@ -4,7 +4,8 @@
 kind 'Undang-Undang', number '7', year 2017, title 'Pemilihan Umum'. The kind is the
 item's own wording before 'Nomor' (a doubled word such as 'Keputusan Keputusan' counted
 once); the title runs from the first 'tentang' to the first gazette citation
-'(Lembaran/Berita/Tambahan ...' or ' sebagaimana', without its trailing ';' or '.'.
+'(Lembaran/Berita/Tambahan ...' or the first amendment (' sebagaimana', ' yang telah
+(beberapa kali) diubah', ' jo.', ' juncto'), without its trailing ';' or '.'.
 Pure functions; any string gives a `LegalBasis`, with nulls for what is not there.
 """
 
@@ -21,7 +22,13 @@ _TAHUN = re.compile(r"^\s*Tahun\s+(\d{4})\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"/((?:19|20)\d{2})$")
 _ANY_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _TENTANG = re.compile(r"\btentang\s+", re.IGNORECASE)
-_TITLE_END = re.compile(r"\s\((?:Lembaran|Berita|Tambahan)\b|\s+sebagaimana\b", re.IGNORECASE)
+_TITLE_END = re.compile(
+    r"\s\((?:Lembaran|Berita|Tambahan)\b|\s+sebagaimana\b"
+    r"|,?\s+yang\s+telah\s+(?:beberapa\s+kali\s+)?diubah\b|\s+(?:jo\.|juncto\b)",
+    re.IGNORECASE,
+)
+"""Where a cited title ends: a gazette citation, or the amendments that follow it
+('sebagaimana telah diubah', 'yang telah (beberapa kali) diubah', 'jo.'/'juncto')."""
 _ARTICLE_PREFIX = re.compile(
     r"^Pasal\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?(?:\s+huruf\s+[a-z])?\s+", re.IGNORECASE
 )
@@ -59,7 +66,7 @@ def _number_and_year(after_nomor: str) -> tuple[str | None, int | None]:
 
 
 def _title(text: str) -> str | None:
-    """The text after the first 'tentang', up to a gazette citation or 'sebagaimana'."""
+    """The text after the first 'tentang', up to a gazette citation or an amendment."""
     match = _TENTANG.search(text)
     if match is None:
         return None

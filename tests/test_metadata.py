@@ -516,6 +516,38 @@ def test_month_number_exact_fuzzy_and_refusals() -> None:
             "Perubahan atas Y",
         ),
         (
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah yang telah diubah "
+            "beberapa kali terakhir dengan Undang-Undang Nomor 9 Tahun 2015;",
+            "Undang-Undang",
+            "23",
+            2014,
+            "Pemerintahan Daerah",
+        ),
+        (
+            "Peraturan Daerah Nomor 4 Tahun 2016 tentang Perangkat Daerah, yang telah beberapa "
+            "kali diubah terakhir dengan Peraturan Daerah Nomor 2 Tahun 2023;",
+            "Peraturan Daerah",
+            "4",
+            2016,
+            "Perangkat Daerah",
+        ),
+        (
+            "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah jo. "
+            "Peraturan Menteri Dalam Negeri Nomor 77 Tahun 2020;",
+            "Peraturan Pemerintah",
+            "12",
+            2019,
+            "Pengelolaan Keuangan Daerah",
+        ),
+        (
+            "Peraturan Bupati Nomor 8 Tahun 2021 tentang Tata Kerja juncto Peraturan Bupati "
+            "Nomor 3 Tahun 2022;",
+            "Peraturan Bupati",
+            "8",
+            2021,
+            "Tata Kerja",
+        ),
+        (
             "Pasal 17 ayat (3) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
             "Undang-Undang Dasar Negara Republik Indonesia",
             None,
