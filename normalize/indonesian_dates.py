@@ -1,8 +1,9 @@
 """Indonesian month names and dates: 'pada tanggal 2 Januari 2025' -> 2025-01-02.
 
-A small table instead of `dateparser`: decrees only ever print 'D <Bulan> YYYY', the table
-is twelve names plus the common abbreviations and old spellings, and OCR damage
-('Desernber', 'Januar') needs an edit-distance match that dateparser does not offer.
+A small table instead of `dateparser`: decrees print 'D <Bulan> YYYY' (a few print
+'tanggal 02-01-2025', read day first), the table is twelve names plus the common
+abbreviations and old spellings, and OCR damage ('Desernber', 'Januar') needs an
+edit-distance match that dateparser does not offer.
 Everything here is pure and never raises on any string.
 """
 
@@ -72,6 +73,11 @@ _MIN_FUZZY_LENGTH = 5
 _DATE = re.compile(
     r"(?<![0-9A-Za-z])([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
 )
+_NUMERIC_DATE = re.compile(
+    r"\btanggal\b\s*[:,]?\s*(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?!\d)", re.IGNORECASE
+)
+"""'tanggal 02-01-2025', 'tanggal 2/1/2025': day first, as Indonesia writes dates. Only
+after 'tanggal', because a decree number ('NOMOR 4/1/2025') has the same shape."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
@@ -101,20 +107,30 @@ def month_number(word: str) -> int | None:
     return best[0] if len(best) == 1 else None
 
 
-def parse_indonesian_date(text: str) -> dt.date | None:
-    """The first valid 'D Bulan YYYY' date in `text`, or None.
+def _calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when it is no calendar date (31 Februari)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
-    Tolerates OCR digit slips (O for 0, l/I for 1) and damaged month names; a match that is
-    no calendar date (31 Februari) is skipped.
+
+def parse_indonesian_date(text: str) -> dt.date | None:
+    """The first valid 'D Bulan YYYY' date in `text`, else the first valid numeric
+    'D-M-YYYY' or 'D/M/YYYY' right after 'tanggal' (day first), else None.
+
+    Tolerates OCR digit slips (O for 0, l/I for 1) and damaged month names in the worded
+    form; a match that is no calendar date (31 Februari, 31-02-2025) is skipped.
     """
     for match in _DATE.finditer(text):
         month = month_number(match.group(2))
-        if month is None:
-            continue
         day = int(match.group(1).translate(_OCR_DIGITS))
         year = int(match.group(3).translate(_OCR_DIGITS))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
+        date = _calendar_date(year, month, day) if month else None
+        if date:
+            return date
+    for match in _NUMERIC_DATE.finditer(text):
+        date = _calendar_date(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        if date:
+            return date
     return None

@@ -14,6 +14,7 @@ from the LAMPIRAN header and its signatory from the last page. Never raises on a
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import statistics
@@ -145,6 +146,8 @@ _TTD = re.compile(r"^(?:ttd|t\.t\.d|dto)\.?$", re.IGNORECASE)
 _BLOCK_END = re.compile(
     r"^(?:Salinan\s+sesuai|Tembusan|Diundangkan|LEMBARAN|BERITA\s+DAERAH|NIP\b)", re.IGNORECASE
 )
+_DATE_LINE = re.compile(r"^\d{1,2}\s+\D+?\s+\d{4}\b\D{0,8}$")
+"""A day, words and a year ('12 Januari 2025 M', '12 Rajab 1446 H'), nothing else."""
 _STRAY_MARK = re.compile(r"(?<=\s)[^\w\s]{1,2}\s+")
 """A lone mark between words of the date line ('29 ] Maret 2017'): a stamp's edge or a stroke."""
 _CERTIFIED = re.compile(r"^Salinan\s+sesuai\b", re.IGNORECASE)
@@ -841,30 +844,67 @@ class _Closing:
     """Place, date and signatory of the closing."""
 
     place: str | None = None
-    date_text: str | None = None
+    date: dt.date | None = None
     signatory: Signatory | None = None
 
 
+def _is_date_line(text: str) -> bool:
+    """`text` prints a date on its own: a day, words and a year ('12 Januari 2025 M', a
+    Hijri '12 Rajab 1446 H'), or any text `parse_indonesian_date` reads."""
+    return bool(_DATE_LINE.match(text)) or parse_indonesian_date(text) is not None
+
+
+def _dated(texts: Sequence[str]) -> tuple[dt.date | None, int]:
+    """(the date, how many of `texts` print it) for a date phrase `texts[0]` and the lines
+    after it.
+
+    The date lines are the phrase and the date lines right after it: a decree may print
+    the Hijri date first ('pada tanggal 12 Rajab 1446 H' / '12 Januari 2025 M'). The date is
+    the first of them that parses (a stray mark ignored); the signature starts after them.
+    """
+    count = 1
+    while count < len(texts) and _is_date_line(texts[count]):
+        count += 1
+    dates = (parse_indonesian_date(_STRAY_MARK.sub("", text)) for text in texts[:count])
+    return next((date for date in dates if date), None), count
+
+
 def _closing(part: _Part, pitch: float) -> _Closing:
-    """'Ditetapkan di <place>' / 'pada tanggal <date>' / position / ttd / name."""
-    place_text, tail = _split_date(part.first)
+    """'Ditetapkan di <place>' / 'pada tanggal <date>' / position / ttd / name.
+
+    The date phrase is on the 'Ditetapkan di' line or one of the next three lines (the
+    first holding 'pada tanggal' or a date); `_dated` reads it and the lines after it.
+    """
+    place_text, phrase = _split_date(part.first)
     place = place_text.strip(" ,.:") or None
     lines = list(part.lines)
-    date_text = tail or None
-    signature_start = 0
-    if date_text is None:
-        for index, line in enumerate(lines[:3]):
-            if _PADA_TANGGAL.search(line.text) or parse_indonesian_date(line.text):
-                date_text, signature_start = line.text, index + 1
-                break
+    texts = [line.text for line in lines]
+    date, signature_start = None, 0
+    if phrase:
+        date, count = _dated([phrase, *texts])
+        signature_start = count - 1
+    else:
+        start = next(
+            (
+                index
+                for index, text in enumerate(texts[:3])
+                if _PADA_TANGGAL.search(text) or parse_indonesian_date(text)
+            ),
+            None,
+        )
+        if start is not None:
+            date, count = _dated(texts[start:])
+            signature_start = start + count
     signature_lines = _signature_column(part.opening, lines[signature_start:])
-    return _Closing(place, date_text, _signatory(signature_lines, pitch))
+    return _Closing(place, date, _signatory(signature_lines, pitch))
 
 
 def _split_date(text: str) -> tuple[str, str]:
-    """('Kudus', '2 Januari 2025') from 'Kudus pada tanggal 2 Januari 2025'."""
-    parts = _PADA_TANGGAL.split(text, maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+    """('Kudus', 'pada tanggal 2 Januari 2025') from 'Kudus pada tanggal 2 Januari 2025';
+    (text, '') without 'pada tanggal'. The phrase keeps 'tanggal', after which a numeric
+    date ('02-01-2025') is read."""
+    match = _PADA_TANGGAL.search(text)
+    return (text[: match.start()], text[match.start() :]) if match else (text, "")
 
 
 def _last_signature(lines: Sequence[_Line]) -> Signatory | None:
@@ -1006,9 +1046,6 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     closing_part = _first_part(parts, _Section.CLOSING)
     closing = _closing(closing_part, pitch) if closing_part else _Closing()
     signatory = _document_signatory(pages, closing_part, closing.signatory, _issuer(heading, pitch))
-    date = (
-        parse_indonesian_date(_STRAY_MARK.sub("", closing.date_text)) if closing.date_text else None
-    )
     kind = block.kind or menetapkan.kind
     if kind is None:
         kind = "Peraturan" if _first_part(parts, _Section.ARTICLES) else "Keputusan"
@@ -1020,10 +1057,10 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
         institution=institution or None,
         kind=kind,
         number=number,
-        year=_year(number, date.year if date else None),
+        year=_year(number, closing.date.year if closing.date else None),
         title=_title(block.title, menetapkan.title, number, parts, ocr),
         place=closing.place,
-        date=date,
+        date=closing.date,
         signatory=signatory,
         considerations=considerations,
         legal_bases=bases,

@@ -465,6 +465,10 @@ def test_ocr_noise_in_labels_and_dates() -> None:
         ("pada tanggal 2 Desernber 2O25", dt.date(2025, 12, 2)),
         ("31 Februari 2025", None),
         ("tanpa tanggal", None),
+        ("pada tanggal 02-01-2025", dt.date(2025, 1, 2)),
+        ("tanggal : 2/1/2025", dt.date(2025, 1, 2)),
+        ("pada tanggal 31-02-2025", None),
+        ("NOMOR 4/1/2025", None),
     ],
 )
 def test_parse_indonesian_date(text: str, want: dt.date | None) -> None:
@@ -996,6 +1000,44 @@ def test_closing_printed_in_capitals() -> None:
         ("KESATU", "Menetapkan rencana aksi.")
     ]
     assert (meta.place, meta.date) == ("KUDUS", dt.date(2025, 1, 2))
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["pada tanggal 02-01-2025"],
+        ["pada tanggal 2/1/2025"],
+        ["pada tanggal 2 Rajab 1446 H", "2 Januari 2025 M"],
+        ["pada tanggal 2 Januari 2025 M", "2 Rajab 1446 H"],
+    ],
+)
+def test_numeric_and_hijri_closing_dates(dates: list[str]) -> None:
+    """Day-first numbers after 'tanggal'; a Hijri line beside the Gregorian one is no part of
+    the position."""
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan di Kudus", 310, 420, 280),
+        *((text, 310, 450, 294 + 14 * index) for index, text in enumerate(dates)),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 336),
+        ("AHMAD AMIR FAISOL", 340, 480, 390),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_numeric_date_on_the_ditetapkan_line() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan di Kudus pada tanggal 02-01-2025", 310, 540, 280),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 308),
+        ("AHMAD AMIR FAISOL", 340, 480, 360),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
 
 
