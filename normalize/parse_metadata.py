@@ -118,8 +118,8 @@ next item and is printed left of the items' wrapped lines."""
 _ITEM_END = (";", ":")
 """How a Menimbang/Mengingat item's last line ends (':' is OCR's usual reading of ';')."""
 _MISREAD_ITEM_END = re.compile(r"[:,]$")
-_MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:(?:dan|atau) )?(?:[2-9]|[1-9]\d)\. )")
-_SUBITEM_LABEL = re.compile(r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2})\.?(?= [^\W\d_])")
+_MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:(?:dan|atau) )?(?:[2-9]|[1-9]\d|[b-z])\. )")
+_SUBITEM_LABEL = re.compile(r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2}|[a-z])\.?(?= [^\W\d_])")
 """A sub-item label inside a diktum ('...: 1. acuan ...; 2. bahan ...; dan 3. dasar ...'),
 its dot possibly lost to OCR."""
 _OCR_COLON = re.compile(r"^[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)")
@@ -455,16 +455,24 @@ def _ends_paragraph(line: _Line, edges: dict[int, float]) -> bool:
     return edge is not None and line.x1 < edge - _SHORT_LINE
 
 
-def _restore_subitem_labels(text: str) -> str:
-    """A diktum's sub-item labels whose dots OCR lost ('1 acuan', ', 2 bahan') -> '1.', '2.'.
+def _label_rank(label: str) -> int:
+    """1 for '1' or 'a', 2 for '2' or 'b', ...: a sub-item label's place in its list."""
+    return int(label) if label.isdigit() else ord(label) - ord("a") + 1
 
-    Only labels counting 1, 2, 3 ... in order from the first are taken as labels (two at
-    least): a lone number after a comma is running text. Labels after the counted run
-    are left as read.
+
+def _restore_subitem_labels(text: str) -> str:
+    """A diktum's sub-item labels whose dots OCR lost ('1 acuan', ', 2 bahan'; 'a pedoman',
+    ', b alat') -> '1.', '2.'; 'a.', 'b.'.
+
+    Only labels counting 1, 2, 3 ... or a, b, c ... in order from the first are taken as
+    labels (two at least, of one kind): a lone number or letter after a comma is running
+    text. Labels after the counted run are left as read.
     """
     run: list[re.Match[str]] = []
     for match in _SUBITEM_LABEL.finditer(text):
-        if int(match.group(2)) == len(run) + 1:
+        label = match.group(2)
+        same_kind = not run or run[0].group(2).isdigit() == label.isdigit()
+        if same_kind and _label_rank(label) == len(run) + 1:
             run.append(match)
     if len(run) < 2:
         return text
@@ -509,10 +517,11 @@ def _repair_item_punctuation(text: str) -> str:
 
 
 def _dictum_text(part: _Part, ocr: bool) -> str:
-    """A diktum's text: its lines joined, sub-item labels and acronyms restored, and where
-    the decree has OCR'd pages (`ocr`) OCR's ':' or ',' for ';' at item ends repaired."""
-    text = _repair_acronyms(_restore_subitem_labels(_part_text(part)))
-    return _repair_item_punctuation(text) if ocr else text
+    """A diktum's text: its lines joined, acronyms restored, and where the decree has OCR'd
+    pages (`ocr`) the sub-item labels' dots and OCR's ':' or ',' for ';' at item ends
+    repaired (a native text layer prints the decree's own labels)."""
+    text = _repair_acronyms(_part_text(part))
+    return _repair_item_punctuation(_restore_subitem_labels(text)) if ocr else text
 
 
 def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:

@@ -1255,3 +1255,25 @@ def test_a_cited_month_half_read_as_roman_is_restored() -> None:
     # An Arabic month (read as digits or 'l'), a well-formed one, and a non-month stay.
     for kept in ("/KPU/11/2020", "/BPKAD/l/2025", "/KPU/XII/2020", "/KPU/XIII1/2020"):
         assert restore_roman_months(kept) == kept
+
+
+def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas,", 70, 540, 240),
+        ("b alat ukur perubahan, dan c dasar evaluasi.", 200, 540, 254),
+        ("KEDUA : Biaya dibebankan pada DPA, a tahun 2025.", 70, 540, 268),
+        ("Ditetapkan di Kudus", 310, 420, 300),
+    ]
+    ocr = _page(rows)
+    dicta = parse_metadata([ocr]).dicta
+    assert dicta[0].text == (
+        "Tim sebagaimana dimaksud merupakan: a. pedoman pelaksanaan tugas; "
+        "b. alat ukur perubahan; dan c. dasar evaluasi."
+    )
+    assert dicta[1].text == "Biaya dibebankan pada DPA, a tahun 2025.", "one letter is no list"
+    native = parse_metadata([ocr.model_copy(update={"text_layer": "native"})]).dicta
+    assert native[0].text == (
+        "Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas, "
+        "b alat ukur perubahan, dan c dasar evaluasi."
+    )
