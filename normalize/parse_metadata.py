@@ -137,6 +137,10 @@ _KINDS = ("KEPUTUSAN", "PERATURAN", "INSTRUKSI")
 _NOMOR_INLINE = re.compile(r"\s+NOMOR\b.*$")
 _LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
 _HEAD_OF = re.compile(r"^(?:KEPALA|KETUA)\s+(?=\S)", re.IGNORECASE)
+_MAX_ISSUER_LINES = 4
+"""Lines an issuer takes at most ('KEPALA DINAS PEMBERDAYAAN PEREMPUAN' / ... / 'SIGI,')."""
+_OFFICE_DAMAGE = 0.1
+"""Share of an office's letters OCR may have damaged in the issuer's copy of it."""
 """'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the institution."""
 _TAHUN_WORD = re.compile(r"\bTAHUN\b", re.IGNORECASE)
 _SPACED_SLASH = re.compile(r"\s*/\s*")
@@ -627,6 +631,8 @@ class _TitleBlock:
     institution: str | None = None
     number: str | None = None
     title: str | None = None
+    office: str | None = None
+    """The office the kind line names, as printed ('KEPALA DINAS ... KABUPATEN KUDUS')."""
 
 
 def _find(lines: Sequence[_Line], start: int, word: str) -> int | None:
@@ -680,13 +686,13 @@ def _title_block(lines: Sequence[_Line], pitch: float) -> _TitleBlock:
     start = 0 if kind_index is None else kind_index
     nomor_index = _find(lines, start, "nomor")
     tentang_index = _find(lines, start if nomor_index is None else nomor_index, "tentang")
-    kind = institution = number = title = None
+    kind = institution = number = title = office = None
     if kind_index is not None:
         kind = _leading_word(lines[kind_index].text).capitalize()
         end = nomor_index if nomor_index is not None and nomor_index - kind_index <= 4 else None
         heads = [lines[kind_index].text, *(line.text for line in lines[kind_index + 1 : end or 0])]
-        issuer = fold(_after_word(_NOMOR_INLINE.sub("", " ".join(heads))))
-        institution = _HEAD_OF.sub("", issuer) or None
+        office = fold(_after_word(_NOMOR_INLINE.sub("", " ".join(heads)))) or None
+        institution = _HEAD_OF.sub("", office or "") or None
         inline = re.search(r"\bNOMOR\b\s*:?\s*(.*)$", lines[kind_index].text)
         if inline:
             number = number_as_written(inline.group(1))
@@ -694,10 +700,12 @@ def _title_block(lines: Sequence[_Line], pitch: float) -> _TitleBlock:
         number = number_as_written(_after_word(lines[nomor_index].text))
     if tentang_index is not None:
         first = _after_word(lines[tentang_index].text)
-        rest = list(lines[tentang_index + 1 :])
+        issuer_start = _issuer_start(lines, office)
+        stop = issuer_start if issuer_start and issuer_start > tentang_index else len(lines)
+        rest = list(lines[tentang_index + 1 : stop])
         title_lines = [first, *_title_lines(rest, pitch)] if first else _title_lines(rest, pitch)
         title = _join(title_lines) or None
-    return _TitleBlock(kind, institution, number, title)
+    return _TitleBlock(kind, institution, number, title, office)
 
 
 def _menetapkan_block(text: str) -> _TitleBlock:
@@ -930,14 +938,43 @@ def _last_signature(lines: Sequence[_Line]) -> Signatory | None:
     return None
 
 
-def _issuer(heading: Sequence[_Line], pitch: float) -> str | None:
-    """The issuer line closing the title block ('KETUA KOMISI ... KUDUS,'), without its ','."""
+def _office_letters(text: str) -> str:
+    """`text` as an office for comparing: without a head's title (KEPALA, KETUA), letters
+    and digits only, case-folded."""
+    return "".join(char for char in _HEAD_OF.sub("", fold(text)).casefold() if char.isalnum())
+
+
+def _issuer_start(lines: Sequence[_Line], office: str | None) -> int | None:
+    """Index of the first line of the issuer closing the title block (`lines`, the last
+    ending in ','), when its last lines read as the `office` the kind line names ('KEPALA
+    DINAS ... KUDUS' for 'KETUA ...' or the same office); None when no run of them does.
+
+    Printed without a blank line after the title, the issuer's first line and the title's
+    last are both capitals: only the office the heading names tells them apart.
+    """
+    if not office or not lines or not lines[-1].text.endswith(","):
+        return None
+    want = _office_letters(office)
+    for start in range(len(lines) - 1, max(0, len(lines) - 1 - _MAX_ISSUER_LINES), -1):
+        read = _office_letters(" ".join(line.text for line in lines[start:]).rstrip(", "))
+        if Levenshtein.normalized_distance(read, want) <= _OFFICE_DAMAGE:
+            return start
+    return None
+
+
+def _issuer(heading: Sequence[_Line], pitch: float, office: str | None) -> str | None:
+    """The issuer line closing the title block ('KETUA KOMISI ... KUDUS,'), without its ','.
+
+    Its first line is where its text reads as the `office` of the kind line
+    (`_issuer_start`), else after the last paragraph break or line not in capitals."""
     if not heading or not heading[-1].text.endswith(","):
         return None
-    breaks = _paragraph_breaks(heading, pitch)
-    start = len(heading) - 1
-    while start > 0 and not breaks[start] and heading[start - 1].text.isupper():
-        start -= 1
+    start = _issuer_start(heading, office)
+    if start is None:
+        breaks = _paragraph_breaks(heading, pitch)
+        start = len(heading) - 1
+        while start > 0 and not breaks[start] and heading[start - 1].text.isupper():
+            start -= 1
     return _join(line.text for line in heading[start:]).rstrip(", ") or None
 
 
@@ -1054,7 +1091,9 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     ]
     closing_part = _first_part(parts, _Section.CLOSING)
     closing = _closing(closing_part, pitch) if closing_part else _Closing()
-    signatory = _document_signatory(pages, closing_part, closing.signatory, _issuer(heading, pitch))
+    signatory = _document_signatory(
+        pages, closing_part, closing.signatory, _issuer(heading, pitch, block.office)
+    )
     kind = block.kind or menetapkan.kind
     if kind is None:
         kind = "Peraturan" if _first_part(parts, _Section.ARTICLES) else "Keputusan"

@@ -1277,3 +1277,40 @@ def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:
         "Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas, "
         "b alat ukur perubahan, dan c dasar evaluasi."
     )
+
+
+@pytest.mark.parametrize(
+    ("menetapkan", "office"),
+    [
+        ("PENUNJUKAN PENGELOLA LAYANAN PENGADUAN MASYARAKAT", "KEPALA DINAS KOMUNIKASI"),
+        ("PENGELOLA LAYANAN PENGADUAN MASYARAKAT", "KEPALA DINAS KOMUNIKASI"),
+        ("PENGELOLA LAYANAN PENGADUAN MASYARAKAT", "KETUA DINAS KOMUNIKASI"),
+    ],
+)
+def test_issuer_printed_right_under_the_title(menetapkan: str, office: str) -> None:
+    """No blank line between the title and the issuer line: the office the KEPUTUSAN line
+    names says where the issuer begins (with or without the head's title KEPALA/KETUA)."""
+    rows = [
+        ("KEPUTUSAN KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", 130, 480, 100),
+        ("KABUPATEN KUDUS", 230, 380, 114),
+        ("NOMOR 555/21/2025", 230, 380, 128),
+        ("TENTANG", 270, 330, 149),
+        ("PENGELOLA LAYANAN PENGADUAN", 220, 390, 163),
+        ("MASYARAKAT", 250, 350, 177),
+        (f"{office} DAN INFORMATIKA", 140, 470, 191),
+        ("KABUPATEN KUDUS,", 240, 360, 205),
+        ("Menimbang : a. bahwa pengaduan perlu dikelola;", 70, 550, 240),
+        (f"Menetapkan : KEPUTUSAN KEPALA DINAS TENTANG {menetapkan}.", 70, 550, 260),
+        ("KESATU : Menunjuk pengelola.", 70, 400, 280),
+        ("Ditetapkan di Kudus", 310, 440, 300),
+        ("pada tanggal 2 Januari 2025", 310, 480, 314),
+        ("KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", 310, 540, 342),
+        ("KABUPATEN KUDUS,", 310, 420, 356),
+        ("BAMBANG SUTRISNO, S.T.", 310, 480, 420),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.title == "PENGELOLA LAYANAN PENGADUAN MASYARAKAT"
+    assert meta.signatory == Signatory(
+        name="BAMBANG SUTRISNO, S.T.",
+        position="KEPALA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN KUDUS",
+    )
