@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -504,3 +506,74 @@ def same_header(a: Header, b: Header, threshold: float) -> bool:
         fuzz.ratio(fold_header(x), fold_header(y)) >= threshold
         for x, y in zip(a.printed, b.printed, strict=True)
     )
+
+
+def same_label(a: str, b: str, threshold: float) -> bool:
+    """True when two printed labels read the same (fuzzily, as `same_header` compares
+    them) in any order of their words: on a skewed scan the two lines of a label stacked
+    in one cell may be read bottom line first ('PERUBAHAN AREA' for 'AREA PERUBAHAN')."""
+    x, y = fold_header(a), fold_header(b)
+    return x == y or fuzz.token_sort_ratio(x, y) >= threshold
+
+
+def _labels_row(header: Header) -> bool:
+    """True when `header` prints labels, not only a caption or a row of column numbers."""
+    return not (header.title_only or header.numbering_only)
+
+
+def _alike(copies: Sequence[Header]) -> list[Header]:
+    """The headers of `copies` (a table's, first page first) that print the first one's
+    row of labels again (`_labels_row`, as many labels), the first included; empty when
+    the first is no row of labels."""
+    if not copies or not _labels_row(copies[0]):
+        return []
+    return [c for c in copies if _labels_row(c) and len(c.printed) == len(copies[0].printed)]
+
+
+def _first_most_common(values: Sequence[str]) -> str:
+    """The value of `values` given most often; of those given as often, the first given."""
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _voted_fields(copies: Sequence[Header], threshold: float) -> tuple[str | None, ...]:
+    """For each printed column of `copies` (as many labels each, see `_alike`), the
+    field most of its labels name by themselves (`field_of`, before `_resolve` settles a
+    column against its neighbours); a label naming none does not vote, so one copy read
+    badly by OCR ('Na aa' for 'RENCANA AKSI') cannot drop a column that another names.
+    None when no label of the column names a field."""
+    fields: list[str | None] = []
+    for column in zip(*(c.printed for c in copies), strict=True):
+        named = [f for f in (field_of(label, threshold) for label in column) if f]
+        fields.append(_first_most_common(named) if named else None)
+    return tuple(fields)
+
+
+SAME_LABELS_SHARE = 0.5
+"""Share of a header's labels that must read as the table's header printed before, for a
+grid ruled at the same borders to continue the table when OCR garbled some labels."""
+
+
+def repeats_header(copies: Sequence[Header], header: Header, threshold: float) -> bool:
+    """True when `header` reads as one more copy of the header printed as `copies` (the
+    headers of a table's pages so far, first page first), though OCR garbled labels of
+    either: as many labels; none naming by itself a field other than the one the copies'
+    labels name there by vote (`_voted_fields`); and at least SAME_LABELS_SHARE of them
+    the same as the label of some copy (`same_label`) or naming the field the copies do.
+
+    A garbled label ('can' for 'PIC') names no field and so never contradicts the copies;
+    a label naming another field ('BUKTI DUKUNG' where the copies print 'PIC') does.
+    """
+    alike = _alike(copies)
+    if not alike or not _labels_row(header) or len(header.printed) != len(alike[0].printed):
+        return False
+    voted = _voted_fields(alike, threshold)
+    same = 0
+    for c, label in enumerate(header.printed):
+        field = field_of(label, threshold)
+        if field and voted[c] and field != voted[c]:
+            return False
+        same += (field is not None and field == voted[c]) or any(
+            same_label(label, copy.printed[c], threshold) for copy in alike
+        )
+    return same >= len(header.printed) * SAME_LABELS_SHARE

@@ -112,6 +112,17 @@ def joint_columns(first: RawTable, second: RawTable) -> JointColumns | None:
     return JointColumns(shares=tuple(joint), first=tuple(in_a), second=tuple(in_b))
 
 
+def same_borders(a: RawTable, b: RawTable) -> bool:
+    """True when `a` and `b` have as many columns and each inner border of one is at the
+    same share of the width as the other's (`_close`)."""
+    x, y = shares(a), shares(b)
+    return (
+        a.n_cols == b.n_cols
+        and len(x) == len(y) > 0
+        and all(_close(x, i, y, i) for i in range(1, len(x) - 1))
+    )
+
+
 def _close(a: tuple[float, ...], i: int, b: tuple[float, ...], j: int) -> bool:
     """True when border `i` of shares `a` is border `j` of shares `b`: nearer than
     MATCH_SHARE of the narrowest column beside either."""

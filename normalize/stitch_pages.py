@@ -1,7 +1,9 @@
 """Stitch the page-local grids of a table continued over pages into one logical table.
 
 A grid continues the table before it when it is the first grid on the next page and
-either repeats the same header (which is then dropped) or has no header (or only a row
+either repeats the same header (which is then dropped), or, ruled at the same borders,
+repeats it as OCR read it (half its labels or more the same or naming the same fields, none
+naming another), or has no header (or only a row
 across the grid, which may be a section row) and the same columns: as many, or fewer
 whose borders are borders of the grid before, or more among whose borders are all of
 the grid before's (the table then takes the finer columns; spread_columns). A page
@@ -22,9 +24,10 @@ from normalize.map_header import (
     build_header,
     find_header,
     last_column_number,
+    repeats_header,
     same_header,
 )
-from normalize.spread_columns import column_map, joint_columns, shares, spread
+from normalize.spread_columns import column_map, joint_columns, same_borders, shares, spread
 from schemas.raw import RawPage, RawTable, TextLine
 
 
@@ -257,12 +260,24 @@ def _continues(
             or header.title_only
             or (first_header is not None and first_header.numbering_row)
         )
+    if not _next_page(last, table) or first_header is None:
+        return False
     # A repeated header names the columns itself: the grid may be ruled differently.
-    return (
-        _next_page(last, table)
-        and first_header is not None
-        and same_header(first_header, header, threshold)
+    # One that OCR read differently continues the table only on a grid ruled alike.
+    copies = [h for _, h in group if h is not None]
+    return same_header(first_header, header, threshold) or (
+        source is not None
+        and _ruled_alike(source, table)
+        and repeats_header(copies, header, threshold)
     )
+
+
+def _ruled_alike(a: RawTable, b: RawTable) -> bool:
+    """True when `b` is ruled at `a`'s borders, as shares of the width: as many columns
+    with every border at one of the other's, or fewer or more all of whose borders are
+    borders of the other (`column_map`). A grid of as many columns elsewhere is another
+    table, whatever its header reads."""
+    return same_borders(a, b) or column_map(a, b) is not None or column_map(b, a) is not None
 
 
 def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:

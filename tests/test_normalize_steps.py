@@ -955,6 +955,50 @@ def test_a_header_over_a_column_ruled_in_two_on_the_next_page_keeps_naming_it() 
     assert [row.cells for row in logical.rows] == [("1", "Belanja", "5"), ("2 a", "Gaji", "7")]
 
 
+_SIX = [0.0, 10, 30, 50, 70, 90, 100]
+_CLEAN = ["NO", "AREA PERUBAHAN", "RENCANA AKSI", "INDIKATOR", "BUKTI DUKUNG", "PIC"]
+
+
+def _plan_page(page: int, labels: list[str], xs: list[float] = _SIX) -> RawTable:
+    """A page of an action plan over columns `xs`: a header of `labels`, one body row."""
+    body = ["I" if page == 1 else "", f"Area {page}", f"aksi {page}", f"ind {page}", "SK", "Setda"]
+    return _ruled(page, xs, [labels, body], {})
+
+
+def test_a_header_ocr_garbled_differently_on_each_page_continues_the_table() -> None:
+    # The ocrmypdf layer of a scan read some labels of each page's header as noise
+    # ('Na aa', 'can'), and the two lines of a label bottom line first on a skewed page.
+    grids = (
+        _plan_page(1, ["NO", "AREA PERUBAHAN", "Na aa", "INDIKATOR", "BUKTI ae", "can"]),
+        _plan_page(2, ["NO", "PERUBAHAN AREA", "RENCANA AKSI", "INDIKATOR", "atl", "PIC"]),
+        _plan_page(3, ["NO", "AREA PERUBAHAN", "Ree A AKSI", "INDIKATOR", "BUKTI DUKUNG", "ins"]),
+    )
+    (logical,) = stitch_tables(grids, {n: _page(n, []) for n in (1, 2, 3)}, THRESHOLD)
+    assert logical.pages == (1, 2, 3)
+    assert [row.cells[1] for row in logical.rows] == ["Area 1", "Area 2", "Area 3"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "xs"),
+    [
+        # A label naming another field than the pages before name there.
+        (["NO", "AREA PERUBAHAN", "RENCANA AKSI", "INDIKATOR", "BUKTI DUKUNG", "KET"], _SIX),
+        # Fewer than half the labels read as the pages before.
+        (["NO", "NAMA", "JABATAN", "UNIT", "ALAMAT", "PIC"], _SIX),
+        # Labels garbled as on the page of a continued table, on a grid ruled elsewhere.
+        (
+            ["NO", "AREA PERUBAHAN", "Na aa", "INDIKATOR", "BUKTI ae", "can"],
+            [0, 20, 40, 50, 70, 90, 100],
+        ),
+    ],
+)
+def test_a_header_that_does_not_read_as_the_one_before_starts_a_table(
+    labels: list[str], xs: list[float]
+) -> None:
+    grids = (_plan_page(1, _CLEAN), _plan_page(2, labels, xs))
+    assert len(stitch_tables(grids, {n: _page(n, []) for n in (1, 2)}, THRESHOLD)) == 2
+
+
 def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
     # The 2025 seed's scan reads 'III PENATAAN SISTEM MANAJEMEN SDM' as 'II ...'.
     assert implied_codes(["I", "II", "II", "IV", "V"]) == [None, None, "III", None, None]
