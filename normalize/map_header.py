@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -547,6 +547,34 @@ def _voted_fields(copies: Sequence[Header], threshold: float) -> tuple[str | Non
         named = [f for f in (field_of(label, threshold) for label in column) if f]
         fields.append(_first_most_common(named) if named else None)
     return tuple(fields)
+
+
+def vote_header(copies: Sequence[Header], threshold: float) -> Header:
+    """One header for a table that prints its header on several pages (`copies`, first
+    page first), for the columns of the first page's grid.
+
+    Output: the first copy with, for each printed column, the field its labels name by
+    vote (`_voted_fields`, then settled as one header's are, `_resolve`), and as label the
+    first page's, unless it names not that field: then the reading given most often among
+    those naming it, a tie going to the earliest page. The label is thus one the column
+    printed on some page, consistent with its field, and the same for the same pages; a
+    first page read well keeps its labels as printed there ('(PENANGGUNG JAWAB' read on
+    later pages does not replace it). Only the copies `_alike` the first vote.
+    Invariant: without another such copy the first is returned unchanged (its fields are
+    then `build_header`'s).
+    """
+    first = copies[0]
+    alike = _alike(copies)
+    if len(alike) < 2:
+        return first
+    voted = _voted_fields(alike, threshold)
+    printed = []
+    for field, column in zip(voted, zip(*(c.printed for c in alike), strict=True), strict=True):
+        naming = [label for label in column if field and field_of(label, threshold) == field]
+        printed.append(
+            column[0] if column[0] in naming or not naming else _first_most_common(naming)
+        )
+    return replace(first, printed=tuple(printed), fields=_resolve(list(voted)))
 
 
 SAME_LABELS_SHARE = 0.5

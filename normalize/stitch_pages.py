@@ -3,7 +3,7 @@
 A grid continues the table before it when it is the first grid on the next page and
 either repeats the same header (which is then dropped), or, ruled at the same borders,
 repeats it as OCR read it (half its labels or more the same or naming the same fields, none
-naming another), or has no header (or only a row
+naming another; the header is then voted from every copy), or has no header (or only a row
 across the grid, which may be a section row) and the same columns: as many, or fewer
 whose borders are borders of the grid before, or more among whose borders are all of
 the grid before's (the table then takes the finer columns; spread_columns). A page
@@ -26,6 +26,7 @@ from normalize.map_header import (
     last_column_number,
     repeats_header,
     same_header,
+    vote_header,
 )
 from normalize.spread_columns import column_map, joint_columns, same_borders, shares, spread
 from schemas.raw import RawPage, RawTable, TextLine
@@ -87,7 +88,7 @@ def stitch_tables(
             )
         else:
             groups.append([(table, header)])
-    return [_logical(group) for group in groups]
+    return [_logical(group, threshold) for group in groups]
 
 
 def _row_lines(table: RawTable, row: int, page: RawPage) -> list[TextLine]:
@@ -280,7 +281,11 @@ def _ruled_alike(a: RawTable, b: RawTable) -> bool:
     return same_borders(a, b) or column_map(a, b) is not None or column_map(b, a) is not None
 
 
-def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:
+def _logical(group: list[tuple[RawTable, Header | None]], threshold: float) -> LogicalTable:
+    """The logical table of `group` (its grids in page order, each with the header it
+    repeats, if any): its rows, page by page, and one header voted from every page's
+    copy (`vote_header`), so that a label OCR garbled on one page does not cost its
+    column the field."""
     rows: list[GridRow] = []
     breaks: list[PageBreak] = []
     lowest = max(t.bbox[3] for t, _ in group)
@@ -295,8 +300,10 @@ def _logical(group: list[tuple[RawTable, Header | None]]) -> LogicalTable:
         if rows and page_rows:
             breaks.append(PageBreak(len(rows), lowest - rows[-1].bboxes[-1][3]))
         rows.extend(page_rows)
+    first = group[0][1]
+    copies = [first, *(h for _, h in group[1:] if h is not None)] if first else []
     return LogicalTable(
-        header=group[0][1],
+        header=vote_header(copies, threshold) if first else None,
         rows=tuple(rows),
         pages=tuple(t.page for t, _ in group),
         breaks=tuple(breaks),

@@ -221,7 +221,12 @@ class Table(Frozen):
         description="action_plan: mapped to the canonical fields; unknown: raw rows in order."
     )
     pages: list[int] = Field(description="1-based pages the table spans.")
-    header: list[str] = Field(description="Header cells as printed, left to right.")
+    header: list[str] = Field(
+        description="Header cells as printed on the table's first page, left to right. "
+        "When the header is printed again on later pages and a first-page label names no "
+        "field while later copies name one (OCR garbled it), the most frequent later "
+        "reading naming it is given, the earliest page's on a tie."
+    )
     columns: dict[str, str] = Field(description="Printed header -> canonical field.")
     rows: list[Row] = Field(description="Body rows in order.")
     repairs: list[Repair] = Field(

@@ -21,7 +21,7 @@ from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
-from normalize.map_header import Header, _column_numbers, field_of, find_header
+from normalize.map_header import Header, _column_numbers, field_of, find_header, vote_header
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import is_fragment, merge_continuations, short_columns
 from normalize.normalize_document import NormalizeSettings, normalize_document
@@ -976,6 +976,12 @@ def test_a_header_ocr_garbled_differently_on_each_page_continues_the_table() -> 
     (logical,) = stitch_tables(grids, {n: _page(n, []) for n in (1, 2, 3)}, THRESHOLD)
     assert logical.pages == (1, 2, 3)
     assert [row.cells[1] for row in logical.rows] == ["Area 1", "Area 2", "Area 3"]
+    # Each column is named by the pages whose label reads as a field.
+    assert logical.header is not None
+    assert logical.header.printed == tuple(_CLEAN)
+    assert logical.header.fields == (
+        *("area.code", "area.name", "activity", "indicator", "evidence", "responsible"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -997,6 +1003,22 @@ def test_a_header_that_does_not_read_as_the_one_before_starts_a_table(
 ) -> None:
     grids = (_plan_page(1, _CLEAN), _plan_page(2, labels, xs))
     assert len(stitch_tables(grids, {n: _page(n, []) for n in (1, 2)}, THRESHOLD)) == 2
+
+
+def test_a_voted_label_is_the_first_pages_when_it_names_the_field_else_the_most_read() -> None:
+    def copy(labels: tuple[str, ...]) -> Header:
+        return Header(1, labels, tuple(field_of(t, THRESHOLD) for t in labels))
+
+    copies = [
+        copy(("KETERANGAN", "Na aa", "Ree A", "xx")),
+        copy(("KET", "RENCANA AKS", "BUKTI DUKUNG", "yy")),
+        copy(("KET", "RENCANA AKSI", "BUKTI DUKUNG.", "zz")),
+        copy(("KET", "RENCANA AKSI", "ae", "ww")),
+    ]
+    voted = vote_header(copies, THRESHOLD)
+    assert voted.printed == ("KETERANGAN", "RENCANA AKSI", "BUKTI DUKUNG", "xx")
+    assert voted.fields == ("note", "activity", "evidence", None)
+    assert vote_header(copies[:1], THRESHOLD) is copies[0]
 
 
 def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
