@@ -13,7 +13,16 @@ from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from
 from normalize.read_sections import section_area, split_code
 from normalize.split_lists import split_list
 from normalize.stitch_pages import LogicalTable
-from schemas.decree import Area, Component, Provenance, Repair, Row, Schedule, Table
+from schemas.decree import (
+    Area,
+    Component,
+    PipelineWarning,
+    Provenance,
+    Repair,
+    Row,
+    Schedule,
+    Table,
+)
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}\.?)\s+(\S.*)$")
 # Field of a Row that a printed column's edits are reported under.
@@ -199,3 +208,32 @@ def _with_area_repairs(row: Row, section_row: GridRow) -> Row:
 
 def _page_starts(rows: tuple[GridRow, ...]) -> set[int]:
     return {i for i in range(1, len(rows)) if rows[i].page != rows[i - 1].pages[-1]}
+
+
+def unmapped_columns(logical: LogicalTable, number: int) -> list[PipelineWarning]:
+    """One `unmapped_column` warning per column of action-plan table `logical` (numbered
+    `number`) that names no field yet holds text in some row other than a section row:
+    the rows of an action plan carry only the fields, so that text is in no row. The
+    warning names the column by position and printed label, on the first page where it
+    holds text. No warning for a table of layout 'unknown' (its rows keep every cell).
+    """
+    header = logical.header
+    if header is None or not header.is_action_plan:
+        return []
+    warnings = []
+    for col, (label, field) in enumerate(zip(header.printed, header.fields, strict=True)):
+        held = [
+            row
+            for row in logical.rows
+            if col < len(row.cells) and row.cells[col].strip() and section_area(row) is None
+        ]
+        if field is None and held:
+            warnings.append(
+                PipelineWarning(
+                    code="unmapped_column",
+                    message=f"Column {col + 1} ('{label}') of table {number} names no field "
+                    "of an action plan: its text is in no row.",
+                    page=held[0].page,
+                )
+            )
+    return warnings

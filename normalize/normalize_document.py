@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from normalize.build_table import build_table
+from normalize.build_table import build_table, unmapped_columns
 from normalize.check_sums import check_sums
 from normalize.decimal_commas import restore_decimal_commas
 from normalize.doubt_number import number_doubts
@@ -163,6 +163,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         table_warnings.extend(unread_mark_warnings(rows, _column_names(logical)))
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
+        table_warnings.extend(unmapped_columns(logical, len(tables) + 1))
         if header_repairs:
             table = table.model_copy(update={"repairs": header_repairs})
         tables.append(_with_taxonomy(table, load_taxonomy(), settings.match))

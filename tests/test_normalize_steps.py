@@ -1021,6 +1021,28 @@ def test_a_voted_label_is_the_first_pages_when_it_names_the_field_else_the_most_
     assert vote_header(copies[:1], THRESHOLD) is copies[0]
 
 
+def test_a_plan_column_naming_no_field_is_warned_about_when_it_holds_text() -> None:
+    labels = ["NO", "INDIKATOR", "RENCANA AKSI", "Na aa"]
+    filled = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", "Rutin"]])
+    empty = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", ""]])
+    page = _page(1, [])
+
+    def warnings(table: RawTable) -> list[tuple[str, str, int | None]]:
+        raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+        document = normalize_document(raw, NormalizeSettings())
+        return [(w.code, w.message, w.page) for w in document.warnings]
+
+    assert warnings(filled) == [
+        (
+            "unmapped_column",
+            "Column 4 ('Na aa') of table 1 names no field of an action plan: "
+            "its text is in no row.",
+            1,
+        )
+    ]
+    assert warnings(empty) == []
+
+
 def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
     # The 2025 seed's scan reads 'III PENATAAN SISTEM MANAJEMEN SDM' as 'II ...'.
     assert implied_codes(["I", "II", "II", "IV", "V"]) == [None, None, "III", None, None]
