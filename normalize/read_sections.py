@@ -10,12 +10,12 @@ import re
 
 from normalize.fold_text import fold
 from normalize.grid import GridRow
-from normalize.roman_numerals import as_strokes
+from normalize.roman_numerals import MISREAD_NUMERAL, as_strokes
 from schemas.decree import Area
 
 _CODED = re.compile(r"^(?P<code>[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]?\s+(?P<name>\S.*)$")
 # A Roman numeral as OCR reads it: some of its I's as l, 1 or |, e.g. "Il", "lII".
-_OCR_ROMAN = re.compile(r"^(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])[IVXl1|]{2,5}(?=[.)]?\s)")
+_OCR_ROMAN = re.compile(rf"^{MISREAD_NUMERAL}(?=[.)]?\s)")
 
 
 def split_code(text: str) -> tuple[str | None, str]:

@@ -35,6 +35,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.roman_numerals import MISREAD_NUMERAL, as_strokes, roman_value
 from normalize.vocabulary import Vocabulary
 from schemas.decree import Repair
 
@@ -198,10 +199,17 @@ def _at_sentence_start(text: str, start: int) -> bool:
 # A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
 _LONE_YEN = re.compile(r"¥(?![^\W\d_])")
 _LONE_YEN_CHUNK = re.compile(rf"\S*{_LONE_YEN.pattern}\S*")
+_COUNTED_NUMERAL = re.compile(
+    rf"\b((?i:triwulan|semester|tw|tahap|kuartal|bab|jilid)\s+)({MISREAD_NUMERAL})(?![\w|])"
+)
+"""A Roman numeral OCR misread after a word that counts in Roman numerals ('Triwulan Il',
+'Semester 1I'): there it is no Arabic number, and 'Il' no word."""
 
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
-    """Yen signs read for a capital Y, in the chunks (between spaces) holding them."""
+    """Yen signs read for a capital Y, in the chunks (between spaces) holding them; Roman
+    numerals read with 'l', '1' or '|' for an I after a word that counts in them
+    ('Triwulan Il' -> 'Triwulan II')."""
 
     def fix(match: re.Match[str]) -> str:
         chunk = match.group()
@@ -209,7 +217,15 @@ def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
         repairs.append(OcrRepair(chunk, fixed, "ocr_confusion"))
         return fixed
 
-    return _LONE_YEN_CHUNK.sub(fix, text)
+    def numeral(match: re.Match[str]) -> str:
+        printed = match.group(2)
+        fixed = as_strokes(printed)
+        if roman_value(fixed) is None:
+            return match.group(0)
+        repairs.append(OcrRepair(printed, fixed, "ocr_confusion"))
+        return match.group(1) + fixed
+
+    return _COUNTED_NUMERAL.sub(numeral, _LONE_YEN_CHUNK.sub(fix, text))
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------

@@ -9,6 +9,9 @@ LARGEST = 39
 _LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I"})
 STROKE_CLASS = "IVXl1|"
 """Characters of a Roman numeral as OCR may read it, for a regex character class."""
+MISREAD_NUMERAL = r"(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])[IVXl1|]{2,5}"
+"""A regex for a Roman numeral OCR read some I's of as 'l', '1' or '|' ('Il', 'lII',
+'XI1'): a Roman letter and a look-alike both in it, so 'II' and '11' are no match."""
 
 
 def roman(value: int) -> str:

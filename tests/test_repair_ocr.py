@@ -280,6 +280,9 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Tahun 2O25", "Tahun 2025", "ocr_confusion"),
         # PermenPANRB 52/2014's LKE: the answer choices "Y/T" (Ya/Tidak).
         ("¥/T", "Y/T", "ocr_confusion"),
+        # A Roman numeral after a word that counts in them; "Triwulan 1" stays Arabic.
+        ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
+        ("Semester 1I", "Semester II", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
@@ -307,6 +310,7 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         "surel kpu.kudus@gmail.com, laman https://jdih.kpu.go.id/kudus dan www.kpu.go.id",
         # words newer than the hunspell-id dictionary (lexicon): not 'distabilitas' et al.
         "Layanan ramah disabilitas dan difabel, SATUAN POLISI PAMONG PRAJA, asesmen",
+        "Triwulan 1 dan 2, TW I-IV, Semester II, dan 11 kegiatan",
         "",
         "   \n\t ",
     ],
