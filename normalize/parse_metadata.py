@@ -119,7 +119,11 @@ _ITEM_END = (";", ":")
 """How a Menimbang/Mengingat item's last line ends (':' is OCR's usual reading of ';')."""
 _MISREAD_ITEM_END = re.compile(r"[:,]$")
 _MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:(?:dan|atau) )?(?:[2-9]|[1-9]\d|[b-z])\. )")
-_SUBITEM_LABEL = re.compile(r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2}|[a-z])\.?(?= [^\W\d_])")
+_SUBITEM_LABEL = re.compile(
+    r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2}|[a-z]|Cc|Oo|Ss|Vv|Ww|Xx|Zz)\.?(?= [^\W\d_])"
+)
+"""A sub-item label OCR read without its dot: a number, a letter, or a letter whose capital
+looks like it read twice ('Cc' for 'c.': the stop read as a second letter)."""
 """A sub-item label inside a diktum ('...: 1. acuan ...; 2. bahan ...; dan 3. dasar ...'),
 its dot possibly lost to OCR."""
 _OCR_COLON = re.compile(r"^[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)")
@@ -474,14 +478,14 @@ def _restore_subitem_labels(text: str) -> str:
     """
     run: list[re.Match[str]] = []
     for match in _SUBITEM_LABEL.finditer(text):
-        label = match.group(2)
+        label = match.group(2)[-1]
         same_kind = not run or run[0].group(2).isdigit() == label.isdigit()
         if same_kind and _label_rank(label) == len(run) + 1:
             run.append(match)
     if len(run) < 2:
         return text
     for match in reversed(run):
-        label = f"{match.group(1)}{match.group(2)}."
+        label = f"{match.group(1)}{match.group(2)[-1]}."
         text = text[: match.start()] + label + text[match.end() :]
     return text
 

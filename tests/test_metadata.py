@@ -1261,7 +1261,7 @@ def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:
     rows = [
         *HEADING,
         ("KESATU : Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas,", 70, 540, 240),
-        ("b alat ukur perubahan, dan c dasar evaluasi.", 200, 540, 254),
+        ("b alat ukur perubahan, dan Cc dasar evaluasi.", 200, 540, 254),
         ("KEDUA : Biaya dibebankan pada DPA, a tahun 2025.", 70, 540, 268),
         ("Ditetapkan di Kudus", 310, 420, 300),
     ]
@@ -1275,7 +1275,7 @@ def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:
     native = parse_metadata([ocr.model_copy(update={"text_layer": "native"})]).dicta
     assert native[0].text == (
         "Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas, "
-        "b alat ukur perubahan, dan c dasar evaluasi."
+        "b alat ukur perubahan, dan Cc dasar evaluasi."
     )
 
 
