@@ -24,7 +24,8 @@ from schemas.decree import (
     Table,
 )
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,2}\.?)\s+(\S.*)$")
+_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$")
+"""A component's own number before its text: '1', '2.', '1.1', '2.3.1'."""
 # Field of a Row that a printed column's edits are reported under.
 _REPORTED_FIELD = {
     "area.code": "area",

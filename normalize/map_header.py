@@ -87,16 +87,16 @@ LABELS = frozenset(
 an action plan, but a row of them is a header all the same."""
 MONTH_HEADERS = (
     ("JAN", "JANUARI"),
-    ("FEB", "FEBRUARI"),
+    ("FEB", "FEBRUARI", "PEB", "PEBRUARI"),
     ("MAR", "MARET"),
     ("APR", "APRIL"),
     ("MEI", "MEI"),
     ("JUN", "JUNI"),
     ("JUL", "JULI"),
-    ("AGU", "AGUSTUS"),
-    ("SEP", "SEPTEMBER"),
+    ("AGU", "AGUSTUS", "AGT", "AGS", "AGST", "AGUST"),
+    ("SEP", "SEPTEMBER", "SEPT"),
     ("OKT", "OKTOBER"),
-    ("NOV", "NOVEMBER"),
+    ("NOV", "NOVEMBER", "NOP", "NOPEMBER"),
     ("DES", "DESEMBER"),
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -137,23 +137,29 @@ def fold_header(text: str) -> str:
     return " ".join(re.sub(r"[^0-9A-Za-z]+", " ", text).upper().split())
 
 
+def _month(word: str) -> int | None:
+    """1-12 for a month column's label (folded): its number or its name ('3', 'MAR',
+    'MARET', 'AGT'); else None."""
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    return next((n for n, names in enumerate(MONTH_HEADERS, start=1) if word in names), None)
+
+
 def field_of(text: str, threshold: float) -> str | None:
     """The canonical field a printed header names, or None.
 
     Month and quarter columns give 'month:N' / 'quarter:N' (their header may carry the
-    group header before the number: 'PELAKSANAAN (BULAN) 3').
+    group header before the number or month name: 'PELAKSANAAN (BULAN) 3', 'JADWAL Jan').
     """
     folded = fold_header(text)
     if not folded:
         return None
     tail = folded.split()[-1]
-    if tail.isdigit() and 1 <= int(tail) <= 12:
+    month = _month(tail)
+    if month is not None:
         group = folded[: -len(tail)].strip()
         if not group or field_of(group, threshold) == "schedule":
-            return f"month:{int(tail)}"
-    for number, names in enumerate(MONTH_HEADERS, start=1):
-        if folded in names:
-            return f"month:{number}"
+            return f"month:{month}"
     # OCR reads a roman I in a narrow header cell as l ('TW Il'), folded to L.
     quarter = re.fullmatch(r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)\s?([IL]{1,3}|[IL]V|[1-4])", folded)
     if quarter:
@@ -261,7 +267,12 @@ def _resolve(fields: list[str | None]) -> tuple[str | None, ...]:
             right = fields[col + 1] if col + 1 < len(fields) else None
             field = "area.code" if right == "area.name" else "component.number"
         if field == "component.text" and "component.text" in resolved:
-            field = "activity" if "activity" not in fields else None
+            # A second text column of the component's kind (KEGIATAN after PROGRAM,
+            # SASARAN after KOMPONEN) is what the plan does, else what it measures.
+            field = next(
+                (f for f in ("activity", "indicator") if f not in fields and f not in resolved),
+                None,
+            )
         resolved.append(None if field in CANONICAL_FIELDS and field in resolved else field)
     return tuple(resolved)
 

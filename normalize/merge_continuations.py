@@ -58,6 +58,7 @@ _OPEN_ENDINGS = frozenset(
     ]
 )
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 
 
 def short_columns(rows: tuple[GridRow, ...]) -> tuple[int, ...]:
@@ -72,11 +73,24 @@ def short_columns(rows: tuple[GridRow, ...]) -> tuple[int, ...]:
     return tuple(short)
 
 
-def _vote(previous: str, top: str, lists: bool = True) -> int:
+def number_columns(rows: tuple[GridRow, ...]) -> frozenset[int]:
+    """Columns most of whose filled cells are an item number alone ('5', '1.2.'): a NO
+    column, where a number is the whole cell."""
+    numbered = set()
+    for col in range(len(rows[0].cells) if rows else 0):
+        filled = [fold(r.cells[col]) for r in rows if r.cells[col].strip()]
+        if filled and 2 * sum(bool(_ITEM_NUMBER.fullmatch(t)) for t in filled) >= len(filled):
+            numbered.add(col)
+    return frozenset(numbered)
+
+
+def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> int:
     """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0.
 
     With `lists` false a numbered item never continues: in a merged column the next merged
-    cell is often the next number ("2. ..." under "1. ...").
+    cell is often the next number ("2. ..." under "1. ..."). In a `prose` column (not a
+    `number_columns` one, where a number alone is the whole cell) a cell that ends at its
+    item number ('5.6') has its text on the next page.
     """
     before, after = fold(previous), fold(top)
     numbers = [int(n) for n in _LIST_NUMBER.findall(" " + before)]
@@ -88,6 +102,8 @@ def _vote(previous: str, top: str, lists: bool = True) -> int:
             return -1
         continues = numbers[:1] == [1] and int(first.group(1)) == numbers[-1] + 1
         return 1 if continues else 0
+    if prose and _ITEM_NUMBER.fullmatch(before) and any(ch.isalpha() for ch in after):
+        return 1
     figures_only = not any(ch.isalpha() for ch in after)
     if after[:1].islower() or (figures_only and any(ch.isalpha() for ch in before)):
         return 1
@@ -101,15 +117,19 @@ def is_fragment(
     short: tuple[int, ...],
     gap: float,
     tick_cols: frozenset[int] = frozenset(),
+    number_cols: frozenset[int] = frozenset(),
 ) -> bool:
     """True when `top` (first row of a page) is the rest of `previous` (last row of the
-    page before). `tick_cols` are the month/quarter grid columns."""
+    page before). `tick_cols` are the month/quarter grid columns, `number_cols` the
+    `number_columns`."""
     filled = set(top.filled)
     if gap > BOTTOM_TOLERANCE or not filled or top.widest_span() * 2 > len(top.cells):
         return False
     if not filled <= set(previous.filled) or filled & tick_cols:
         return False
-    votes = [_vote(previous.cells[c], top.cells[c]) for c in sorted(filled)]
+    votes = [
+        _vote(previous.cells[c], top.cells[c], prose=c not in number_cols) for c in sorted(filled)
+    ]
     if -1 in votes:
         return False
     short_empty = (
@@ -186,6 +206,7 @@ def merge_continuations(table: LogicalTable) -> LogicalTable:
     if not table.breaks:
         return table
     short = short_columns(table.rows)
+    numbered = number_columns(table.rows)
     fields = table.header.fields if table.header else ()
     ticks = frozenset(c for c, f in enumerate(fields) if f and ":" in f)
     rows = list(table.rows)
@@ -195,7 +216,7 @@ def merge_continuations(table: LogicalTable) -> LogicalTable:
         if index >= len(rows) or index - 1 in drop:
             continue
         previous, top = rows[index - 1], rows[index]
-        if is_fragment(previous, top, short, page_break.gap, ticks):
+        if is_fragment(previous, top, short, page_break.gap, ticks, numbered):
             rows[index - 1] = _join(previous, top)
             drop.add(index)
     merged = merged_columns(table.rows)

@@ -31,6 +31,9 @@ _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ON_BEHALF = re.compile(r"^\W*(?:a\.?\s?n|u\.?\s?b|plt|plh|pj)\b\.?", re.IGNORECASE)
 """'a.n.', 'u.b.', 'Plt.', 'Plh.', 'Pj.': someone signs for (or acts as) the issuer."""
+_ACTING = re.compile(r"^\W*((?:Plt|Plh|Pj)\.?)\s*", re.IGNORECASE)
+"""'Plt.', 'Plh.', 'Pj.': someone acts as the issuer; the rest of the position is the
+issuer's own and may be read through a stamp like any."""
 _DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z][A-Za-z]{0,5}\.?)*,?$")
 """An academic degree or title token of a name ('S.Sos.,', 'M.Si.', 'Ir.', 'H.', 'S.AP.')."""
 _NAME_WORD = re.compile(r"^[A-Z](?:[A-Z'’-]*[A-Z])?,?$")
@@ -75,15 +78,18 @@ def repaired_position(position: str | None, issuer: str | None) -> str | None:
 
     Input: the position as read (None when the block had none) and the issuer line of the
     title block (None when not found). A position containing the whole issuer ('Plh. ...')
-    or naming another office is kept. Output is `position` unchanged unless replaced whole.
+    or naming another office is kept. One acting as the issuer ('Plt.', 'Plh.', 'Pj.')
+    keeps its mark before the issuer line. Output is `position` unchanged unless replaced.
     """
     if not issuer:
         return position
     text = position or ""
     if issuer in text:
         return position
-    unread = sum(char.isalpha() for char in text) < _MIN_POSITION_LETTERS
-    return issuer if unread or is_damaged_issuer(text, issuer) else position
+    acting = _ACTING.match(text)
+    prefix, rest = (acting.group(1) + " ", text[acting.end() :]) if acting else ("", text)
+    unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS
+    return prefix + issuer if unread or is_damaged_issuer(rest, issuer) else position
 
 
 def is_degree(token: str) -> bool:

@@ -16,7 +16,8 @@ from normalize.fold_text import fold
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
 # A number starting a line with its mark lost or read as a comma ("1 Undangan", "2,").
 _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
-_BULLET = re.compile(r"^\s*[-•▪●◦]\s+")
+_BULLET = re.compile(r"^\s*[-•▪●◦*+«°·“]\s+")
+"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“')."""
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
 

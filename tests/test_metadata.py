@@ -860,7 +860,6 @@ KPU_ISSUER = "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
         # Another office, someone signing for the issuer, or noise with nothing of the issuer.
         ("SEKRETARIS KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", KPU_ISSUER, False),
         ("WAKIL BUPATI DONGGALA", "BUPATI DONGGALA", False),
-        ("Pj. BUPATI DONGGAIA", "BUPATI DONGGALA", False),
         ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN PATI", KPU_ISSUER, False),
         ("KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER, False),
         ("PERAN, eal", "BUPATI DONGGALA", False),
@@ -869,6 +868,23 @@ KPU_ISSUER = "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
 def test_damaged_issuer_line(position: str, issuer: str, damaged: bool) -> None:
     assert is_damaged_issuer(position, issuer) is damaged
     assert repaired_position(position, issuer) == (issuer if damaged else position)
+
+
+@pytest.mark.parametrize(
+    ("position", "repaired"),
+    [
+        ("Pj. BUPATI DONGGAIA", "Pj. BUPATI DONGGALA"),
+        ("Plt.", "Plt. BUPATI DONGGALA"),
+        ("Plt. OR \\BUPATl DONGGA", "Plt. BUPATI DONGGALA"),
+        ("Plt. SEKRETARIS DAERAH", "Plt. SEKRETARIS DAERAH"),
+        ("a.n. BUPATI DONGGALA SEKRETARIS DAERAH", "a.n. BUPATI DONGGALA SEKRETARIS DAERAH"),
+    ],
+)
+def test_acting_issuer_keeps_its_mark(position: str, repaired: str) -> None:
+    """Someone acting as the issuer (Plt., Plh., Pj.) holds the issuer's own position: read
+    through a stamp, it is repaired like it, the mark kept; a.n. signs for another."""
+    assert is_damaged_issuer(position, "BUPATI DONGGALA") is False
+    assert repaired_position(position, "BUPATI DONGGALA") == repaired
 
 
 def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:

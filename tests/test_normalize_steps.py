@@ -23,7 +23,12 @@ from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
 from normalize.map_header import Header, _column_numbers, field_of, find_header, vote_header
 from normalize.mend_broken_words import mend_breaks
-from normalize.merge_continuations import is_fragment, merge_continuations, short_columns
+from normalize.merge_continuations import (
+    is_fragment,
+    merge_continuations,
+    number_columns,
+    short_columns,
+)
 from normalize.normalize_document import NormalizeSettings, normalize_document
 from normalize.read_sections import section_area, split_code
 from normalize.roman_numerals import as_strokes, roman, roman_value
@@ -85,6 +90,10 @@ def _table(
         ("PENANGGUNG JAWAB", "responsible"),
         ("KET", "note"),
         ("PELAKSANAAN (BULAN) 7", "month:7"),
+        ("JADWAL PELAKSANAAN Jan", "month:1"),
+        ("Agt", "month:8"),
+        ("JADWAL PELAKSANAAN Nop", "month:11"),
+        ("KEGIATAN Mar", None),
         ("WAKTU PELAKSANAAN TW III", "quarter:3"),
         ("Triwulan IV", "quarter:4"),
         ("TW Il", "quarter:2"),
@@ -347,6 +356,12 @@ def test_section_row_in_a_shifted_column() -> None:
             ["Prosentase pelaksanaan pengadaan sesuai perpres 16 Tahun 2018"],
         ),
         ("- Dokumen A\n- Dokumen B yang\n  panjang", ["Dokumen A", "Dokumen B yang panjang"]),
+        # Bullets as OCR reads them.
+        (
+            "* Undangan rapat\n* Notulen rapat\n“ SK Tim Kerja ZI",
+            ["Undangan rapat", "Notulen rapat", "SK Tim Kerja ZI"],
+        ),
+        ("*) Diisi oleh unit kerja", ["*) Diisi oleh unit kerja"]),
         ("", []),
     ],
 )
@@ -683,6 +698,36 @@ def test_a_forms_placeholder_row_is_a_body_row_not_month_names() -> None:
     header = find_header(form, THRESHOLD)
     assert header is not None and header.rows == 1
     assert header.printed == ("NO.", "URAIAN KEGIATAN", "JUMLAH ANGGARAN", "KETERANGAN")
+
+
+def test_a_second_component_column_is_the_activity_else_the_indicator() -> None:
+    table = _table(
+        [["KOMPONEN", "KEGIATAN", "SASARAN", "OUTPUT"], ["1.1 Pembentukan Tim", "a", "b", "c"]]
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None
+    assert header.fields == ("component.text", "activity", "indicator", "evidence")
+    taken = find_header(
+        _table([["KOMPONEN", "KEGIATAN", "INDIKATOR", "SASARAN"], ["1", "a", "b", "c"]]),
+        THRESHOLD,
+    )
+    assert taken is not None
+    assert taken.fields == ("component.text", "activity", "indicator", None)
+
+
+def test_a_text_cell_ending_at_its_item_number_continues_on_the_next_page() -> None:
+    previous = _row(["5.6", "Memastikan kepatuhan", "• Tanda terima", "Subbag"])
+    top = _row(["Kepatuhan pelaporan", "wajib lapor", "", "Tata Usaha"], page=2)
+    assert is_fragment(previous, top, (), gap=0.0)
+    numbered = _row(["6", "Menyusun laporan", "• Laporan", "Subbag"], page=2)
+    assert not is_fragment(_row(["5", "Memastikan", "• Tanda", "Subbag"]), numbered, (), 0.0)
+    # In a column of numbers a number is the whole cell: a section row under it is new.
+    section = _row(["VI PENINGKATAN KUALITAS PELAYANAN PUBLIK", "", "", ""], page=2)
+    numbers = frozenset({0})
+    assert not is_fragment(
+        _row(["5", "Memastikan", "• Tanda", "Subbag"]), section, (), 0.0, number_cols=numbers
+    )
+    assert number_columns((_row(["5", "a"]), _row(["5.1.", "b"]), _row(["I TIGA", "c"]))) == numbers
 
 
 def test_a_budget_with_numbers_and_remarks_is_no_action_plan() -> None:
@@ -1357,3 +1402,18 @@ def test_a_bulleted_list_broken_by_a_page_break_keeps_its_items() -> None:
         "Sertifikat diklat",
         "Rekap JP per pegawai",
     ]
+
+
+def test_a_component_keeps_its_dotted_number_apart() -> None:
+    table = _table(
+        [
+            ["KOMPONEN", "KEGIATAN", "OUTPUT"],
+            ["1.1 Pembentukan Tim Kerja", "Menyusun SK", "SK Tim"],
+            ["2. Penyusunan Rencana", "Rapat", "Notulen"],
+        ]
+    )
+    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    components = [(r.component.number, r.component.text) for r in result.rows if r.component]
+    assert components == [("1.1", "Pembentukan Tim Kerja"), ("2.", "Penyusunan Rencana")]
