@@ -145,6 +145,39 @@ def _month(word: str) -> int | None:
     return next((n for n, names in enumerate(MONTH_HEADERS, start=1) if word in names), None)
 
 
+MIN_MONTH_RUN = 3
+"""Adjacent columns ending in month names in calendar order that make a month grid
+whatever their group label reads."""
+
+
+def _named_month(label: str) -> int | None:
+    """The month a label's last word names ('JADWAL Jan' -> 1); None for a number."""
+    words = fold_header(label).split()
+    return _month(words[-1]) if words and not words[-1].isdigit() else None
+
+
+def _month_runs(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:
+    """`fields` with the columns of a month grid whose group label OCR garbled ('Manis) ES
+    NAAN Jan') given their months: a run of at least MIN_MONTH_RUN adjacent columns,
+    unmapped or months, whose labels end in consecutive month names ('Jan', 'Feb', ...)."""
+    months = [_named_month(label) for label in printed]
+    result = list(fields)
+    start = 0
+    while start < len(printed):
+        end = start
+        while end < len(printed) and (
+            months[end] is not None
+            and (end == start or months[end] == (months[end - 1] or 0) + 1)
+            and (fields[end] is None or str(fields[end]).startswith("month:"))
+        ):
+            end += 1
+        if end - start >= MIN_MONTH_RUN:
+            for col in range(start, end):
+                result[col] = f"month:{months[col]}"
+        start = max(end, start + 1)
+    return result
+
+
 def field_of(text: str, threshold: float) -> str | None:
     """The canonical field a printed header names, or None.
 
@@ -392,7 +425,7 @@ def build_header(table: RawTable, rows: int, threshold: float, numbered_before: 
         for c, text in enumerate(texts)
     )
     printed = tuple(" ".join(dict.fromkeys(texts[c] for c in g if texts[c])) for g in groups)
-    fields = [field_of(t, threshold) for t in printed]
+    fields = _month_runs(printed, [field_of(t, threshold) for t in printed])
     numbering = table.n_rows > rows and _row_is_numbering(table, rows, numbered_before)
     return Header(rows + int(numbering), printed, _resolve(fields), groups, numbering)
 
@@ -444,7 +477,10 @@ def find_header(
             tuple((c,) for c in columns),
             title_only=True,
         )
-    if not _names_columns(first, threshold) and not (emphasised and _all_labels(first)):
+    # Each header cell counts once: a group label spanning twelve month columns, garbled,
+    # must not outvote the columns' own labels.
+    labels = _row_texts(table, 0)
+    if not _names_columns(labels, threshold) and not (emphasised and _all_labels(first)):
         return None
     # A blank cell running down from the first row is a column left unruled (a spacer),
     # not a header cell over a second header row.

@@ -1417,3 +1417,29 @@ def test_a_component_keeps_its_dotted_number_apart() -> None:
     (result,) = normalize_document(raw, NormalizeSettings()).tables
     components = [(r.component.number, r.component.text) for r in result.rows if r.component]
     assert components == [("1.1", "Pembentukan Tim Kerja"), ("2.", "Penyusunan Rencana")]
+
+
+def test_month_columns_under_a_garbled_group_label_are_months() -> None:
+    def grid(months: list[str]) -> RawTable:
+        return _table(
+            [
+                ["KEGIATAN", "OUTPUT", "Manis) ES NAAN", "", "", "", "PIC"],
+                ["", "", *months, ""],
+                ["Rapat", "Notulen", "√", "", "", "", "Umum"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+        )
+
+    header = find_header(grid(["Jan", "Feb", "Mar", "Apr"]), THRESHOLD)
+    assert header is not None and header.rows == 2
+    assert header.fields == (
+        "component.text",
+        "evidence",
+        "month:1",
+        "month:2",
+        "month:3",
+        "month:4",
+        "responsible",
+    )
+    shuffled = find_header(grid(["Jan", "Mar", "Feb", "Apr"]), THRESHOLD)
+    assert shuffled is not None and shuffled.fields[2:6] == (None, None, None, None)
