@@ -11,6 +11,7 @@ from normalize.decimal_commas import restore_decimal_commas
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
+from normalize.item_numbers import restore_item_dots
 from normalize.label_marks import restore_label_marks
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
@@ -96,7 +97,8 @@ def _repair_ocr(
     repairs; and the words repair was unsure about, per page."""
     rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
     rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
-    logical = replace(logical, rows=restore_decimal_commas(rows, ocr_pages))
+    rows = restore_item_dots(restore_decimal_commas(rows, ocr_pages), ocr_pages)
+    logical = replace(logical, rows=rows)
     if logical.header is None or logical.first.page not in ocr_pages:
         return logical, [], unsure
     header, repairs, unsure_labels = repair_header(logical.header, vocab)

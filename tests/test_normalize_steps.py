@@ -19,6 +19,7 @@ from normalize.check_sums import (
 from normalize.decimal_commas import restore_decimal_commas
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
+from normalize.item_numbers import restore_item_dots
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
 from normalize.map_header import Header, _column_numbers, field_of, find_header, vote_header
@@ -1443,3 +1444,39 @@ def test_month_columns_under_a_garbled_group_label_are_months() -> None:
     )
     shuffled = find_header(grid(["Jan", "Mar", "Feb", "Apr"]), THRESHOLD)
     assert shuffled is not None and shuffled.fields[2:6] == (None, None, None, None)
+
+
+def test_item_numbers_under_a_section_get_back_their_dot() -> None:
+    def section(text: str) -> GridRow:
+        return GridRow(
+            cells=(text, ""),
+            covered=(False, False),
+            spans=(2, 0),
+            pages=(2,),
+            bboxes=((0, 0, 1, 1),),
+        )
+
+    rows = [
+        section("1 MANAJEMEN PERUBAHAN"),
+        _row(["1.1 Pembentukan Tim", "a"], page=2),
+        _row(["1.2 Rencana Kerja", "b"], page=2),
+        _row(["13 Pemantauan", "c"], page=2),
+        section("2 PENATAAN TATALAKSANA"),
+        _row(["21 Peta Proses", "d"], page=2),
+        _row(["35 Disiplin", "e"], page=2),
+        _row(["22 SOP", "f"], page=1),
+    ]
+    restored = restore_item_dots(rows, frozenset({2}))
+    assert [r.cells[0] for r in restored] == [
+        "1 MANAJEMEN PERUBAHAN",
+        "1.1 Pembentukan Tim",
+        "1.2 Rencana Kerja",
+        "1.3 Pemantauan",
+        "2 PENATAAN TATALAKSANA",
+        "2.1 Peta Proses",
+        "35 Disiplin",
+        "22 SOP",
+    ]
+    assert restored[3].edits == (CellEdit(0, "ocr_confusion", "13 Pemantauan", "1.3 Pemantauan"),)
+    undotted = [section("1 MANAJEMEN"), _row(["11 Rapat", "a"], page=2)]
+    assert restore_item_dots(undotted, frozenset({2})) == tuple(undotted)

@@ -1,0 +1,66 @@
+"""Item numbers under a section, put back where OCR lost their dot: '11 Pembentukan' ->
+'1.1 Pembentukan' under section 1.
+
+Plans number their components after their section ('1.1', '1.2' under '1 MANAJEMEN
+PERUBAHAN'). OCR drops the small dot of such a number as easily as a comma: '11', '35'.
+The table says which numbers are dotted: in a column where at least MIN_DOTTED cells
+start with their section's code, a dot and a digit, an OCR'd cell starting with two
+digits of which the first is its section's code is read as that code, a dot and the
+other. Only single-digit sections and items are read so ('12' under section 1 is 1.2;
+'112' is left alone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from normalize.grid import GridRow
+from normalize.read_sections import section_area
+
+MIN_DOTTED = 2
+"""Cells of a column printing '<section>.<n>' before its undotted ones count as misread."""
+
+_DOTTED = re.compile(r"^(\d)\.(\d)(?=\s)")
+_UNDOTTED = re.compile(r"^(\d)(\d)(?=\s)")
+
+
+def _sections(rows: Sequence[GridRow]) -> list[str | None]:
+    """For each row, the numeric code of the section it is under (None before any)."""
+    codes: list[str | None] = []
+    code = None
+    for row in rows:
+        area = section_area(row)
+        if area is not None:
+            code = area.code if area.code and area.code.isdigit() else None
+        codes.append(code)
+    return codes
+
+
+def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:
+    """`rows` (a table's body) with the OCR'd item numbers that lost their dot restored,
+    each an edit of kind 'ocr_confusion'.
+
+    Invariant: rows on no OCR'd page, section rows, and columns with fewer than
+    MIN_DOTTED dotted numbers under their sections are unchanged.
+    """
+    codes = _sections(rows)
+    dotted: dict[int, int] = {}
+    for row, code in zip(rows, codes, strict=True):
+        for col, text in enumerate(row.cells):
+            match = _DOTTED.match(text.strip())
+            if match and match.group(1) == code:
+                dotted[col] = dotted.get(col, 0) + 1
+    columns = {col for col, count in dotted.items() if count >= MIN_DOTTED}
+    restored = []
+    for row, code in zip(rows, codes, strict=True):
+        if columns and code and ocr_pages & set(row.pages) and section_area(row) is None:
+            for col in sorted(columns):
+                text = row.cells[col].strip()
+                match = _UNDOTTED.match(text)
+                if match and match.group(1) == code:
+                    row = row.with_cell(
+                        col, f"{code}.{match.group(2)}{text[match.end() :]}", "ocr_confusion"
+                    )
+        restored.append(row)
+    return tuple(restored)
