@@ -15,18 +15,21 @@ from schemas.raw import RawPage
 _NOMOR_LINE = re.compile(r"^\s*NOMOR\b(.*)$", re.IGNORECASE)
 _PRINTED_SEGMENT = re.compile(r"^[A-Za-z0-9.\-]+$")
 _MIXED = re.compile(r"(?=.*[a-z])(?=.*\d)")
-"""A lower-case letter and a digit in one segment ('0os6s', '202x'): a printed number
-writes its codes in capitals ('HK.03.1') and its counters in digits."""
+"""A lower-case letter and a digit in one piece of a segment ('0os6s', '202x'): a printed
+number writes its codes in letters ('HK.03.1', the Kemenag office code 'Kk.11.21') and its
+counters in digits, with a '.' between them."""
 
 
 def _damaged_segment(number: str) -> str | None:
     """The first '/'-separated part of a structured number that no printed number has: a
     space inside it, a character outside letters, digits, '.' and '-', or lower-case
-    letters mixed with digits. None when every part reads as printed."""
+    letters mixed with digits between two '.'. None when every part reads as
+    printed."""
     if "/" not in number:
         return None
     for segment in number.split("/"):
-        if not _PRINTED_SEGMENT.match(segment) or _MIXED.match(segment):
+        pieces = segment.split(".")
+        if not _PRINTED_SEGMENT.match(segment) or any(_MIXED.match(p) for p in pieces):
             return segment
     return None
 

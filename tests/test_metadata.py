@@ -1235,6 +1235,7 @@ def _lines_page(texts: list[str], number: int = 1) -> RawPage:
         ("188.45/655 61/BPKAD/XI/2025", "'655 61'"),
         ("188-Ar/0603/Bay - Hukum/2025", "'188-Ar'"),
         ("04/HK.03.1/3319/2022", None),
+        ("B-1234/Kk.11.21/1/HM.00/02/2027", None),
         ("188.45/0561/BPKAD/XI/2025", None),
         ("14 Tahun 2025", None),
     ],
