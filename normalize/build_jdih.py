@@ -73,11 +73,17 @@ def _capitalise(word: str) -> str:
 
 
 def title_case(text: str) -> str:
-    """Indonesian title case: every word capitalised except inner function words ('dan')."""
+    """Indonesian title case: every word capitalised except inner function words ('dan'),
+    but for a name made of one ('Menteri Dalam Negeri')."""
     words = text.split()
+
+    def lower(index: int) -> bool:
+        # 'Dalam Negeri' (the Home Affairs ministry) is a name, not 'dalam' + a word.
+        name = index + 1 < len(words) and words[index + 1].casefold() == "negeri"
+        return index > 0 and words[index].lower() in _LOWER_WORDS and not name
+
     return " ".join(
-        word.lower() if index and word.lower() in _LOWER_WORDS else _capitalise(word)
-        for index, word in enumerate(words)
+        words[i].lower() if lower(i) else _capitalise(words[i]) for i in range(len(words))
     )
 
 

@@ -614,6 +614,7 @@ def test_jdih_helpers() -> None:
         title_case("KABUPATEN/KOTA DAN DPRD TAHUN 2025 BAB IV")
         == "Kabupaten/Kota dan Dprd Tahun 2025 Bab IV"
     )
+    assert title_case("KEPUTUSAN MENTERI DALAM NEGERI") == "Keputusan Menteri Dalam Negeri"
     assert jenis("Keputusan", "Bupati Donggala") == "Keputusan Bupati"
     assert jenis("Peraturan", "Menteri Agama Republik Indonesia") == "Peraturan Menteri"
     assert teu_badan("Bupati Donggala") == "Kabupaten Donggala"
