@@ -221,14 +221,13 @@ def unmapped_columns(logical: LogicalTable, number: int) -> list[PipelineWarning
     header = logical.header
     if header is None or not header.is_action_plan:
         return []
+    body = [row for row in logical.rows if section_area(row) is None]
     warnings = []
     for col, (label, field) in enumerate(zip(header.printed, header.fields, strict=True)):
-        held = [
-            row
-            for row in logical.rows
-            if col < len(row.cells) and row.cells[col].strip() and section_area(row) is None
-        ]
-        if field is None and held:
+        if field is not None:
+            continue
+        held = [row for row in body if col < len(row.cells) and row.cells[col].strip()]
+        if held:
             warnings.append(
                 PipelineWarning(
                     code="unmapped_column",

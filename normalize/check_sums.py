@@ -160,10 +160,14 @@ def row_label(row: GridRow) -> str:
     return " ".join(first.split())[:40] or "(no label)"
 
 
+def column_name(names: Sequence[str], col: int) -> str:
+    """What a message calls column `col`: its printed name in `names`, else 'column N'."""
+    return names[col] if col < len(names) and names[col] else f"column {col + 1}"
+
+
 def _describe(relation: SumRelation, row: GridRow, names: Sequence[str]) -> str:
     def name(col: int) -> str:
-        label = names[col] if col < len(names) and names[col] else f"column {col + 1}"
-        return f"{label} {' '.join(row.cells[col].split())}"
+        return f"{column_name(names, col)} {' '.join(row.cells[col].split())}"
 
     total, (left, right) = relation.total, relation.parts
     return (

@@ -25,16 +25,17 @@ _DOTTED = re.compile(r"^(\d)\.(\d)(?=\s)")
 _UNDOTTED = re.compile(r"^(\d)(\d)(?=\s)")
 
 
-def _sections(rows: Sequence[GridRow]) -> list[str | None]:
-    """For each row, the numeric code of the section it is under (None before any)."""
-    codes: list[str | None] = []
+def _sections(rows: Sequence[GridRow]) -> list[tuple[str | None, bool]]:
+    """For each row, the numeric code of the section it is under (None before any, or
+    under a section coded otherwise), and whether it is that section's own row."""
+    sections: list[tuple[str | None, bool]] = []
     code = None
     for row in rows:
         area = section_area(row)
         if area is not None:
             code = area.code if area.code and area.code.isdigit() else None
-        codes.append(code)
-    return codes
+        sections.append((code, area is not None))
+    return sections
 
 
 def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:
@@ -44,17 +45,17 @@ def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tup
     Invariant: rows on no OCR'd page, section rows, and columns with fewer than
     MIN_DOTTED dotted numbers under their sections are unchanged.
     """
-    codes = _sections(rows)
+    sections = _sections(rows)
     dotted: dict[int, int] = {}
-    for row, code in zip(rows, codes, strict=True):
+    for row, (code, _) in zip(rows, sections, strict=True):
         for col, text in enumerate(row.cells):
             match = _DOTTED.match(text.strip())
             if match and match.group(1) == code:
                 dotted[col] = dotted.get(col, 0) + 1
     columns = {col for col, count in dotted.items() if count >= MIN_DOTTED}
     restored = []
-    for row, code in zip(rows, codes, strict=True):
-        if columns and code and ocr_pages & set(row.pages) and section_area(row) is None:
+    for row, (code, heading) in zip(rows, sections, strict=True):
+        if columns and code and ocr_pages & set(row.pages) and not heading:
             for col in sorted(columns):
                 text = row.cells[col].strip()
                 match = _UNDOTTED.match(text)

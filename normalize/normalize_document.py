@@ -157,12 +157,11 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
             logical, header_repairs, unsure = _repair_ocr(logical, ocr_pages, vocab)
             for page, words in unsure.items():
                 doubtful.setdefault(page, set()).update(words)
-        rows, mismatches = check_sums(
-            logical.rows, ocr_pages if vocab else frozenset(), _column_names(logical)
-        )
+        names = _column_names(logical)
+        rows, mismatches = check_sums(logical.rows, ocr_pages if vocab else frozenset(), names)
         logical = replace(logical, rows=rows)
         table_warnings.extend(mismatches)
-        table_warnings.extend(unread_mark_warnings(rows, _column_names(logical)))
+        table_warnings.extend(unread_mark_warnings(rows, names))
         title = find_title(logical.first, pages[logical.first.page])
         table = build_table(logical, len(tables) + 1, title)
         table_warnings.extend(unmapped_columns(logical, len(tables) + 1))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from normalize.check_sums import row_label
+from normalize.check_sums import column_name, row_label
 from normalize.grid import GridRow
 from schemas.decree import PipelineWarning
 
@@ -54,7 +54,6 @@ def unread_mark_warnings(
             filled = sum(_holds_text(other, col) for other in rows if other is not row)
             if filled < MIN_ROWS or filled < FILLED_SHARE * others:
                 continue
-            name = names[col] if col < len(names) and names[col] else f"column {col + 1}"
             marks = " ".join(
                 e.before or "" for e in row.edits if e.col == col and e.kind == "ocr_noise"
             )
@@ -62,7 +61,7 @@ def unread_mark_warnings(
                 PipelineWarning(
                     code="cell_unread",
                     message=(
-                        f"row '{row_label(row)}': {name} left empty: OCR read only "
+                        f"row '{row_label(row)}': {column_name(names, col)} left empty: OCR read only "
                         f"'{marks}' there, removed as a rule mark, but {filled} of the "
                         f"other {others} rows fill the column; check the page"
                     ),
