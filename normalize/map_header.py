@@ -201,7 +201,28 @@ def field_of(text: str, threshold: float) -> str | None:
     if folded in SYNONYMS:
         return SYNONYMS[folded]
     best = max(SYNONYMS, key=lambda s: (fuzz.ratio(folded, s), s))
-    return SYNONYMS[best] if fuzz.ratio(folded, best) >= threshold else None
+    if fuzz.ratio(folded, best) >= threshold:
+        return SYNONYMS[best]
+    return _alternatives_field(text, threshold)
+
+
+_ALTERNATIVE_MARKS = re.compile(r"\s*/\s*|\s*\(\s*|\s*\)\s*")
+"""What separates two names of one column printed together: 'OUTPUT / BUKTI DUKUNG',
+'KELUARAN (OUTPUT)'."""
+
+
+def _alternatives_field(text: str, threshold: float) -> str | None:
+    """The field of a label printed as two or more names of it ('OUTPUT / BUKTI DUKUNG',
+    'WAKTU / JADWAL', 'KELUARAN (OUTPUT)') when each name alone names the same field; else
+    None (names of different fields, or a part naming none, decide nothing)."""
+    parts = [part for part in _ALTERNATIVE_MARKS.split(text) if fold_header(part)]
+    if len(parts) < 2:
+        return None
+    fields = {field_of(part, threshold) for part in parts}
+    if len(fields) != 1:
+        return None
+    field = fields.pop()
+    return field if field is not None and ":" not in field else None
 
 
 MAX_HEADER_ROWS = 4

@@ -109,6 +109,24 @@ def test_header_synonyms(printed: str, field: str | None) -> None:
     assert field_of(printed, THRESHOLD) == field
 
 
+@pytest.mark.parametrize(
+    ("printed", "field"),
+    [
+        ("OUTPUT / BUKTI DUKUNG", "evidence"),
+        ("OUTPUT/\nBUKTI DUKUNG", "evidence"),
+        ("KELUARAN (OUTPUT)", "evidence"),
+        ("WAKTU / JADWAL", "schedule"),
+        ("INDIKATOR / RENCANA AKSI", None),
+        ("OUTPUT / ANGGARAN", None),
+        ("PELAKSANAAN (BULAN)", "schedule"),
+    ],
+)
+def test_a_label_printing_two_names_of_one_field(printed: str, field: str | None) -> None:
+    # Two names of one column printed together name its field; names of two fields,
+    # or a part naming none, name nothing.
+    assert field_of(printed, THRESHOLD) == field
+
+
 def test_two_row_header_with_month_grid() -> None:
     months = [str(m) for m in range(1, 13)]
     table = _table(
