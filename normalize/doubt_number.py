@@ -34,10 +34,26 @@ def _damaged_segment(number: str) -> str | None:
     return None
 
 
+MIN_PARTS_FOR_ONE_OFF = 3
+"""A number of this many '/'-parts that differs from another in one part only is a
+copy of it misread; with fewer parts one differing part may be another number."""
+
+
+def _copy_of(reading: str, number: str) -> bool:
+    """True when `reading` is another copy of `number`: the same first part (OCR slips in
+    the counter are what hand-filled numbers suffer), or the same parts but one, of a
+    number of at least MIN_PARTS_FOR_ONE_OFF parts (a slip in the first part,
+    'WJ9-A21/35/OT.01.1/I/2027' for 'W9-A21/...')."""
+    parts, others = number.split("/"), reading.split("/")
+    if parts[0] == others[0]:
+        return True
+    differing = sum(a != b for a, b in zip(parts, others, strict=False))
+    return len(parts) == len(others) >= MIN_PARTS_FOR_ONE_OFF and differing == 1
+
+
 def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
     """Numbers after 'NOMOR' on the pages (the Lampiran heading repeats the decree's)
-    that share the number's first part but read differently."""
-    head = number.split("/")[0]
+    that are copies of it (`_copy_of`) but read differently."""
     readings = []
     for page in pages:
         for line in page.lines:
@@ -47,7 +63,7 @@ def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
             reading = number_as_written(match.group(1))
             if (
                 reading
-                and reading.split("/")[0] == head
+                and _copy_of(reading, number)
                 and reading != number
                 and reading not in readings
             ):

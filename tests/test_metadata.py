@@ -1263,6 +1263,18 @@ def test_copies_of_the_number_that_disagree_are_reported() -> None:
     assert number_doubts("188.45/0565/Bag.KESRA/2025", [body, same]) == []
 
 
+def test_a_copy_misread_in_its_first_part_is_reported() -> None:
+    # Probe 3: the body reads 'WJ9-A21/...', the Lampiran heading 'W9-A21/...'.
+    body = _lines_page(["NOMOR WJ9-A21/35/OT.01.1/1/2027"])
+    lampiran = _lines_page(["LAMPIRAN", "NOMOR W9-A21/35/OT.01.1/1/2027"], number=4)
+    (warning,) = number_doubts("WJ9-A21/35/OT.01.1/1/2027", [body, lampiran])
+    assert "'W9-A21/35/OT.01.1/1/2027'" in warning.message
+    # Another decree's number (two parts differ) is not a copy.
+    read = _lines_page(["NOMOR W9-A21/35/OT.01.1/1/2027"])
+    other = _lines_page(["NOMOR W9-A22/12/OT.01.1/1/2027"], number=4)
+    assert number_doubts("W9-A21/35/OT.01.1/1/2027", [read, other]) == []
+
+
 def test_a_cited_month_half_read_as_roman_is_restored() -> None:
     # The 2022 seed's scan reads the month of a Mengingat number 'XII' as 'XI1'.
     cited = "Keputusan KPU Nomor 612/ORT.04-Kpt/05/KPU/XI1/2020 tentang Road Map"
