@@ -2,9 +2,9 @@
 
 Months come from month names (exact, abbreviated, or OCR-damaged within a small edit
 distance), ranges ('-', 's.d.', 'sampai dengan', 'hingga'), lists (',', 'dan'), quarter
-and semester phrases ('Triwulan II', 'TW I-IV', 'Semester I') and every-month phrases
-('Setiap bulan'). Quarters are always derived from months. The printed text is kept with
-its whitespace folded. Pure functions; `parse_schedule_text` never raises.
+and semester phrases ('Triwulan II', 'TW I-IV', 'Semester I'), every-month phrases
+('Setiap bulan') and daily or weekly ones naming no month ('Setiap hari kerja'). Quarters
+are always derived from months. The printed text is kept with its whitespace folded. Pure functions; `parse_schedule_text` never raises.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ from schemas.decree import Schedule
 _EVERY_MONTH = re.compile(
     r"\b(?:setiap|tiap|per)\s+bulan\b|\bsepanjang\s+tahun\b|\bbulanan\b", re.IGNORECASE
 )
+_EVERY_DAY = re.compile(
+    r"\b(?:setiap|tiap)\s+(?:hari|minggu|pekan)\b|\bharian\b|\bmingguan\b", re.IGNORECASE
+)
+"""A daily or weekly recurrence ('Setiap hari kerja', 'Mingguan'): every month, when the
+phrase names no month of its own ('Setiap minggu pertama bulan Maret' is March)."""
 _RANGE = re.compile(
     r"\bs\s*[./]\s*d\b\.?|\bsampai(?:\s+dengan)?\b|\bhingga\b|\bsd\b|[-–—]", re.IGNORECASE
 )
@@ -116,6 +121,8 @@ def parse_schedule_text(text: str) -> Schedule:
     if not folded:
         return Schedule(text=None, months=[], quarters=[], year=None)
     months = sorted(_months(folded))
+    if not months and _EVERY_DAY.search(folded):
+        months = list(range(1, 13))
     years = set(_YEAR.findall(folded))
     year = int(years.pop()) if len(years) == 1 else None
     return Schedule(text=folded, months=months, quarters=quarters_of(months), year=year)

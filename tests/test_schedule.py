@@ -49,6 +49,9 @@ ALL_MONTHS = list(range(1, 13))
         ("Desember 2024 dan Januari 2025", [1, 12], None),
         ("Sesuai kebutuhan", [], None),
         ("Tahun 2025", [], 2025),
+        ("Setiap hari kerja", ALL_MONTHS, None),
+        ("Mingguan 2027", ALL_MONTHS, 2027),
+        ("Setiap minggu pertama bulan Maret", [3], None),
     ],
 )
 def test_phrases(text: str, months: list[int], year: int | None) -> None:
