@@ -532,6 +532,18 @@ def _dictum_text(part: _Part, ocr: bool) -> str:
     return _repair_item_punctuation(_restore_subitem_labels(text)) if ocr else text
 
 
+def _item_pattern(part: _Part, usual: re.Pattern[str]) -> re.Pattern[str]:
+    """How a section's items are labelled: `usual` ('a.' for Menimbang, '1.' for Mengingat),
+    or the other style when the section's first item opens with that style's first label
+    ('Menimbang : 1. bahwa ...', 'Mengingat : a. Undang-Undang ...')."""
+    other = _NUMBER_ITEM if usual is _LETTER_ITEM else _LETTER_ITEM
+    first = _OCR_COLON.sub("", part.first.lstrip(" .,:;"))
+    if usual.match(first):
+        return usual
+    match = other.match(first)
+    return other if match and _label_index(match.group(1)) == 0 else usual
+
+
 def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     """A section's enumerated items ('a.', 'b.' or '1.', '2.'), labels removed.
 
@@ -1081,8 +1093,10 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     )
     menimbang = _first_part(parts, _Section.MENIMBANG)
     mengingat = _first_part(parts, _Section.MENGINGAT)
-    considerations = _items(menimbang, _LETTER_ITEM, pitch) if menimbang else []
-    cited = _items(mengingat, _NUMBER_ITEM, pitch) if mengingat else []
+    considerations = (
+        _items(menimbang, _item_pattern(menimbang, _LETTER_ITEM), pitch) if menimbang else []
+    )
+    cited = _items(mengingat, _item_pattern(mengingat, _NUMBER_ITEM), pitch) if mengingat else []
     ocr = any(page.text_layer == "ocr" for page in pages)
     if ocr:
         considerations = [_repair_item_punctuation(item) for item in considerations]

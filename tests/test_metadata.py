@@ -1344,3 +1344,29 @@ def test_issuer_printed_right_under_the_title(menetapkan: str, office: str) -> N
         name="BAMBANG SUTRISNO, S.T.",
         position="KEPALA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN KUDUS",
     )
+
+
+# --- wording a second held-out probe found ---------------------------------------------------
+
+
+def test_numbered_menimbang_and_lettered_mengingat() -> None:
+    """The item style follows the section's first label: 'Menimbang : 1. bahwa ...',
+    'Mengingat : a. Undang-Undang ...' lose their labels like 'a.' and '1.' do."""
+    rows = [
+        *HEADING,
+        ("Menimbang : 1. bahwa rencana aksi perlu disusun;", 70, 400, 230),
+        ("2. bahwa perlu menetapkan keputusan;", 179, 400, 244),
+        ("Mengingat : a. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 266),
+        ("b. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
+        ("MEMUTUSKAN:", 250, 330, 300),
+        *CLOSING,
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == [
+        "bahwa rencana aksi perlu disusun;",
+        "bahwa perlu menetapkan keputusan;",
+    ]
+    assert [(b.kind, b.number) for b in meta.legal_bases] == [
+        ("Undang-Undang", "7"),
+        ("Peraturan Presiden", "81"),
+    ]
