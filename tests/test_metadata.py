@@ -1370,3 +1370,28 @@ def test_numbered_menimbang_and_lettered_mengingat() -> None:
         ("Undang-Undang", "7"),
         ("Peraturan Presiden", "81"),
     ]
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [("Ditetapkan di", 310), (": Sigi", 392)],
+        [("DITETAPKAN DI", 310), (":", 392), ("SIGI", 400)],
+    ],
+)
+def test_closing_labels_set_at_a_tab_stop(pieces: list[tuple[str, float]]) -> None:
+    """An extractor that splits rows at wide gaps prints the closing's labels apart from
+    their values ('Ditetapkan di' | ': Sigi'); the label is joined to its value."""
+    date = [("pada tanggal", 310), (":", 392), ("3 Maret 2026", 400)]
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        *((text, x, x + 60, 280) for text, x in pieces),
+        *((text, x, x + 60, 294) for text, x in date),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.place is not None and meta.place.casefold() == "sigi"
+    assert meta.date == dt.date(2026, 3, 3)
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
