@@ -40,9 +40,14 @@ _NAME_WORD = re.compile(r"^[A-Z](?:[A-Z'’-]*[A-Z])?,?$")
 """An upper-case word of a name ('AHMAD', 'FAISOL,', 'MA’RIFAH'), or a lone capital."""
 
 
+_LOOKALIKES = str.maketrans("l1|0", "iiio")
+"""Characters OCR reads for one another ('SlGI' for 'SIGI'): one letter when comparing."""
+
+
 def _fragment(token: str, word: str) -> bool:
-    """`token` is `word`, a piece of it (a stamp hid the rest) or it with OCR damage."""
-    token, word = token.casefold(), word.casefold()
+    """`token` is `word`, a piece of it (a stamp hid the rest) or it with OCR damage
+    (letters OCR confuses, 'l' for 'I', count as the same even in a short word)."""
+    token, word = token.casefold().translate(_LOOKALIKES), word.casefold().translate(_LOOKALIKES)
     if token in word:
         return True
     limit = 0 if len(word) < 5 else 1 if len(word) < 9 else 2

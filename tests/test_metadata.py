@@ -1395,3 +1395,18 @@ def test_closing_labels_set_at_a_tab_stop(pieces: list[tuple[str, float]]) -> No
     assert meta.place is not None and meta.place.casefold() == "sigi"
     assert meta.date == dt.date(2026, 3, 3)
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+@pytest.mark.parametrize(
+    ("position", "issuer"),
+    [
+        ("INSPEKTUR KABUPATEN SlGI", "INSPEKTUR KABUPATEN SIGI"),
+        ("KETUA PENGADlLAN AGAMA SlGI", "KETUA PENGADILAN AGAMA SIGI"),
+        ("BUPATI PAIU", "BUPATI PALU"),
+    ],
+)
+def test_letters_ocr_confuses_in_a_short_place_name(position: str, issuer: str) -> None:
+    """'l' for 'I' in a four-letter place ('SlGI') is OCR damage, not another office."""
+    assert is_damaged_issuer(position, issuer)
+    assert repaired_position(position, issuer) == issuer
+    assert not is_damaged_issuer("BUPATI POSO", "BUPATI PALU")
