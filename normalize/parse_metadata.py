@@ -177,6 +177,10 @@ _FURNITURE = (
 _WATERMARK = re.compile(r"(?:https?://)?(?:www\.)?\b[\w-]+(?:\.[\w-]+)*\.go\.id\b(?:/\S*)?", re.I)
 """A government site watermark interleaved into a text line ('jdih.kpu.go.id')."""
 
+_EDGE_BARS = re.compile(r"^[|¦]+\s*|\s*[|¦]+$")
+"""OCR's reading of a rule, a fold or a margin mark at a line's ends ('|KEDUA :', '| 2.',
+'... KOTA PALU |'): no decree body prints a bar there."""
+
 _TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
 """Three letters running: a word, which a mark in the margin is not read as."""
 
@@ -208,8 +212,9 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def _clean_text(text: str) -> str:
-    """A line's text without interleaved watermarks; '' when the whole line is furniture."""
-    folded = fold(_WATERMARK.sub(" ", text))
+    """A line's text without interleaved watermarks and bars at its ends (`_EDGE_BARS`);
+    '' when the whole line is furniture."""
+    folded = _EDGE_BARS.sub("", fold(_WATERMARK.sub(" ", text)))
     if any(pattern.match(folded) for pattern in _FURNITURE):
         return ""
     return folded

@@ -1410,3 +1410,26 @@ def test_letters_ocr_confuses_in_a_short_place_name(position: str, issuer: str) 
     assert is_damaged_issuer(position, issuer)
     assert repaired_position(position, issuer) == issuer
     assert not is_damaged_issuer("BUPATI POSO", "BUPATI PALU")
+
+
+def test_bars_ocr_reads_at_line_ends() -> None:
+    """A '|' opening or closing a line (a rule, fold or margin mark read by OCR) is no text:
+    labels behind it are still labels."""
+    rows = [
+        *HEADING[:3],
+        ("RENCANA AKSI |", 250, 350, 163),
+        HEADING[4],
+        ("Menimbang : a. bahwa rencana aksi perlu disusun;", 70, 400, 230),
+        ("|b. bahwa perlu menetapkan keputusan;", 179, 400, 244),
+        ("Mengingat : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 266),
+        ("| 2.", 179, 190, 280),
+        ("Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 199, 550, 280),
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 300),
+        ("|KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.", 70, 500, 314),
+        *CLOSING[1:],
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.title == "RENCANA AKSI"
+    assert meta.considerations[1] == "bahwa perlu menetapkan keputusan;"
+    assert [b.number for b in meta.legal_bases] == ["7", "81"]
+    assert [d.label for d in meta.dicta] == ["KESATU", "KEDUA"]
