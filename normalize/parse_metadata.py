@@ -148,7 +148,8 @@ _MAX_ISSUER_LINES = 4
 _OFFICE_DAMAGE = 0.1
 """Share of an office's letters OCR may have damaged in the issuer's copy of it."""
 """'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the institution."""
-_TAHUN_WORD = re.compile(r"\bTAHUN\b", re.IGNORECASE)
+_TAHUN_WORD = re.compile(r"\bTAHUN(?:\b|(?=\d))\s*", re.IGNORECASE)
+"""'TAHUN' in a number, also glued to its year by OCR ('15 TAHUN2026')."""
 _SPACED_SLASH = re.compile(r"\s*/\s*")
 _YEAR_IN_NUMBER = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b|/((?:19|20)\d{2})$")
 _TENTANG_SPLIT = re.compile(r"\s+TENTANG\s+", re.IGNORECASE)
@@ -672,11 +673,12 @@ def _after_word(text: str) -> str:
 
 
 def number_as_written(text: str) -> str | None:
-    """The number as written after NOMOR: 'TAHUN' written 'Tahun', no spaces around '/'.
+    """The number as written after NOMOR: 'TAHUN' written 'Tahun' (one space before the
+    year, which OCR may have lost), no spaces around '/'.
 
     (A printed number never spaces its slashes; OCR does: '188.45/0561 / BPKAD/XI/ 2025'.)
     """
-    number = _SPACED_SLASH.sub("/", _TAHUN_WORD.sub("Tahun", fold(text))).strip(" :")
+    number = _SPACED_SLASH.sub("/", _TAHUN_WORD.sub("Tahun ", fold(text))).strip(" :")
     return number or None
 
 

@@ -26,7 +26,7 @@ from normalize.build_jdih import build_jdih, jenis, no_peraturan, subjek, teu_ba
 from normalize.doubt_number import number_doubts
 from normalize.indonesian_dates import month_number, parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_basis
-from normalize.parse_metadata import parse_metadata
+from normalize.parse_metadata import number_as_written, parse_metadata
 from normalize.read_signatory import (
     best_name,
     clean_name,
@@ -1433,3 +1433,11 @@ def test_bars_ocr_reads_at_line_ends() -> None:
     assert meta.considerations[1] == "bahwa perlu menetapkan keputusan;"
     assert [b.number for b in meta.legal_bases] == ["7", "81"]
     assert [d.label for d in meta.dicta] == ["KESATU", "KEDUA"]
+
+
+def test_tahun_glued_to_the_year_in_the_number() -> None:
+    assert number_as_written("15 TAHUN2026") == "15 Tahun 2026"
+    assert number_as_written("15  TAHUN  2026") == "15 Tahun 2026"
+    page = _lines_page(["KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN SIGI", "NOMOR 15 TAHUN2026"])
+    meta = parse_metadata([page])
+    assert (meta.number, meta.year) == ("15 Tahun 2026", 2026)
