@@ -74,10 +74,12 @@ _DATE = re.compile(
     r"(?<![0-9A-Za-z])([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
 )
 _NUMERIC_DATE = re.compile(
-    r"\btanggal\b\s*[:,]?\s*(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?!\d)", re.IGNORECASE
+    r"\btanggal\b\s*[:,]?\s*([0-9OoIl]{1,2})([-/])([0-9OoIl]{1,2})\2([0-9OoIl]{4})(?![0-9])",
+    re.IGNORECASE,
 )
 """'tanggal 02-01-2025', 'tanggal 2/1/2025': day first, as Indonesia writes dates. Only
-after 'tanggal', because a decree number ('NOMOR 4/1/2025') has the same shape."""
+after 'tanggal', because a decree number ('NOMOR 4/1/2025') has the same shape. OCR's
+letters for digits ('O3-03-2026') are read as the digits, as in the worded form."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
@@ -130,7 +132,8 @@ def parse_indonesian_date(text: str) -> dt.date | None:
         if date:
             return date
     for match in _NUMERIC_DATE.finditer(text):
-        date = _calendar_date(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        day, month, year = (int(match.group(i).translate(_OCR_DIGITS)) for i in (1, 3, 4))
+        date = _calendar_date(year, month, day)
         if date:
             return date
     return None

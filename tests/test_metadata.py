@@ -1441,3 +1441,9 @@ def test_tahun_glued_to_the_year_in_the_number() -> None:
     page = _lines_page(["KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN SIGI", "NOMOR 15 TAHUN2026"])
     meta = parse_metadata([page])
     assert (meta.number, meta.year) == ("15 Tahun 2026", 2026)
+
+
+def test_numeric_date_with_ocr_letters_for_digits() -> None:
+    assert parse_indonesian_date("pada tanggal O3-03-2026") == dt.date(2026, 3, 3)
+    assert parse_indonesian_date("pada tanggal 3l/0l/2O26") == dt.date(2026, 1, 31)
+    assert parse_indonesian_date("NOMOR 4/1/2O25") is None, "only after 'tanggal'"
