@@ -89,8 +89,12 @@ _DICTUM_ORDINALS: dict[str, int] = {
     "KEDUA PULUH": 20,
 }
 _DICTUM = re.compile(
-    r"^(" + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True)) + r")(?![A-Z])\s*(:?)\s*(.*)$"
+    r"^("
+    + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True))
+    + r")(?![A-Z])\s*([:;]?)\s*(?:[.,]\s*)?(.*)$"
 )
+"""A diktum label and its text; OCR reads its ':' as ';' ('KEDELAPAN ; ...') or '.'/','
+(taken only in the label column, like a label without one)."""
 _ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
 _CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1]\b[\s:]*(.*)$")
 """'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'). The capital

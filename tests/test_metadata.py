@@ -1447,3 +1447,18 @@ def test_numeric_date_with_ocr_letters_for_digits() -> None:
     assert parse_indonesian_date("pada tanggal O3-03-2026") == dt.date(2026, 3, 3)
     assert parse_indonesian_date("pada tanggal 3l/0l/2O26") == dt.date(2026, 1, 31)
     assert parse_indonesian_date("NOMOR 4/1/2O25") is None, "only after 'tanggal'"
+
+
+@pytest.mark.parametrize("separator", [";", ".", ","])
+def test_diktum_colon_read_as_other_punctuation(separator: str) -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        (f"KEDUA {separator} Keputusan ini mulai berlaku.", 70, 400, 254),
+        *CLOSING[1:],
+    ]
+    dicta = parse_metadata([_page(rows)]).dicta
+    assert [(d.label, d.text) for d in dicta] == [
+        ("KESATU", "Menetapkan rencana aksi."),
+        ("KEDUA", "Keputusan ini mulai berlaku."),
+    ]
