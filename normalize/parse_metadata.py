@@ -96,9 +96,10 @@ _DICTUM = re.compile(
 """A diktum label and its text; OCR reads its ':' as ';' ('KEDELAPAN ; ...') or '.'/','
 (taken only in the label column, like a label without one)."""
 _ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
-_CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1]\b[\s:]*(.*)$")
-"""'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'). The capital
-'D' keeps a wrapped line of running text ('ditetapkan di ...') from being the closing."""
+_CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1](?:\b|(?=[A-Z]))[\s:]*(.*)$")
+"""'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'), or with
+the space before the place lost to OCR ('Ditetapkan diKotarindau'). The capital 'D' keeps a
+wrapped line of running text ('ditetapkan di ...') from being the closing."""
 _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_FRAGMENT = re.compile(

@@ -1462,3 +1462,18 @@ def test_diktum_colon_read_as_other_punctuation(separator: str) -> None:
         ("KESATU", "Menetapkan rencana aksi."),
         ("KEDUA", "Keputusan ini mulai berlaku."),
     ]
+
+
+def test_closing_with_spaces_ocr_lost() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan diKudus", 310, 420, 280),
+        ("padatanggal 2 Januari 2025", 310, 450, 294),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert [d.text for d in meta.dicta] == ["Menetapkan rencana aksi."]
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
