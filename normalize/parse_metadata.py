@@ -100,11 +100,13 @@ _CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1](?:\b|(?=[A-Z]))[\s:]*(.*
 """'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'), or with
 the space before the place lost to OCR ('Ditetapkan diKotarindau'). The capital 'D' keeps a
 wrapped line of running text ('ditetapkan di ...') from being the closing."""
+_CLOSING_WORDS = ("ditetapkan", "dikeluarkan")
+"""'Ditetapkan di', or 'Dikeluarkan di' as police, military and some ministry decrees print."""
 _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_FRAGMENT = re.compile(
     r"^(?:(?:(?i:Menimbang|Mengingat|Memperhatikan|Menetapkan|Memutuskan)|"
-    + r"(?i:Ditetapkan\s+di|pada\s+tanggal)|"
+    + r"(?i:Ditetapkan\s+di|Dikeluarkan\s+di|pada\s+tanggal)|"
     + "|".join(_DICTUM_ORDINALS)
     + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
 )
@@ -367,7 +369,7 @@ def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | No
     if not word or not word[0].isupper():
         return None
     closing = _CLOSING.match(text)
-    if closing and _near(closing.group(1), "ditetapkan"):
+    if closing and any(_near(closing.group(1), word) for word in _CLOSING_WORDS):
         return _Anchor(_Section.CLOSING, 0, closing.group(2))
     for target, section in _SECTION_WORDS:
         if section > current and _near(word, target) and _label_like(text, line.x0, left):

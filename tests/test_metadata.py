@@ -1477,3 +1477,17 @@ def test_closing_with_spaces_ocr_lost() -> None:
     assert [d.text for d in meta.dicta] == ["Menetapkan rencana aksi."]
     assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_dikeluarkan_di_closing() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Dikeluarkan di : Kudus", 310, 420, 280),
+        ("pada tanggal : 2 Januari 2025", 310, 450, 294),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert [d.text for d in meta.dicta] == ["Menetapkan rencana aksi."]
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
