@@ -106,7 +106,7 @@ _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_FRAGMENT = re.compile(
     r"^(?:(?:(?i:Menimbang|Mengingat|Memperhatikan|Menetapkan|Memutuskan)|"
-    + r"(?i:Ditetapkan\s+di|Dikeluarkan\s+di|pada\s+tanggal)|"
+    + r"(?i:Di(?:tetapkan|keluarkan)\s+d[iIl1]|pada\s+tanggal)|"
     + "|".join(_DICTUM_ORDINALS)
     + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
 )

@@ -1377,6 +1377,7 @@ def test_numbered_menimbang_and_lettered_mengingat() -> None:
     [
         [("Ditetapkan di", 310), (": Sigi", 392)],
         [("DITETAPKAN DI", 310), (":", 392), ("SIGI", 400)],
+        [("Ditetapkan dl", 310), (": Sigi", 392)],
     ],
 )
 def test_closing_labels_set_at_a_tab_stop(pieces: list[tuple[str, float]]) -> None:
