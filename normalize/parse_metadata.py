@@ -121,6 +121,10 @@ _NUMBER_ITEM = re.compile(r"^(\d{1,2})\s*[.,)]\s*(.*)$")
 _ACRONYM = re.compile(r"\(([A-Z0-9]*[A-Z][A-Z0-9]*)\)")
 _DIGIT_LOOKALIKES = str.maketrans("10582", "IOSBZ")
 _WORD = re.compile(r"[^\W\d_]+")
+_LOOKALIKE_NUMBER_ITEM = re.compile(r"^((?=\d?[lIO])[\dlIO]{1,2})\s*[.)]\s+(.*)$")
+"""A number label with a letter OCR read for a digit ('l. Undang-Undang ...' for '1.'):
+taken only when it numbers the next item."""
+_LABEL_DIGITS = str.maketrans("lIO", "110")
 _DOTLESS_NUMBER_ITEM = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")
 """A number label whose dot OCR lost ('10 Keputusan ...'): taken only when it numbers the
 next item and is printed left of the items' wrapped lines."""
@@ -586,10 +590,16 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             at_wrap_indent = hanging and x0 >= wrap_x0 - 3
             left_of_wrap = hanging and x0 < wrap_x0 - _INDENT_MARGIN
         left_of_text = x0 is not None and wrap_x0 is not None and x0 < wrap_x0 - _INDENT_MARGIN
+        if match is None and pattern is _NUMBER_ITEM:
+            lookalike = _LOOKALIKE_NUMBER_ITEM.match(text)
+            read = lookalike.group(1).translate(_LABEL_DIGITS) if lookalike else ""
+            match = lookalike if read and _label_index(read) == len(items) else None
         if match is None and left_of_text and pattern is _NUMBER_ITEM:
             dotless = _DOTLESS_NUMBER_ITEM.match(text)
             match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
-        label = _label_index(match.group(1)) if match else -1
+        number_label = pattern is _NUMBER_ITEM and match is not None
+        read = match.group(1).translate(_LABEL_DIGITS) if number_label else ""
+        label = _label_index(read or match.group(1)) if match else -1
         paragraph_end = (
             previous is not None
             and line is not None

@@ -1492,3 +1492,20 @@ def test_dikeluarkan_di_closing() -> None:
     meta = parse_metadata([_page(rows)])
     assert [d.text for d in meta.dicta] == ["Menetapkan rencana aksi."]
     assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
+
+
+def test_mengingat_label_with_a_letter_for_its_digit() -> None:
+    """OCR reads '1.' as 'l.' (or 'I.'): the next item's label still, never a letter label."""
+    rows = [
+        *HEADING,
+        ("Menimbang : a. bahwa rencana aksi perlu disusun;", 70, 400, 230),
+        ("Mengingat : l. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 266),
+        ("2. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
+        ("MEMUTUSKAN:", 250, 330, 300),
+        *CLOSING,
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert [(b.kind, b.number) for b in meta.legal_bases] == [
+        ("Undang-Undang", "7"),
+        ("Peraturan Presiden", "81"),
+    ]
