@@ -597,9 +597,10 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
         if match is None and left_of_text and pattern is _NUMBER_ITEM:
             dotless = _DOTLESS_NUMBER_ITEM.match(text)
             match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
-        number_label = pattern is _NUMBER_ITEM and match is not None
-        read = match.group(1).translate(_LABEL_DIGITS) if number_label else ""
-        label = _label_index(read or match.group(1)) if match else -1
+        label = -1
+        if match is not None:
+            read = match.group(1)
+            label = _label_index(read.translate(_LABEL_DIGITS) if pattern is _NUMBER_ITEM else read)
         paragraph_end = (
             previous is not None
             and line is not None
