@@ -36,6 +36,19 @@ _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 _DUST_STOP = re.compile(r"\b((?i:dan|atau|serta))(\s?\.)(?=\s+(\w+))")
 
 
+# A lone capital whose lower case has the same shape, read twice ('Cc' for an answer
+# choice or area code 'C'): tesseract's two readings of one glyph. No cell prints such a
+# pair alone. Not V or W: a check mark read 'Vv' is a month grid's tick, read as such.
+_DOUBLED_LETTER = re.compile(r"([COSXZ])(?=[cosxz])(?i:\1)([.)]?)")
+
+
+def undouble_letter(text: str) -> str | None:
+    """The single capital of a cell that reads as one capital doubled in lower case
+    ('Cc' -> 'C', 'Oo.' -> 'O.'), or None for any other cell."""
+    match = _DOUBLED_LETTER.fullmatch(text.strip())
+    return match.group(1) + match.group(2) if match else None
+
+
 def _same_case(connector: str, word: str) -> bool:
     """`word` is written in `connector`'s case: all lower, all capitals, or capitalised."""
     if connector.islower():
@@ -122,6 +135,10 @@ def repair_rows(
             cleaned, debris = strip_rule_debris(text)
             if debris:
                 edits.append(CellEdit(col, "ocr_noise", " ".join(debris), None))
+            single = undouble_letter(cleaned)
+            if single is not None:
+                edits.append(CellEdit(col, "ocr_confusion", cleaned, single))
+                cleaned = single
             cleaned, dust = drop_dust_stops(cleaned)
             edits.extend(CellEdit(col, "ocr_noise", before, after) for before, after in dust)
             result = repair_text(cleaned, vocab)

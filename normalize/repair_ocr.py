@@ -382,6 +382,9 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         return number, "ocr_confusion", False
     if "-" in token:
         return _repair_hyphenated(token, at_start, vocab)
+    glued = _glued_number(token, vocab)
+    if glued is not None:
+        return glued, "ocr_join", False
     camel = _CAMEL.fullmatch(token)
     if camel is not None and not vocab.is_entry(token):
         left, right = camel.groups()
@@ -403,6 +406,32 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
     if best is None:
         return token, None, True
     return _recase(best.text, token, at_start), best.kind, False
+
+
+# A word with a number run into it: a year ("Desember2027"), or a count after a word that
+# counts ("Semester1", "Triwulan12027" for "Triwulan 1 2027").
+_GLUED_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,2})?((?:19|20)\d\d)?")
+_COUNTING_WORDS = frozenset(
+    {"triwulan", "semester", "tahap", "kuartal", "bab", "jilid", "pasal", "ayat", "nomor"}
+)
+
+
+def _glued_number(token: str, vocab: Vocabulary) -> str | None:
+    """`token` with a space put back between a word and the number OCR ran into it, or None.
+
+    Only a dictionary word followed by a year (1900-2099), or a word that counts
+    (Triwulan, Semester, ...) followed by a one- or two-digit count and maybe a year: an
+    acronym or code with digits ("SP4N", "K3") is no such word, and keeps its digits.
+    """
+    match = _GLUED_NUMBER.fullmatch(token)
+    if match is None or (match.group(2) is None and match.group(3) is None):
+        return None
+    word, count, year = match.groups()
+    if count is not None and word.lower() not in _COUNTING_WORDS:
+        return None
+    if not vocab.is_word(word) or _locked(word, vocab):
+        return None
+    return " ".join(part for part in (word, count, year) if part)
 
 
 def _best(word: str, candidates: list[_Candidate]) -> _Candidate | None:

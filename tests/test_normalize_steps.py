@@ -454,6 +454,24 @@ def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("read", "single"),
+    [
+        ("Cc", "C"),
+        (" Oo. ", "O."),
+        ("Ss)", "S)"),
+        ("CC", None),
+        ("Aa", None),
+        ("Cc dan", None),
+        ("Vv", None),  # a check mark, read as a tick by the month grid
+    ],
+)
+def test_a_capital_read_twice_in_two_cases_is_one_letter(read: str, single: str | None) -> None:
+    from normalize.repair_cells import undouble_letter
+
+    assert undouble_letter(read) == single
+
+
+@pytest.mark.parametrize(
     ("read", "cleaned", "dropped"),
     [
         (

@@ -284,6 +284,10 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
         ("Semester 1I", "Semester II", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
+        # A lost space before a year, or before a count after a word that counts.
+        ("Januari - Desember2027", "Januari - Desember 2027", "ocr_join"),
+        ("Semester12027", "Semester 1 2027", "ocr_join"),
+        ("sesuai Pasal3 ayat", "sesuai Pasal 3 ayat", "ocr_join"),
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
         ("penguatan akuntabltas kinerja", "penguatan akuntabilitas kinerja", "ocr_spelling"),
@@ -311,6 +315,8 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # words newer than the hunspell-id dictionary (lexicon): not 'distabilitas' et al.
         "Layanan ramah disabilitas dan difabel, SATUAN POLISI PAMONG PRAJA, asesmen",
         "Triwulan 1 dan 2, TW I-IV, Semester II, dan 11 kegiatan",
+        # digits in acronyms and codes, and a count after a word that does not count
+        "Covid19, SP4N, K3, PERMEN2024, Lantai2 dan Ruang12",
         "",
         "   \n\t ",
     ],
