@@ -846,20 +846,25 @@ def _position_length(lines: Sequence[_Line], breaks: Sequence[bool]) -> int:
     PEREMPUAN,' / 'PERLINDUNGAN ANAK, ...' / '... KABUPATEN SIGI,'), so the first ',' does
     not end it, and no line count does ('a.n. BUPATI' / 'SEKRETARIS DAERAH' / 'u.b.' /
     'ASISTEN ... DAN' / '... RAKYAT,' is five). Without a ',' (OCR lost it) all of them.
+    A page break before any position line has ended in ',' is no signing gap: the
+    position goes on over the page ('KEPALA BADAN ... DAERAH' / 'KABUPATEN SIGI,').
     """
     end = 0
     while end < len(lines):
         text = lines[end].text
-        if (
-            _TTD.match(text)
-            or _BLOCK_END.match(text)
-            or _is_name_line(text)
-            or (end and breaks[end])
-        ):
+        if _TTD.match(text) or _BLOCK_END.match(text) or _is_name_line(text):
+            break
+        if end and breaks[end] and not _position_goes_on(lines[: end + 1]):
             break
         end += 1
     commas = [index for index in range(end) if lines[index].text.endswith(",")]
     return commas[-1] + 1 if commas else end
+
+
+def _position_goes_on(lines: Sequence[_Line]) -> bool:
+    """True when the last of `lines` starts a new page and none before it ends in ','."""
+    *before, last = lines
+    return last.page != before[-1].page and not any(line.text.endswith(",") for line in before)
 
 
 def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:

@@ -58,8 +58,9 @@ def is_damaged_issuer(position: str, issuer: str) -> bool:
     """`position` is the issuer line read through a stamp.
 
     Every position word of four or more letters must be the issuer's next word or a piece
-    of it (in reading order), the last of them must be the issuer's last word (the place or
-    office named, which tells offices apart), and together they must account for
+    of it (in reading order), the last of them must be the issuer's last word of four or
+    more letters (the place or office named, which tells offices apart: a class such as
+    'KELAS IB' ends some offices' names), and together they must account for
     `_ISSUER_COVERAGE` of the issuer's letters. A word foreign to the issuer ('SEKRETARIS',
     'WAKIL') or a signing-for mark ('a.n.', 'Plh.') means another office signs.
     """
@@ -75,7 +76,8 @@ def is_damaged_issuer(position: str, issuer: str) -> bool:
         index = found
     issuer_letters = sum(len(word) for word in words)
     covered = sum(len(token) for token in tokens)
-    return _fragment(tokens[-1], words[-1]) and covered >= _ISSUER_COVERAGE * issuer_letters
+    last = next((word for word in reversed(words) if len(word) >= _STRONG_TOKEN), words[-1])
+    return _fragment(tokens[-1], last) and covered >= _ISSUER_COVERAGE * issuer_letters
 
 
 def repaired_position(position: str | None, issuer: str | None) -> str | None:

@@ -791,6 +791,27 @@ def test_position_runs_to_the_last_comma_before_the_signing_gap(
     assert meta.signatory == Signatory(name="Hj. NURMALA, S.Sos., M.Si.", position=position)
 
 
+def test_a_position_broken_by_a_page_goes_on_to_its_comma() -> None:
+    """The page ends inside the position: the page change is no signing gap until a position
+    line has ended in ','."""
+    first = [
+        *HEADING,
+        *CLOSING,
+        ("KEPALA BADAN PERENCANAAN PEMBANGUNAN", 310, 540, 840),
+        ("DAERAH", 310, 360, 854),
+    ]
+    second = [
+        ("KABUPATEN SIGI,", 310, 420, 60),
+        ("Hj. NURMALA, S.Sos., M.Si.", 310, 480, 150),
+        ("NIP. 19700101 199503 2 001", 310, 480, 164),
+    ]
+    meta = parse_metadata([_page(first), _page(second, number=2)])
+    assert meta.signatory == Signatory(
+        name="Hj. NURMALA, S.Sos., M.Si.",
+        position="KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH KABUPATEN SIGI",
+    )
+
+
 @pytest.mark.parametrize("split", [False, True])
 def test_letter_spaced_section_words(split: bool) -> None:
     """Word-made decrees space section words out ('M E M U T U S K A N :'); some extractors
@@ -858,6 +879,13 @@ KPU_ISSUER = "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
             "KEPALA DINAS PERPUSTAKAAN DAN KEARSIPAN KABUPATEN CONTOH",
             True,
         ),
+        # An office whose name ends in its class: the class letters are no place.
+        (
+            "MA GADILAN AGAMA , RI KELAS IB",
+            "KETUA PENGADILAN AGAMA WANASARI KELAS IB",
+            True,
+        ),
+        ("KETUA PENGADILAN AGAMA PALU KELAS IB", "KETUA PENGADILAN AGAMA WANASARI KELAS IB", False),
         # Another office, someone signing for the issuer, or noise with nothing of the issuer.
         ("SEKRETARIS KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", KPU_ISSUER, False),
         ("WAKIL BUPATI DONGGALA", "BUPATI DONGGALA", False),
