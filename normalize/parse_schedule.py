@@ -4,7 +4,8 @@ Months come from month names (exact, abbreviated, or OCR-damaged within a small 
 distance), ranges ('-', 's.d.', 'sampai dengan', 'hingga'), lists (',', 'dan'), quarter
 and semester phrases ('Triwulan II', 'TW I-IV', 'Semester I'), every-month phrases
 ('Setiap bulan') and daily or weekly ones naming no month ('Setiap hari kerja'). Quarters
-are always derived from months. The printed text is kept with its whitespace folded. Pure functions; `parse_schedule_text` never raises.
+are always derived from months. The printed text is kept with its whitespace folded.
+Pure functions; `parse_schedule_text` never raises.
 """
 
 from __future__ import annotations
