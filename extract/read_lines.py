@@ -18,6 +18,10 @@ from schemas.raw import TextLine
 T = TypeVar("T")
 
 MIN_OVERLAP = 0.5
+COLUMN_GAP = 6.0
+"""A gap between two words of one band wider than this many word heights parts two blocks
+set side by side (a certification beside a signature, a page's two columns): they are two
+lines. Justified text and tab stops after a label stay well under it."""
 
 
 def group_bands(
@@ -61,15 +65,30 @@ def text_lines(words: Sequence[Word]) -> tuple[TextLine, ...]:
     for word in words:
         by_zone.setdefault(word.zone, []).append(word)
     lines = [
-        _text_line(line)
-        for zone_words in by_zone.values()
+        _text_line(piece)
+        for zone, zone_words in by_zone.items()
         for line in group_bands(zone_words, _word_extent)
+        for piece in (_split_at_column_gaps(line) if zone is None else [line])
     ]
     return tuple(
         line
         for band in group_bands(lines, lambda ln: (ln.bbox[1], ln.bbox[3], ln.bbox[0]))
         for line in band
     )
+
+
+def _split_at_column_gaps(words: Sequence[Word]) -> list[Sequence[Word]]:
+    """A band's words (left to right) cut where the gap to the next word exceeds
+    COLUMN_GAP times the median word height; each piece keeps its order."""
+    height = statistics.median(word.bottom - word.top for word in words)
+    pieces: list[Sequence[Word]] = []
+    start = 0
+    for index in range(1, len(words)):
+        if words[index].x0 - words[index - 1].x1 > COLUMN_GAP * height:
+            pieces.append(words[start:index])
+            start = index
+    pieces.append(words[start:])
+    return pieces
 
 
 def _text_line(words: Sequence[Word]) -> TextLine:

@@ -108,11 +108,12 @@ _LABEL_FRAGMENT = re.compile(
     r"^(?:(?:(?i:Menimbang|Mengingat|Memperhatikan|Menetapkan|Memutuskan)|"
     + r"(?i:Di(?:tetapkan|keluarkan)\s+d[iIl1]|pada\s+tanggal)|"
     + "|".join(_DICTUM_ORDINALS)
-    + r")\s*)?:?\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)])?$"
+    + r")\s*)?:?\s*(?:[a-z]\s*[.)]?|\d{1,2}\s*[.)])?$"
 )
 """A label printed apart from its text; section words in any case ('MENIMBANG', and
 'M E N I M B A N G' once closed up by `_unspaced`), and the closing's labels set at a tab
-stop ('Ditetapkan di' | ': Sigi', 'pada tanggal' | ':' | '3 Maret 2026')."""
+stop ('Ditetapkan di' | ': Sigi', 'pada tanggal' | ':' | '3 Maret 2026'). A letter label
+may have lost its stop to OCR ('Menimbang' | 'a' | 'bahwa ...')."""
 _SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
 _LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 """Four or more single letters opening a line, one space apart ('M E N I M B A N G')."""

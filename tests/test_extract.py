@@ -1176,3 +1176,23 @@ def test_a_merged_cell_stays_merged_without_a_wide_gap_at_its_border(
 def test_a_vector_grid_keeps_its_merged_cells() -> None:
     words = _words(("IV.", 4, 16), ("10,0", 220, 240))
     assert _cells(_one_row_unruled_inside("camelot"), words) == [(0, 2), (2, 1)]
+
+
+def test_blocks_side_by_side_outside_tables_are_separate_lines() -> None:
+    """A certification beside the signature, on one baseline: two lines, not one, so the
+    signature's column can be told apart. Inside a table cell (a zone) nothing is cut."""
+    from extract.read_lines import text_lines
+
+    words = _words(
+        ("Salinan", 40, 75),
+        ("sesuai", 79, 105),
+        ("aslinya", 109, 140),
+        ("IMAD", 570, 600),
+        ("ARIFIN,", 604, 640),
+    )
+    assert [line.text for line in text_lines(words)] == ["Salinan sesuai aslinya", "IMAD ARIFIN,"]
+    # word spaces and a label's tab stop stay within one line
+    spaced = _words(("Menimbang", 70, 125), (":", 160, 163), ("bahwa", 175, 205))
+    assert [line.text for line in text_lines(spaced)] == ["Menimbang : bahwa"]
+    zoned = [replace(word, zone=(1, 0)) for word in words]
+    assert [line.text for line in text_lines(zoned)] == ["Salinan sesuai aslinya IMAD ARIFIN,"]

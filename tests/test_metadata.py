@@ -791,6 +791,26 @@ def test_position_runs_to_the_last_comma_before_the_signing_gap(
     assert meta.signatory == Signatory(name="Hj. NURMALA, S.Sos., M.Si.", position=position)
 
 
+def test_a_letter_label_that_lost_its_stop_printed_apart() -> None:
+    """Kepbup Donggala (hibah) scan: 'Menimbang' | 'a' | 'bahwa ...' on one row, the
+    label's stop lost to OCR; the letter is the label, not part of the text."""
+    rows = [
+        *HEADING,
+        ("Menimbang", 70, 131, 230),
+        ("a", 197, 200, 231),
+        ("bahwa rencana aksi perlu", 217, 509, 229),
+        ("ditetapkan;", 218, 300, 245),
+        ("b.", 197, 205, 262),
+        ("bahwa berdasarkan huruf a;", 217, 509, 262),
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 290),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == [
+        "bahwa rencana aksi perlu ditetapkan;",
+        "bahwa berdasarkan huruf a;",
+    ]
+
+
 def test_a_position_broken_by_a_page_goes_on_to_its_comma() -> None:
     """The page ends inside the position: the page change is no signing gap until a position
     line has ended in ','."""
