@@ -152,6 +152,7 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     header = logical.header
     merged = merge_continuations(logical)
     fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
+    fields = _below_sections(fields, merged.rows)
     printed = list(header.printed) if header else []
     columns = {p: f for p, f in zip(printed, fields, strict=True) if p and f} if header else {}
     page_starts = _page_starts(merged.rows)
@@ -183,6 +184,24 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
         columns=columns,
         rows=rows,
     )
+
+
+_AREA_TO_COMPONENT = {"area.code": "component.number", "area.name": "component.text"}
+
+
+def _below_sections(
+    fields: tuple[str | None, ...], rows: tuple[GridRow, ...]
+) -> tuple[str | None, ...]:
+    """`fields` with area columns read as the component's when section rows name the
+    areas: the section row is the higher level ('1. MANAJEMEN PERUBAHAN' over a column
+    'KOMPONEN PENGUNGKIT' listing 'a. Tim Kerja'), so a column of areas below it lists
+    the next level down. Unchanged when no row is a section row or a column already
+    holds the component."""
+    if any(f in fields for f in _AREA_TO_COMPONENT.values()):
+        return fields
+    if not any(f in _AREA_TO_COMPONENT for f in fields) or not any(map(section_area, rows)):
+        return fields
+    return tuple(_AREA_TO_COMPONENT.get(f, f) if f else f for f in fields)
 
 
 def _sections(

@@ -67,6 +67,10 @@ SYNONYMS: dict[str, str] = {
     "PIC": "responsible",
     "PELAKSANA": "responsible",
     "UNIT PELAKSANA": "responsible",
+    "UNIT KERJA": "responsible",
+    "UNIT KERJA PENANGGUNG JAWAB": "responsible",
+    "UNIT PENANGGUNG JAWAB": "responsible",
+    "PENANGGUNG JAWAB KEGIATAN": "responsible",
     "PJ": "responsible",
     "KET": "note",
     "KETERANGAN": "note",
@@ -156,6 +160,35 @@ def _named_month(label: str) -> int | None:
     return _month(words[-1]) if words and not words[-1].isdigit() else None
 
 
+_QUARTER_NUMERAL = re.compile(r"[IL]{1,3}|[IL]V")
+"""A quarter's Roman numeral as a header label's last word, folded ('Il' reads 'IL')."""
+QUARTERS = 4
+
+
+def _quarter_runs(fields: list[str | None]) -> list[str | None]:
+    """`fields` with a quarter grid numbered by position: a run of exactly four adjacent
+    quarter columns is quarters 1-4 left to right, whatever numerals OCR made of their
+    labels ('I | Il | Il | IV'). Other runs are left as read."""
+    result = list(fields)
+    start = 0
+    while start < len(fields):
+        end = start
+        while end < len(fields) and str(fields[end]).startswith("quarter:"):
+            end += 1
+        if end - start == QUARTERS:
+            for offset, col in enumerate(range(start, end), start=1):
+                result[col] = f"quarter:{offset}"
+        start = max(end, start + 1)
+    return result
+
+
+def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
+    """The field each printed label names (`field_of`), with month and quarter grids
+    settled by their columns' order (`_month_runs`, `_quarter_runs`)."""
+    fields = [field_of(label, threshold) for label in printed]
+    return _quarter_runs(_month_runs(printed, fields))
+
+
 def _month_runs(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:
     """`fields` with the columns of a month grid whose group label OCR garbled ('Manis) ES
     NAAN Jan') given their months: a run of at least MIN_MONTH_RUN adjacent columns,
@@ -198,6 +231,10 @@ def field_of(text: str, threshold: float) -> str | None:
     if quarter:
         mark = quarter.group(1).replace("L", "I")
         return f"quarter:{ROMAN.get(mark) or int(mark)}"
+    # A bare numeral under a schedule group ('TARGET WAKTU' over I | II | III | IV).
+    group = folded[: -len(tail)].strip()
+    if _QUARTER_NUMERAL.fullmatch(tail) and group and field_of(group, threshold) == "schedule":
+        return f"quarter:{ROMAN[tail.replace('L', 'I')]}"
     if folded in SYNONYMS:
         return SYNONYMS[folded]
     best = max(SYNONYMS, key=lambda s: (fuzz.ratio(folded, s), s))
@@ -446,7 +483,7 @@ def build_header(table: RawTable, rows: int, threshold: float, numbered_before: 
         for c, text in enumerate(texts)
     )
     printed = tuple(" ".join(dict.fromkeys(texts[c] for c in g if texts[c])) for g in groups)
-    fields = _month_runs(printed, [field_of(t, threshold) for t in printed])
+    fields = grid_fields(printed, threshold)
     numbering = table.n_rows > rows and _row_is_numbering(table, rows, numbered_before)
     return Header(rows + int(numbering), printed, _resolve(fields), groups, numbering)
 
@@ -606,13 +643,13 @@ def _first_most_common(values: Sequence[str]) -> str:
 
 def _voted_fields(copies: Sequence[Header], threshold: float) -> tuple[str | None, ...]:
     """For each printed column of `copies` (as many labels each, see `_alike`), the
-    field most of its labels name by themselves (`field_of`, before `_resolve` settles a
+    field most of its labels name (`grid_fields` of each copy, before `_resolve` settles a
     column against its neighbours); a label naming none does not vote, so one copy read
     badly by OCR ('Na aa' for 'RENCANA AKSI') cannot drop a column that another names.
     None when no label of the column names a field."""
     fields: list[str | None] = []
-    for column in zip(*(c.printed for c in copies), strict=True):
-        named = [f for f in (field_of(label, threshold) for label in column) if f]
+    for column in zip(*(grid_fields(c.printed, threshold) for c in copies), strict=True):
+        named = [f for f in column if f]
         fields.append(_first_most_common(named) if named else None)
     return tuple(fields)
 
@@ -636,12 +673,14 @@ def vote_header(copies: Sequence[Header], threshold: float) -> Header:
     if len(alike) < 2:
         return first
     voted = _voted_fields(alike, threshold)
+    named = [grid_fields(c.printed, threshold) for c in alike]
     printed = []
-    for field, column in zip(voted, zip(*(c.printed for c in alike), strict=True), strict=True):
-        naming = [label for label in column if field and field_of(label, threshold) == field]
-        printed.append(
-            column[0] if column[0] in naming or not naming else _first_most_common(naming)
-        )
+    for col, field in enumerate(voted):
+        label = first.printed[col]
+        naming = [
+            c.printed[col] for c, fields in zip(alike, named, strict=True) if field == fields[col]
+        ]
+        printed.append(label if label in naming or not naming else _first_most_common(naming))
     return replace(first, printed=tuple(printed), fields=_resolve(list(voted)))
 
 
@@ -664,9 +703,10 @@ def repeats_header(copies: Sequence[Header], header: Header, threshold: float) -
     if not alike or not _labels_row(header) or len(header.printed) != len(alike[0].printed):
         return False
     voted = _voted_fields(alike, threshold)
+    fields = grid_fields(header.printed, threshold)
     same = 0
     for c, label in enumerate(header.printed):
-        field = field_of(label, threshold)
+        field = fields[c]
         if field and voted[c] and field != voted[c]:
             return False
         same += (field is not None and field == voted[c]) or any(

@@ -100,6 +100,12 @@ def _table(
         ("TW Il", "quarter:2"),
         ("TW\nIll", "quarter:3"),
         ("TW lV", "quarter:4"),
+        # bare numerals under a schedule group ('TARGET WAKTU' over I | II | III | IV)
+        ("TARGET WAKTU I", "quarter:1"),
+        ("TARGET WAKTU Il", "quarter:2"),
+        ("WAKTU PELAKSANAAN IV", "quarter:4"),
+        ("KET II", None),
+        ("UNIT KERJA", "responsible"),
         ("Program Kegiatan", "area.name"),
         ("Sub Kegiatan", "activity"),
         ("NAMA JABATAN", None),
@@ -1516,3 +1522,50 @@ def test_item_numbers_under_a_section_get_back_their_dot() -> None:
     assert restored[3].edits == (CellEdit(0, "ocr_confusion", "13 Pemantauan", "1.3 Pemantauan"),)
     undotted = [section("1 MANAJEMEN"), _row(["11 Rapat", "a"], page=2)]
     assert restore_item_dots(undotted, frozenset({2})) == tuple(undotted)
+
+
+def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
+    """Bare numerals under TARGET WAKTU, two of them misread alike ('Il' for III): a run of
+    four quarter columns is quarters 1-4, in build_header and in the vote over pages."""
+
+    def grid(numerals: list[str]) -> RawTable:
+        return _table(
+            [
+                ["KEGIATAN", "OUTPUT", "TARGET WAKTU", "", "", "", "UNIT KERJA"],
+                ["", "", *numerals, ""],
+                ["Rapat", "Notulen", "√", "", "", "", "Umum"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+        )
+
+    quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
+    misread = find_header(grid(["I", "Il", "Il", "IV"]), THRESHOLD)
+    assert misread is not None and misread.fields[2:] == (*quarters, "responsible")
+    clean = find_header(grid(["I", "II", "III", "IV"]), THRESHOLD)
+    assert clean is not None
+    assert vote_header([misread, clean, misread], THRESHOLD).fields[2:6] == quarters
+
+
+def test_an_area_column_under_section_rows_is_the_component() -> None:
+    """Section rows name the areas; a column headed as areas ('KOMPONEN PENGUNGKIT')
+    below them lists the components."""
+    table = _table(
+        [
+            ["NO", "KOMPONEN PENGUNGKIT", "URAIAN KEGIATAN", "KELUARAN"],
+            ["1. MANAJEMEN PERUBAHAN", "", "", ""],
+            ["a.", "Tim Kerja", "Menyusun SK", "SK Tim"],
+            ["b.", "Rencana Kerja", "Rapat", "Notulen"],
+        ],
+        {(1, 0): (1, 4)},
+    )
+    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    assert [(r.area.code, r.area.name) for r in result.rows if r.area] == [
+        ("1", "MANAJEMEN PERUBAHAN")
+    ] * 2
+    assert [(r.component.number, r.component.text) for r in result.rows if r.component] == [
+        ("a.", "Tim Kerja"),
+        ("b.", "Rencana Kerja"),
+    ]
+    assert result.columns["KOMPONEN PENGUNGKIT"] == "component.text"
