@@ -165,18 +165,35 @@ _QUARTER_NUMERAL = re.compile(r"[IL]{1,3}|[IL]V")
 QUARTERS = 4
 
 
-def _quarter_runs(fields: list[str | None]) -> list[str | None]:
-    """`fields` with a quarter grid numbered by position: a run of exactly four adjacent
-    quarter columns is quarters 1-4 left to right, whatever numerals OCR made of their
-    labels ('I | Il | Il | IV'). Other runs are left as read."""
+def _schedule_group(label: str, threshold: float) -> str | None:
+    """The schedule group a label is printed under ('TARGET WAKTU' of 'TARGET WAKTU Il' and
+    of 'TARGET WAKTU mi'), the label itself when it is all group ('TARGET WAKTU', its
+    numeral unread); None when it names no schedule."""
+    words = fold_header(label).split()
+    for group in (" ".join(words[:-1]), " ".join(words)):
+        if group and field_of(group, threshold) == "schedule":
+            return group
+    return None
+
+
+def _quarter_runs(
+    printed: Sequence[str], fields: list[str | None], threshold: float
+) -> list[str | None]:
+    """`fields` with a quarter grid numbered by position: exactly four adjacent columns
+    under one schedule group, at least two of them read as quarters, are quarters 1-4
+    left to right, whatever OCR made of their numerals ('I | Il | 1 | Iv', 'I | | m | IV').
+    Other runs are left as read."""
+    groups = [_schedule_group(label, threshold) for label in printed]
     result = list(fields)
     start = 0
-    while start < len(fields):
+    while start < len(printed):
         end = start
-        while end < len(fields) and str(fields[end]).startswith("quarter:"):
+        while end < len(printed) and groups[end] is not None and groups[end] == groups[start]:
             end += 1
-        if end - start == QUARTERS:
-            for offset, col in enumerate(range(start, end), start=1):
+        run = range(start, end)
+        quarters = sum(str(fields[col]).startswith("quarter:") for col in run)
+        if len(run) == QUARTERS and quarters >= QUARTERS // 2:
+            for offset, col in enumerate(run, start=1):
                 result[col] = f"quarter:{offset}"
         start = max(end, start + 1)
     return result
@@ -186,7 +203,7 @@ def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
     """The field each printed label names (`field_of`), with month and quarter grids
     settled by their columns' order (`_month_runs`, `_quarter_runs`)."""
     fields = [field_of(label, threshold) for label in printed]
-    return _quarter_runs(_month_runs(printed, fields))
+    return _quarter_runs(printed, _month_runs(printed, fields), threshold)
 
 
 def _month_runs(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:

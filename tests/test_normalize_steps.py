@@ -1544,6 +1544,13 @@ def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
     clean = find_header(grid(["I", "II", "III", "IV"]), THRESHOLD)
     assert clean is not None
     assert vote_header([misread, clean, misread], THRESHOLD).fields[2:6] == quarters
+    # ocrmypdf's readings of the numerals: a digit (else a month), letters, the group's word
+    for numerals in (["I", "Il", "1", "Iv"], ["I", "Il", "mi", "IV"], ["I", "TARGET", "m", "I"]):
+        header = find_header(grid(numerals), THRESHOLD)
+        assert header is not None and header.fields[2:6] == quarters, numerals
+    # fewer than two read as quarters: not known to be a quarter grid
+    months = find_header(grid(["1", "2", "3", "4"]), THRESHOLD)
+    assert months is not None and months.fields[2:6] == ("month:1", "month:2", "month:3", "month:4")
 
 
 def test_an_area_column_under_section_rows_is_the_component() -> None:
