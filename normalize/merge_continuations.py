@@ -12,7 +12,9 @@ and the shape of the text, never from known content:
   before: a cell continues when it starts in lower case, carries on a list the cell
   above began ("2. ..." after "1. ..."), holds no letters (the "2025" of a cut
   "Januari - Desember"), or follows a cell that stopped on a comma, a hyphen or a
-  function word.
+  function word. An item label alone ('b.', '2', 'IV') is a number, not words: it
+  continues only a cell cut on such an ending, and the label next after the one above
+  ('b.' under 'a.') starts a new item.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from statistics import median
 
 from normalize.fold_text import fold
 from normalize.grid import CellEdit, GridRow, merged_columns
+from normalize.roman_numerals import roman_value
 from normalize.stitch_pages import LogicalTable
 
 BOTTOM_TOLERANCE = 20.0
@@ -59,6 +62,8 @@ _OPEN_ENDINGS = frozenset(
 )
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+# An item label alone: a number, a letter or a Roman numeral, with an optional mark.
+_ITEM_LABEL = re.compile(r"(\d{1,2}|[A-Za-z]|[IVX]{2,6}|[ivx]{2,6})[.)]?")
 
 
 def short_columns(rows: tuple[GridRow, ...]) -> tuple[int, ...]:
@@ -84,6 +89,46 @@ def number_columns(rows: tuple[GridRow, ...]) -> frozenset[int]:
     return frozenset(numbered)
 
 
+def _label_readings(text: str) -> frozenset[tuple[str, int]]:
+    """The readings of `text` as an item label alone, each (series, value): 'b.' ->
+    {('a', 2)}, 'i)' -> {('a', 9), ('i', 1)}, '12' -> {('1', 12)}, 'IV' -> {('I', 4)}.
+
+    The series is '1' (numbers), 'a'/'A' (letters) or 'i'/'I' (Roman numerals), in the
+    label's case: 'B' does not follow 'a.'. Empty when `text` is anything but a label
+    alone ('b. Tim', 'Dokumen', 'IIII').
+    """
+    match = _ITEM_LABEL.fullmatch(fold(text))
+    if not match:
+        return frozenset()
+    body = match.group(1)
+    if body.isdigit():
+        return frozenset({("1", int(body))})
+    lower = body.islower()
+    readings = set()
+    if len(body) == 1:
+        readings.add(("a" if lower else "A", ord(body.lower()) - ord("a") + 1))
+    value = roman_value(body.upper())
+    if value is not None:
+        readings.add(("i" if lower else "I", value))
+    return frozenset(readings)
+
+
+def _follows(before: str, label: str) -> bool:
+    """True when `label` (an item label alone) is the next one after the label that
+    `before` begins with: 'b.' after 'a.' or 'a. Tim', 'II' after 'I'; never after text
+    that begins with no label."""
+    head = fold(before).split(" ", 1)[0]
+    above = _label_readings(head)
+    return any((series, value - 1) in above for series, value in _label_readings(label))
+
+
+def _cut_open(before: str) -> int:
+    """1 when `before` stops where no phrase ends (a comma, a hyphen, a slash, a function
+    word): its text goes on below; else 0."""
+    last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
+    return 1 if before.endswith((",", "-", "/")) or last_word in _OPEN_ENDINGS else 0
+
+
 def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> int:
     """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0.
 
@@ -102,13 +147,16 @@ def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> i
             return -1
         continues = numbers[:1] == [1] and int(first.group(1)) == numbers[-1] + 1
         return 1 if continues else 0
+    if _label_readings(after):
+        # A label alone numbers an item: its lower case ('b.') or its figures are no
+        # sign of running text, and the label next after the one above starts a new item.
+        return -1 if _follows(before, after) else _cut_open(before)
     if prose and _ITEM_NUMBER.fullmatch(before) and any(ch.isalpha() for ch in after):
         return 1
     figures_only = not any(ch.isalpha() for ch in after)
     if after[:1].islower() or (figures_only and any(ch.isalpha() for ch in before)):
         return 1
-    last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
-    return 1 if before.endswith((",", "-", "/")) or last_word in _OPEN_ENDINGS else 0
+    return _cut_open(before)
 
 
 def is_fragment(
@@ -179,8 +227,9 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
     top = rows[index]
     for col in sorted(merged):
         text = top.cells[col]
-        # A box with no letters (a number) is too short to have run over a page.
-        if top.covered[col] or not any(ch.isalpha() for ch in text):
+        # A box with no letters or only an item label ('2', 'b.') is too short to have run
+        # over a page: it numbers an item of its own.
+        if top.covered[col] or not any(ch.isalpha() for ch in text) or _label_readings(text):
             continue
         anchor = _anchor_above(rows, index - 1, col)
         before = rows[anchor].cells[col]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -1445,6 +1446,45 @@ def test_a_bulleted_list_broken_by_a_page_break_keeps_its_items() -> None:
         "Sertifikat diklat",
         "Rekap JP per pegawai",
     ]
+
+
+def _merged(cells: list[str], page: int, spans: tuple[int, ...]) -> GridRow:
+    """A row whose columns with `spans` 0 are covered by a merged cell above and whose
+    others start a cell over `spans` rows."""
+    return replace(
+        _row(cells, page=page),
+        covered=tuple(span == 0 for span in spans),
+        row_spans=tuple(max(span, 1) for span in spans),
+    )
+
+
+def test_a_letter_label_on_a_new_page_is_its_own_item_not_the_merged_cell_above() -> None:
+    fields = ("area.code", "area.name", "indicator")
+    header = Header(rows=1, printed=("NO", "KOMPONEN", "INDIKATOR"), fields=fields)
+    rows = (
+        _merged(["a.", "Proses Bisnis", "Peta proses"], 1, (2, 2, 1)),
+        _merged(["", "", "SOP disusun"], 1, (0, 0, 1)),
+        _merged(["b.", "Sistem Pemerintahan Berbasis Elektronik", "SPBE"], 2, (2, 2, 1)),
+        _merged(["", "", "Aplikasi"], 2, (0, 0, 1)),
+    )
+    table = LogicalTable(
+        header=header,
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=2, gap=0.0),),
+        first=_table([["NO"], ["a."]]),
+    )
+    joined = merge_continuations(table).rows
+    assert [r.cells[:2] for r in joined if not r.covered[0]] == [
+        ("a.", "Proses Bisnis"),
+        ("b.", "Sistem Pemerintahan Berbasis Elektronik"),
+    ]
+    # The next label in the NO column starts a row of its own; a label out of sequence
+    # gives no sign either way, and a label alone still ends a cell cut on a hyphen.
+    previous = _row(["a.", "Proses Bisnis", "Peta proses"])
+    assert not is_fragment(previous, _row(["b.", "", "lanjutan"], page=2), (), 0.0)
+    assert is_fragment(_row(["II", "", "Triwulan I -"]), _row(["", "", "IV"], page=2), (), 0.0)
+    assert not is_fragment(_row(["I", "", "Rapat"]), _row(["II", "", "rapat"], page=2), (), 0.0)
 
 
 def test_a_component_keeps_its_dotted_number_apart() -> None:
