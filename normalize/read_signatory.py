@@ -38,6 +38,9 @@ _DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z][A-Za-z]{0,5}\.?)*,?$")
 """An academic degree or title token of a name ('S.Sos.,', 'M.Si.', 'Ir.', 'H.', 'S.AP.')."""
 _NAME_WORD = re.compile(r"^[A-Z](?:[A-Z'’-]*[A-Z])?,?$")
 """An upper-case word of a name ('AHMAD', 'FAISOL,', 'MA’RIFAH'), or a lone capital."""
+_TITLE_PREFIX = re.compile(r"^(?!(?:ttd|dto)\.)[a-z]{2,4}\.$")
+"""A title abbreviated in lower case before a name ('dr.', 'drg.', 'apt.', 'ir.'); not the
+'ttd.' or 'dto.' that stands for the signature."""
 
 
 _LOOKALIKES = str.maketrans("l1|0", "iiio")
@@ -109,6 +112,15 @@ def _worded(text: str) -> list[str]:
     return [token for token in text.split() if any(char.isalpha() for char in token)]
 
 
+def _title_count(tokens: Sequence[str]) -> int:
+    """How many of `tokens` open them as lower-case titles ('dr.' of 'dr. RATNA SARI');
+    the last token is never one (a title alone names nobody)."""
+    count = 0
+    while count < len(tokens) - 1 and _TITLE_PREFIX.match(tokens[count]):
+        count += 1
+    return count
+
+
 def clean_name(text: str) -> str:
     """A name as read without the marks a stamp or a pen stroke adds around it.
 
@@ -123,9 +135,14 @@ def clean_name(text: str) -> str:
 
 def is_upper_name(text: str) -> bool:
     """`text` reads as a printed signatory name: upper-case words (at least one of three or
-    more letters) and degrees, between stray marks; stamp and signature noise reads as
-    mixed case."""
-    tokens = [_EDGE_JUNK.sub("", token) for token in _worded(text) if not is_degree(token)]
+    more letters) and degrees, after any lower-case titles ('dr.'), between stray marks;
+    stamp and signature noise and running text read as mixed case."""
+    worded = _worded(text)
+    tokens = [
+        _EDGE_JUNK.sub("", token)
+        for token in worded[_title_count(worded) :]
+        if not is_degree(token)
+    ]
     return (
         bool(tokens)
         and all(_NAME_WORD.match(token) for token in tokens)
@@ -134,11 +151,15 @@ def is_upper_name(text: str) -> bool:
 
 
 def name_quality(name: str) -> int:
-    """How well `name` reads: letters of its name words and degrees, less a cost per token
-    that cannot be part of a name (a lone letter without a dot, digits, stray marks)."""
+    """How well `name` reads: letters of its opening titles, name words and degrees, less a
+    cost per token that cannot be part of a name (a lone letter without a dot, digits,
+    stray marks)."""
+    tokens = name.split()
+    titles = _title_count(tokens)
     score = 0
-    for token in name.split():
-        if is_degree(token) or (_NAME_WORD.match(token) and len(token.strip(",")) >= 2):
+    for index, token in enumerate(tokens):
+        named = _NAME_WORD.match(token) and len(token.strip(",")) >= 2
+        if index < titles or is_degree(token) or named:
             score += sum(char.isalpha() for char in token)
         else:
             score -= _JUNK_TOKEN_COST

@@ -971,6 +971,13 @@ def test_best_reading_of_the_name(body: str | None, others: list[str], want: str
         ("re) Sedan", False, "re) Sedan"),
         ("TA ¥ 44", False, "TA"),
         ("(uan HA IM SAIFUDDIN g", False, "(uan HA IM SAIFUDDIN"),
+        # A lower-case title opens a name; running text and a title alone are no name.
+        ("dr. SITI AMINAH, M.Kes.", True, "dr. SITI AMINAH, M.Kes."),
+        ("drg. apt. BUDI HARTONO,", True, "drg. apt. BUDI HARTONO"),
+        ("dr.", False, "dr."),
+        ("ttd. SITI AMINAH", False, "ttd. SITI AMINAH"),
+        ("dr. dan tenaga KESEHATAN", False, "dr. dan tenaga KESEHATAN"),
+        ("dalam Diktum KESATU", False, "dalam Diktum KESATU"),
     ],
 )
 def test_name_lines_and_their_noise(text: str, upper: bool, clean: str) -> None:
@@ -1049,6 +1056,26 @@ def test_better_reading_of_the_name_at_the_lampiran_end() -> None:
     landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
     meta = parse_metadata([_page(body), landscape])
     assert meta.signatory == Signatory(name="NAILY SYARIFAH", position=KPU_ISSUER)
+
+
+def test_a_name_under_a_lower_case_title_is_read_at_the_lampiran_end() -> None:
+    """The stamp hid the body's 'dr. SI'; the Lampiran's copy, opening with the lower-case
+    title, is the better reading."""
+    body = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 320, 540, 322),
+        ("x iP.", 327, 365, 340),
+        ("TI AMINAH, M.Kes", 389, 500, 380),
+    ]
+    lampiran = [
+        ("LAMPIRAN", 600, 700, 40),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 600, 880, 400),
+        ("dr. SITI AMINAH, M.Kes.", 640, 790, 460),
+    ]
+    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
+    meta = parse_metadata([_page(body), landscape])
+    assert meta.signatory == Signatory(name="dr. SITI AMINAH, M.Kes.", position=KPU_ISSUER)
 
 
 def test_closing_printed_in_capitals() -> None:
