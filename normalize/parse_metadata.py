@@ -91,10 +91,12 @@ _DICTUM_ORDINALS: dict[str, int] = {
 _DICTUM = re.compile(
     r"^("
     + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True))
-    + r")(?![A-Z])\s*([:;]?)\s*(?:[.,]\s*)?(.*)$"
+    + r")(?![A-Z])\s*([-–—](?=\s)|[:;]?)\s*(?:[.,]\s*)?(.*)$"
 )
-"""A diktum label and its text; OCR reads its ':' as ';' ('KEDELAPAN ; ...') or '.'/','
-(taken only in the label column, like a label without one)."""
+"""A diktum label and its text; OCR reads its ':' as ';' ('KEDELAPAN ; ...'), as a dash
+standing apart ('KEDUA - ...'; a hyphen joined to a word is no mark), or as '.'/','
+(taken only in the label column, like a label without one). The dash is tried first: the
+other choice may match nothing, which would leave the dash in the text."""
 _ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
 _CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1](?:\b|(?=[A-Z]))[\s:]*(.*)$")
 """'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'), or with

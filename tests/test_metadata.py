@@ -1525,7 +1525,7 @@ def test_numeric_date_with_ocr_letters_for_digits() -> None:
     assert parse_indonesian_date("NOMOR 4/1/2O25") is None, "only after 'tanggal'"
 
 
-@pytest.mark.parametrize("separator", [";", ".", ","])
+@pytest.mark.parametrize("separator", [";", ".", ",", "-", "–", "—"])
 def test_diktum_colon_read_as_other_punctuation(separator: str) -> None:
     rows = [
         *HEADING,
