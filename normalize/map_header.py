@@ -658,14 +658,15 @@ def _first_most_common(values: Sequence[str]) -> str:
     return max(values, key=lambda v: (counts[v], -values.index(v)))
 
 
-def _voted_fields(copies: Sequence[Header], threshold: float) -> tuple[str | None, ...]:
-    """For each printed column of `copies` (as many labels each, see `_alike`), the
-    field most of its labels name (`grid_fields` of each copy, before `_resolve` settles a
-    column against its neighbours); a label naming none does not vote, so one copy read
-    badly by OCR ('Na aa' for 'RENCANA AKSI') cannot drop a column that another names.
-    None when no label of the column names a field."""
+def _voted_fields(copy_fields: Sequence[Sequence[str | None]]) -> tuple[str | None, ...]:
+    """For each printed column of a table's header copies, given as the fields each
+    copy's labels name (`copy_fields`: `grid_fields` of each copy, as many columns each, see
+    `_alike`; before `_resolve` settles a column against its neighbours), the field most
+    of them name; a label naming none does not vote, so one copy read badly by OCR ('Na
+    aa' for 'RENCANA AKSI') cannot drop a column that another names. None when no label
+    of the column names a field."""
     fields: list[str | None] = []
-    for column in zip(*(grid_fields(c.printed, threshold) for c in copies), strict=True):
+    for column in zip(*copy_fields, strict=True):
         named = [f for f in column if f]
         fields.append(_first_most_common(named) if named else None)
     return tuple(fields)
@@ -689,8 +690,8 @@ def vote_header(copies: Sequence[Header], threshold: float) -> Header:
     alike = _alike(copies)
     if len(alike) < 2:
         return first
-    voted = _voted_fields(alike, threshold)
     named = [grid_fields(c.printed, threshold) for c in alike]
+    voted = _voted_fields(named)
     printed = []
     for col, field in enumerate(voted):
         label = first.printed[col]
@@ -719,7 +720,7 @@ def repeats_header(copies: Sequence[Header], header: Header, threshold: float) -
     alike = _alike(copies)
     if not alike or not _labels_row(header) or len(header.printed) != len(alike[0].printed):
         return False
-    voted = _voted_fields(alike, threshold)
+    voted = _voted_fields([grid_fields(c.printed, threshold) for c in alike])
     fields = grid_fields(header.printed, threshold)
     same = 0
     for c, label in enumerate(header.printed):

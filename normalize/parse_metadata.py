@@ -468,6 +468,12 @@ def _label_index(label: str) -> int:
     return int(label) - 1 if label.isdigit() else ord(label) - ord("a")
 
 
+def _number_index(label: str) -> int:
+    """`_label_index` of a number label, with OCR's letters for digits read as the digits
+    ('l' -> 0): in a numbered section a letter label is a misread number."""
+    return _label_index(label.translate(_LABEL_DIGITS))
+
+
 def _justified_edges(lines: Sequence[_Line]) -> dict[int, float]:
     """Right edge of each page's lines when the text is justified (most lines end there)."""
     edges: dict[int, float] = {}
@@ -583,6 +589,7 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     wrap_x0: float | None = None
     previous: _Line | None = None
     edges = _justified_edges([part.opening, *part.lines])
+    index_of = _number_index if pattern is _NUMBER_ITEM else _label_index
     for line in (None, *part.lines):
         text = _OCR_COLON.sub("", part.first.lstrip(" .,:;")) if line is None else line.text
         x0 = None if line is None else line.x0
@@ -595,15 +602,11 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
         left_of_text = x0 is not None and wrap_x0 is not None and x0 < wrap_x0 - _INDENT_MARGIN
         if match is None and pattern is _NUMBER_ITEM:
             lookalike = _LOOKALIKE_NUMBER_ITEM.match(text)
-            read = lookalike.group(1).translate(_LABEL_DIGITS) if lookalike else ""
-            match = lookalike if read and _label_index(read) == len(items) else None
+            match = lookalike if lookalike and index_of(lookalike.group(1)) == len(items) else None
         if match is None and left_of_text and pattern is _NUMBER_ITEM:
             dotless = _DOTLESS_NUMBER_ITEM.match(text)
             match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
-        label = -1
-        if match is not None:
-            read = match.group(1)
-            label = _label_index(read.translate(_LABEL_DIGITS) if pattern is _NUMBER_ITEM else read)
+        label = index_of(match.group(1)) if match else -1
         paragraph_end = (
             previous is not None
             and line is not None

@@ -199,8 +199,10 @@ def _at_sentence_start(text: str, start: int) -> bool:
 # A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
 _LONE_YEN = re.compile(r"¥(?![^\W\d_])")
 _LONE_YEN_CHUNK = re.compile(rf"\S*{_LONE_YEN.pattern}\S*")
+_ROMAN_COUNTING_WORDS = ("triwulan", "semester", "tw", "tahap", "kuartal", "bab", "jilid")
+"""Words that count in Roman numerals ('Triwulan II', 'Bab IV')."""
 _COUNTED_NUMERAL = re.compile(
-    rf"\b((?i:triwulan|semester|tw|tahap|kuartal|bab|jilid)\s+)({MISREAD_NUMERAL})(?![\w|])"
+    rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+)({MISREAD_NUMERAL})(?![\w|])"
 )
 """A Roman numeral OCR misread after a word that counts in Roman numerals ('Triwulan Il',
 'Semester 1I'): there it is no Arabic number, and 'Il' no word."""
@@ -411,9 +413,7 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
 # A word with a number run into it: a year ("Desember2027"), or a count after a word that
 # counts ("Semester1", "Triwulan12027" for "Triwulan 1 2027").
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,2})?((?:19|20)\d\d)?")
-_COUNTING_WORDS = frozenset(
-    {"triwulan", "semester", "tahap", "kuartal", "bab", "jilid", "pasal", "ayat", "nomor"}
-)
+_COUNTING_WORDS = frozenset(_ROMAN_COUNTING_WORDS) | {"pasal", "ayat", "nomor"}
 
 
 def _glued_number(token: str, vocab: Vocabulary) -> str | None:
