@@ -8,6 +8,7 @@ from typing import Literal
 from normalize.build_table import build_table, unmapped_columns
 from normalize.check_sums import check_sums
 from normalize.decimal_commas import restore_decimal_commas
+from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
@@ -188,6 +189,8 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         )
     metadata = parse_metadata(body_pages)
     warnings += number_doubts(metadata.number, body_pages)
+    signatory = metadata.signatory
+    warnings += name_doubts(signatory.name if signatory else None, body_pages)
     return Decree(
         schema_version=SCHEMA_VERSION,
         source=_source(raw),

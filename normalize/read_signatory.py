@@ -133,16 +133,22 @@ def clean_name(text: str) -> str:
     return _EDGE_JUNK.sub("", " ".join(tokens))
 
 
-def is_upper_name(text: str) -> bool:
-    """`text` reads as a printed signatory name: upper-case words (at least one of three or
-    more letters) and degrees, after any lower-case titles ('dr.'), between stray marks;
-    stamp and signature noise and running text read as mixed case."""
+def name_words(text: str) -> list[str]:
+    """The words of a name as read, without its opening titles ('dr.'), its degrees
+    ('S.Sos.,') and the marks around each word."""
     worded = _worded(text)
-    tokens = [
+    return [
         _EDGE_JUNK.sub("", token)
         for token in worded[_title_count(worded) :]
         if not is_degree(token)
     ]
+
+
+def is_upper_name(text: str) -> bool:
+    """`text` reads as a printed signatory name: upper-case words (at least one of three or
+    more letters) and degrees, after any lower-case titles ('dr.'), between stray marks;
+    stamp and signature noise and running text read as mixed case."""
+    tokens = name_words(text)
     return (
         bool(tokens)
         and all(_NAME_WORD.match(token) for token in tokens)

@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.build_jdih import build_jdih, jenis, no_peraturan, subjek, teu_badan, title_case
+from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
 from normalize.indonesian_dates import month_number, parse_indonesian_date
 from normalize.parse_legal_bases import parse_legal_basis
@@ -1348,6 +1349,41 @@ def test_a_copy_misread_in_its_first_part_is_reported() -> None:
     read = _lines_page(["NOMOR W9-A21/35/OT.01.1/1/2027"])
     other = _lines_page(["NOMOR W9-A22/12/OT.01.1/1/2027"], number=4)
     assert number_doubts("W9-A21/35/OT.01.1/1/2027", [read, other]) == []
+
+
+# --- signatory names OCR may have misread (name_doubts) ------------------------------------
+
+
+def test_copies_of_the_name_that_disagree_are_reported() -> None:
+    # Kepbup Donggala 0561: the stamp's ring hides a letter in both copies, differently.
+    body = _lines_page(["BUPATI DONGGALA,", "VEKA ELENA LARUNI"], number=3)
+    lampiran = _lines_page(["BUPATI DONGGALA,", "VEEKA ELENA LARUNI"], number=4)
+    (warning,) = name_doubts("VEEKA ELENA LARUNI", [body, lampiran])
+    assert warning.code == "name_uncertain" and warning.page == 3
+    assert "'VEEKA ELENA LARUNI'" in warning.message and "'VEKA ELENA LARUNI'" in warning.message
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "VERA ELENA LARUNI,",  # the same letters, another comma
+        "VE A ELENA LARUNI, S.H.",  # letters hidden at a gap, a degree left out
+        "ELENA LARUNI",  # a whole word hidden
+        "VERA KRISTINA MANOPO, S.H.",  # another person who shares a given name
+        "Vera Elena Laruni",  # running text, not a printed name
+    ],
+)
+def test_copies_that_agree_or_name_someone_else_raise_no_doubt(copy: str) -> None:
+    body = _lines_page(["BUPATI DONGGALA,", "VERA ELENA LARUNI"])
+    lampiran = _lines_page([copy], number=4)
+    assert name_doubts("VERA ELENA LARUNI", [body, lampiran]) == []
+
+
+def test_a_name_printed_in_a_text_layer_is_never_doubted() -> None:
+    body = _lines_page(["VERA ELENA LARUNI"]).model_copy(update={"text_layer": "native"})
+    stamped = _lines_page(["VEKA ELENA LARUNI"], number=4)
+    assert name_doubts("VERA ELENA LARUNI", [body, stamped]) == []
+    assert name_doubts(None, [body, stamped]) == []
 
 
 def test_a_cited_month_half_read_as_roman_is_restored() -> None:
