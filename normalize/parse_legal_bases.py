@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 from schemas.decree import LegalBasis
 
-_NOMOR = re.compile(r"\bNomor\s*[.:]?\s*", re.IGNORECASE)
+_NOMOR = re.compile(r"\bNo(?:m|rn)or\s*[.:]?\s*", re.IGNORECASE)
+"""'Nomor', also as OCR reads its 'm' ('Nornor': 'rn' looks like 'm')."""
 _NUMBER = re.compile(r"(\S+?)[,;.]?(?=\s|$)")
 _TAHUN = re.compile(r"^\s*Tahun\s+(\d{4})\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"/((?:19|20)\d{2})$")

@@ -88,34 +88,36 @@ _DICTUM_ORDINALS: dict[str, int] = {
     **{f"KE{unit} BELAS": index + 11 for index, unit in enumerate(_UNITS) if index},
     "KEDUA PULUH": 20,
 }
+_ORDINAL_WORDS = "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True))
 _DICTUM = re.compile(
-    r"^("
-    + "|".join(sorted(_DICTUM_ORDINALS, key=len, reverse=True))
-    + r")(?![A-Z])\s*([-–—](?=\s)|[:;]?)\s*(?:[.,]\s*)?(.*)$"
+    r"^(" + _ORDINAL_WORDS + r")(?![A-Z])\s*([-–—](?=\s)|[:;]?)\s*(?:[.,]\s*)?(.*)$"
 )
 """A diktum label and its text; OCR reads its ':' as ';' ('KEDELAPAN ; ...'), as a dash
 standing apart ('KEDUA - ...'; a hyphen joined to a word is no mark), or as '.'/','
 (taken only in the label column, like a label without one). The dash is tried first: the
 other choice may match nothing, which would leave the dash in the text."""
 _ARTICLE = re.compile(r"^(?:Pasal\s+(?:\d+[A-Z]?|[IVXLC]+)|BAB\s+[IVXLC]+)\.?$")
-_CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1](?:\b|(?=[A-Z]))[\s:]*(.*)$")
-"""'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'), or with
-the space before the place lost to OCR ('Ditetapkan diKotarindau'). The capital 'D' keeps a
-wrapped line of running text ('ditetapkan di ...') from being the closing."""
+_CLOSING = re.compile(r"^(D[A-Za-z]{6,10})\s+[dD][iIl1](?:\b|(?=[A-Z]))[\s:;]*(.*)$")
+"""'Ditetapkan di <place>', also printed in capitals ('DITETAPKAN DI : KUDUS'), with OCR's
+';' for its ':' ('Ditetapkan di ; Donggala'), or with the space before the place lost to
+OCR ('Ditetapkan diKotarindau'). The capital 'D' keeps a wrapped line of running text
+('ditetapkan di ...') from being the closing."""
 _CLOSING_WORDS = ("ditetapkan", "dikeluarkan")
 """'Ditetapkan di', or 'Dikeluarkan di' as police, military and some ministry decrees print."""
 _PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
-_LABEL_FRAGMENT = re.compile(
-    r"^(?:(?:(?i:Menimbang|Mengingat|Memperhatikan|Menetapkan|Memutuskan)|"
-    + r"(?i:Di(?:tetapkan|keluarkan)\s+d[iIl1]|pada\s+tanggal)|"
-    + "|".join(_DICTUM_ORDINALS)
-    + r")\s*)?:?\s*(?:[a-z]\s*[.)]?|\d{1,2}\s*[.)])?$"
-)
-"""A label printed apart from its text; section words in any case ('MENIMBANG', and
-'M E N I M B A N G' once closed up by `_unspaced`), and the closing's labels set at a tab
-stop ('Ditetapkan di' | ': Sigi', 'pada tanggal' | ':' | '3 Maret 2026'). A letter label
-may have lost its stop to OCR ('Menimbang' | 'a' | 'bahwa ...')."""
+_LABEL_LETTERS = str.maketrans("l10", "IIO")
+"""OCR's lookalikes of a capital label's letters ('KETlGA', 'KEL1MA'), read as the letters;
+one character for one, so positions in the folded text are positions in the text."""
+_DICTUM_HEAD = re.compile(_ORDINAL_WORDS)
+_CLOSING_HEAD = re.compile(r"(?i:Di(?:tetapkan|keluarkan)\s+d[iIl1]|pada\s+tanggal)")
+_SECTION_HEAD = re.compile(r"[A-Za-z]+")
+_ITEM_FRAGMENT = re.compile(r":?\s*(?:[a-z]\s*[.)]?|\d{1,2}\s*[.)])?$")
+"""A ':' or an item label ('a.', '1.') printed apart; a letter label may have lost its stop
+to OCR ('Menimbang' | 'a' | 'bahwa ...')."""
+_LABEL_TAIL = re.compile(r"\s*[:;.]?\s*(?:[a-z]\s*[.)]?|\d{1,2}\s*[.)])?$")
+"""What may follow a label word in its fragment: its ':' (OCR reads it ';' or '.') and the
+first item's label."""
 _SECTION_LABEL = re.compile(r"^\W*[A-Za-z]+\s*:?\s*")
 _LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 """Four or more single letters opening a line, one space apart ('M E N I M B A N G')."""
@@ -142,8 +144,10 @@ _SUBITEM_LABEL = re.compile(
 looks like it read twice ('Cc' for 'c.': the stop read as a second letter)."""
 """A sub-item label inside a diktum ('...: 1. acuan ...; 2. bahan ...; dan 3. dasar ...'),
 its dot possibly lost to OCR."""
-_OCR_COLON = re.compile(r"^[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)")
-"""OCR's readings of the ':' column glued to the first label ('La.' for ': a.')."""
+_OCR_COLON = re.compile(r"^(?:[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)|[|¦]+\s*(?=\d{1,2}\s*[.,)]))")
+"""OCR's readings of the ':' column glued to the first label ('La.' for ': a.'), and a
+rule read as '|' before a number label ('| 1.', '|2.'; of the lookalikes only the bar,
+since '1' or 'l' there may be the label's own digit)."""
 _JUSTIFIED_SLACK = 8.0
 """Points a justified line may end short of the right edge."""
 _SHORT_LINE = 15.0
@@ -201,6 +205,10 @@ _TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 _LEFT_TOLERANCE = 15.0
 """Points a label may sit right of the page's leftmost line and still be in the label column."""
+
+_QUOTED_INDENT = 40.0
+"""Points right of the dicta's label column from which a diktum label is in their text
+column: a diktum's text starts after its label and ':' (some 55 pt on, at a 12 pt size)."""
 
 _INDENT_MARGIN = 6.0
 """Points an item's enumerator sits left of its wrapped lines (hanging indent)."""
@@ -266,6 +274,32 @@ def _rows(lines: Sequence[_Line]) -> list[list[_Line]]:
     return [sorted(row, key=lambda line: line.x0) for row in rows]
 
 
+def _label_end(text: str) -> int | None:
+    """Where a label word opening `text` ends, None when `text` opens with none.
+
+    Label words are the section words, read with OCR damage (`_near`: 'Menimbaug',
+    'Mengmgat'), the diktum ordinals, read with OCR's lookalike letters (`_LABEL_LETTERS`),
+    and the closing's 'Ditetapkan di' and 'pada tanggal'.
+    """
+    word = _SECTION_HEAD.match(text)
+    if word and any(_near(word.group(0), target) for target, _ in _SECTION_WORDS):
+        return word.end()
+    head = _DICTUM_HEAD.match(text.translate(_LABEL_LETTERS)) or _CLOSING_HEAD.match(text)
+    return head.end() if head else None
+
+
+def _is_label_fragment(text: str) -> bool:
+    """`text` is a label printed apart from its text: a label word (`_label_end`; letter-spaced
+    ones closed up by `_unspaced`: 'M E N I M B A N G') with what may follow it
+    (`_LABEL_TAIL`), or a ':' or item label alone (`_ITEM_FRAGMENT`). Closing labels may be
+    set at a tab stop ('Ditetapkan di' | ': Sigi', 'pada tanggal' | ':' | '3 Maret 2026')."""
+    text = _unspaced(text)
+    end = _label_end(text)
+    if end is None:
+        return bool(_ITEM_FRAGMENT.match(text))
+    return bool(_LABEL_TAIL.match(text, end))
+
+
 def _join_label_fragments(lines: Sequence[_Line]) -> list[_Line]:
     """Join a label ('Menimbang', 'M E N I M B A N G', ':', 'a.', 'KESATU :') to the text
     printed right of it."""
@@ -273,7 +307,7 @@ def _join_label_fragments(lines: Sequence[_Line]) -> list[_Line]:
     for row in _rows(lines):
         start = len(joined)
         for line in row:
-            if len(joined) > start and _LABEL_FRAGMENT.match(_unspaced(joined[-1].text)):
+            if len(joined) > start and _is_label_fragment(joined[-1].text):
                 joined[-1] = _merge(joined[-1], line)
             else:
                 joined.append(line)
@@ -386,19 +420,40 @@ def _section_anchor(line: _Line, current: _Section, left: float) -> _Anchor | No
     return None
 
 
-def _dictum_anchor(line: _Line, last_ordinal: int, left: float, with_colon: bool) -> _Anchor | None:
-    """A diktum label opening `line` ('KEDUA : ...'), numbered after `last_ordinal`.
+def _quoted_label(line: _Line, left: float, column: float | None) -> bool:
+    """A diktum label opening `line` stands in the dicta's text column, not their label column.
+
+    Input: the line, its page's left edge (`_left_edges`) and the x0 of the first diktum's
+    line (None before it). True only once a diktum has been found, and only for a line
+    starting more than `_QUOTED_INDENT` right of both that diktum and the page's left edge:
+    a decree amending another quotes the amended dicta ('"KEDUA : ...') inside its own
+    diktum's text, and OCR often loses the quotation mark. The least sure of the label
+    rules, so it is kept narrow: a label column shifted by a scan from page to page, or
+    lying right of a mark in the margin, is still well left of the text column; a quoted
+    label indented less than `_QUOTED_INDENT` is still taken as a diktum.
+    """
+    return column is not None and line.x0 > max(left, column) + _QUOTED_INDENT
+
+
+def _dictum_anchor(
+    line: _Line, last_ordinal: int, left: float, with_colon: bool, column: float | None
+) -> _Anchor | None:
+    """A diktum label opening `line` ('KEDUA : ...'), numbered after `last_ordinal`; its
+    letters may be OCR's lookalikes ('KETlGA', `_LABEL_LETTERS`).
 
     `with_colon` accepts only 'LABEL :' (before Menimbang is found: a wrapped title line
-    may start with 'KEDUA').
+    may start with 'KEDUA'). A label quoted in a diktum's text (`_quoted_label`, after the
+    first diktum, whose line starts at `column`) is none.
     """
-    match = _DICTUM.match(line.text)
+    match = _DICTUM.match(line.text.translate(_LABEL_LETTERS))
     if match is None or _DICTUM_ORDINALS[match.group(1)] <= last_ordinal:
+        return None
+    if _quoted_label(line, left, column):
         return None
     in_label_column = not with_colon and (not match.group(3) or line.x0 <= left + _LEFT_TOLERANCE)
     if not (match.group(2) or in_label_column):
         return None
-    return _Anchor(_Section.DICTA, 0, match.group(3), match.group(1))
+    return _Anchor(_Section.DICTA, 0, line.text[match.start(3) :], match.group(1))
 
 
 def _anchors(lines: Sequence[_Line]) -> list[_Anchor]:
@@ -407,17 +462,20 @@ def _anchors(lines: Sequence[_Line]) -> list[_Anchor]:
     anchors: list[_Anchor] = []
     current = _Section.HEADING
     last_ordinal = 0
+    column: float | None = None
     for index, line in enumerate(lines):
         left = edges[line.page]
         anchor = None
         if current < _Section.ARTICLES:
-            anchor = _dictum_anchor(line, last_ordinal, left, current == _Section.HEADING)
+            with_colon = current == _Section.HEADING
+            anchor = _dictum_anchor(line, last_ordinal, left, with_colon, column)
         if anchor is None:
             anchor = _section_anchor(line, current, left)
         if anchor is None or (anchor.section < current and anchor.section != _Section.DICTA):
             continue
         if anchor.section == _Section.DICTA:
             last_ordinal = _DICTUM_ORDINALS[anchor.label]
+            column = line.x0 if column is None else column
         anchors.append(_Anchor(anchor.section, index, anchor.rest, anchor.label))
         current = anchor.section
         if current == _Section.CLOSING:
@@ -560,12 +618,18 @@ def _dictum_text(part: _Part, ocr: bool) -> str:
     return _repair_item_punctuation(_restore_subitem_labels(text)) if ocr else text
 
 
+def _first_item_text(part: _Part) -> str:
+    """The text after a section's label on its opening line, from its first item label on:
+    without the ':' and what OCR read for it or for a rule before the label (`_OCR_COLON`)."""
+    return _OCR_COLON.sub("", part.first.lstrip(" .,:;"))
+
+
 def _item_pattern(part: _Part, usual: re.Pattern[str]) -> re.Pattern[str]:
     """How a section's items are labelled: `usual` ('a.' for Menimbang, '1.' for Mengingat),
     or the other style when the section's first item opens with that style's first label
     ('Menimbang : 1. bahwa ...', 'Mengingat : a. Undang-Undang ...')."""
     other = _NUMBER_ITEM if usual is _LETTER_ITEM else _LETTER_ITEM
-    first = _OCR_COLON.sub("", part.first.lstrip(" .,:;"))
+    first = _first_item_text(part)
     if usual.match(first):
         return usual
     match = other.match(first)
@@ -577,7 +641,9 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
 
     A line starts the next item when it opens with a label that is the expected one (or a
     few further: OCR loses labels) and is not printed at the wrapped lines' indent, or with
-    any label printed left of the wrapped lines (OCR misreads letters). Without a label,
+    any label printed left of the wrapped lines (OCR misreads letters). Where an item's
+    lines wrap flush with its label, a line there opening with a label other than the
+    expected one continues the item unless the line before ended one (';'). Without a label,
     which OCR often drops, a line starts an item right after a line ending one (';'), or
     after a line ending in punctuation that closes a paragraph (a widened gap before the
     line, or a justified line stopping short). Items are returned as printed: the
@@ -591,14 +657,15 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
     edges = _justified_edges([part.opening, *part.lines])
     index_of = _number_index if pattern is _NUMBER_ITEM else _label_index
     for line in (None, *part.lines):
-        text = _OCR_COLON.sub("", part.first.lstrip(" .,:;")) if line is None else line.text
+        text = _first_item_text(part) if line is None else line.text
         x0 = None if line is None else line.x0
         match = pattern.match(text)
-        at_wrap_indent = left_of_wrap = False
+        at_wrap_indent = left_of_wrap = flush_wrap = False
         if x0 is not None and wrap_x0 is not None and start_x0 is not None:
             hanging = wrap_x0 > start_x0 + _INDENT_MARGIN
             at_wrap_indent = hanging and x0 >= wrap_x0 - 3
             left_of_wrap = hanging and x0 < wrap_x0 - _INDENT_MARGIN
+            flush_wrap = max(abs(wrap_x0 - start_x0), abs(x0 - start_x0)) <= _INDENT_MARGIN
         left_of_text = x0 is not None and wrap_x0 is not None and x0 < wrap_x0 - _INDENT_MARGIN
         if match is None and pattern is _NUMBER_ITEM:
             lookalike = _LOOKALIKE_NUMBER_ITEM.match(text)
@@ -607,6 +674,9 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             dotless = _DOTLESS_NUMBER_ITEM.match(text)
             match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
         label = index_of(match.group(1)) if match else -1
+        # Wrapped flush with the labels, a line may open with a number and a stop ('5,
+        # Tambahan ...'): there only the next label opens an item, or a label after an end.
+        wrapped = flush_wrap and label != expected and not items[-1][-1].endswith(_ITEM_END)
         paragraph_end = (
             previous is not None
             and line is not None
@@ -620,7 +690,8 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
             )
         )
         if match is not None and (
-            (expected <= label <= expected + _LOST_LABELS and not at_wrap_indent) or left_of_wrap
+            (expected <= label <= expected + _LOST_LABELS and not (at_wrap_indent or wrapped))
+            or left_of_wrap
         ):
             items.append([match.group(2)])
             expected = label + 1
@@ -873,11 +944,26 @@ def _position_goes_on(lines: Sequence[_Line]) -> bool:
     return last.page != before[-1].page and not any(line.text.endswith(",") for line in before)
 
 
+def _position_text(lines: Sequence[str]) -> str | None:
+    """The position's lines joined, without the mark ending them (None when empty).
+
+    A position ends in ',' before the signature; OCR reads that ',' as '.' or ';' ('BUPATI
+    DONGGALA.'). A '.' closing an abbreviation ('a.n.', 'u.b.': a '.' inside its last word
+    too) is the position's own and is kept.
+    """
+    text = _join(lines).rstrip(",; ")
+    last = text.rsplit(" ", 1)[-1]
+    if last.endswith(".") and "." not in last[:-1]:
+        text = text[:-1].rstrip(",; ")
+    return text or None
+
+
 def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
     """Position lines (`_position_length`) and the name.
 
     The name is the first upper-case name line after the position (the stamp and the pen
-    signature above it read as mixed-case noise), else the first line that reads as a name.
+    signature above it read as mixed-case noise), else the first line that reads as a name;
+    never the 'ttd' standing for the signature (in capitals, 'TTD' reads as a name).
     """
     breaks = _paragraph_breaks(lines, pitch)
     index = _position_length(lines, breaks)
@@ -886,17 +972,16 @@ def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
     candidates = list(
         itertools.takewhile(lambda line: not _BLOCK_END.match(line.text), lines[index:])
     )
-    upper = [start for start, line in enumerate(candidates) if is_upper_name(line.text)]
-    named = [
-        start
-        for start, line in enumerate(candidates)
-        if not _TTD.match(line.text) and _is_name(line.text)
+    texts = [
+        (start, line.text) for start, line in enumerate(candidates) if not _TTD.match(line.text)
     ]
+    upper = [start for start, text in texts if is_upper_name(text)]
+    named = [start for start, text in texts if _is_name(text)]
     if upper or named:
         name = _name(lines, index + (upper or named)[0], breaks)
     if name is None and len(position) > 1 and not position[-1].endswith(","):
         name = position.pop()
-    position_text = _join(position).rstrip(", ") or None
+    position_text = _position_text(position)
     if position_text is None and name is None:
         return None
     return Signatory(name=name, position=position_text)

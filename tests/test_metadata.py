@@ -1620,3 +1620,212 @@ def test_mengingat_label_with_a_letter_for_its_digit() -> None:
         ("Undang-Undang", "7"),
         ("Peraturan Presiden", "81"),
     ]
+
+
+# --- metadata probe: signature placeholder, OCR'd labels and marks -------------------------
+
+
+@pytest.mark.parametrize("placeholder", ["TTD", "ttd", "TTD."])
+def test_the_signature_placeholder_is_never_the_name(placeholder: str) -> None:
+    """'TTD' stands where the pen signed; in capitals it reads like a name."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        (KPU_ISSUER + ",", 320, 540, 322),
+        (placeholder, 400, 430, 350),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_ditetapkan_di_with_a_semicolon_for_its_colon() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan di ; Kudus", 310, 420, 280),
+        ("pada tanggal ; 2 Januari 2025", 310, 450, 294),
+        (KPU_ISSUER + ",", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["row-lines", "label-pieces"])
+def test_diktum_labels_with_ocr_lookalike_letters(split: bool) -> None:
+    """OCR reads 'I' of a label as 'l' or '1' ('KETlGA', 'KEL1MA'); 'O' as '0'."""
+    labels = ["KESATU", "KEDUA", "KETlGA", "KEEMPAT", "KEL1MA", "KEENAM", "KETUJUH", "KEDELAPAN"]
+    labels += ["KESEMBlLAN", "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KET1GA BELAS"]
+    rows: list[tuple[str, float, float, float]] = [*HEADING]
+    for index, label in enumerate(labels):
+        top = 230 + 14 * index
+        text = f"Ketentuan nomor {index + 1}."
+        if split:
+            rows += [(f"{label} :", 70, 160, top), (text, 199, 400, top)]
+        else:
+            rows.append((f"{label} : {text}", 70, 400, top))
+    rows += [(text, 310, 450, top + 250) for text, _, _, top in CLOSING[1:]]
+    dicta = parse_metadata([_page(rows)]).dicta
+    assert [d.label for d in dicta] == [
+        "KESATU",
+        "KEDUA",
+        "KETIGA",
+        "KEEMPAT",
+        "KELIMA",
+        "KEENAM",
+        "KETUJUH",
+        "KEDELAPAN",
+        "KESEMBILAN",
+        "KESEPULUH",
+        "KESEBELAS",
+        "KEDUA BELAS",
+        "KETIGA BELAS",
+    ]
+    assert [d.text for d in dicta] == [f"Ketentuan nomor {n}." for n in range(1, 14)]
+
+
+def test_a_diktum_label_quoted_inside_a_diktum_is_its_text() -> None:
+    """A decree that amends another quotes the amended diktum ('KEDUA : ...') in the text
+    column of its own diktum (its quotation mark lost to OCR): right of the label column,
+    it is no diktum of this decree."""
+    rows = [
+        *HEADING,
+        ("KESATU : Mengubah diktum KEDUA Keputusan Nomor 10 Tahun 2024 sehingga", 70, 550, 240),
+        ("berbunyi sebagai berikut:", 199, 330, 254),
+        ("KEDUA : Rencana aksi dilaksanakan oleh tim.", 199, 450, 268),
+        ("KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.", 70, 500, 290),
+        *CLOSING[1:],
+    ]
+    dicta = parse_metadata([_page(rows)]).dicta
+    assert [(d.label, d.text) for d in dicta] == [
+        (
+            "KESATU",
+            "Mengubah diktum KEDUA Keputusan Nomor 10 Tahun 2024 sehingga berbunyi sebagai "
+            "berikut: KEDUA : Rencana aksi dilaksanakan oleh tim.",
+        ),
+        ("KEDUA", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+    ]
+
+
+def test_nornor_is_nomor_in_a_legal_basis() -> None:
+    """OCR reads 'm' as 'rn': 'Nornor' is 'Nomor'; the text stays as read."""
+    text = "Undang-Undang Nornor 23 Tahun 2014 tentang Pemerintahan Daerah;"
+    basis = parse_legal_basis(text)
+    assert (basis.text, basis.kind, basis.number, basis.year, basis.title) == (
+        text,
+        "Undang-Undang",
+        "23",
+        2014,
+        "Pemerintahan Daerah",
+    )
+
+
+@pytest.mark.parametrize("bar", ["| ", "|"])
+def test_a_bar_before_the_first_number_label(bar: str) -> None:
+    """A rule OCR read as '|' between the section's ':' and its first label ('| 1.')."""
+    rows = [
+        *HEADING,
+        (f"Menimbang : {bar}1. bahwa rencana aksi perlu disusun;", 70, 400, 230),
+        ("2. bahwa perlu menetapkan keputusan;", 179, 400, 244),
+        (f"Mengingat : {bar}1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;", 70, 550, 266),
+        ("2. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
+        ("MEMUTUSKAN:", 250, 330, 300),
+        *CLOSING,
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == [
+        "bahwa rencana aksi perlu disusun;",
+        "bahwa perlu menetapkan keputusan;",
+    ]
+    assert [(b.kind, b.number) for b in meta.legal_bases] == [
+        ("Undang-Undang", "7"),
+        ("Peraturan Presiden", "81"),
+    ]
+
+
+@pytest.mark.parametrize("end", [".", ";", ".,"])
+def test_the_position_drops_its_final_stop(end: str) -> None:
+    rows = [
+        *HEADING,
+        *CLOSING,
+        (f"{KPU_ISSUER}{end}", 320, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 380),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_a_wrapped_line_at_the_label_indent_is_no_new_item() -> None:
+    """Items whose wrapped lines are flush with their labels: a wrapped line opening with a
+    number and a stop ('5, Tambahan ...') is not the next item's label."""
+    rows = [
+        *HEADING,
+        ("Mengingat : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 230),
+        ("2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", 179, 550, 244),
+        ("(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan", 179, 550, 258),
+        ("Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana diubah Nomor", 179, 550, 272),
+        ("5, Tambahan Lembaran Negara Republik Indonesia Nomor 5679);", 179, 480, 286),
+        ("3. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 300),
+        ("MEMUTUSKAN:", 250, 330, 320),
+        *CLOSING,
+    ]
+    bases = parse_metadata([_page(rows)]).legal_bases
+    assert [b.number for b in bases] == ["7", "23", "81"]
+    assert bases[1].text.endswith(
+        "Nomor 5, Tambahan Lembaran Negara Republik Indonesia Nomor 5679);"
+    )
+
+
+Row = tuple[str, float, float, float]
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["row-lines", "label-pieces"])
+@pytest.mark.parametrize(
+    ("menimbang", "mengingat", "memperhatikan", "memutuskan", "menetapkan"),
+    [
+        ("Menimbaug", "Mengingat.", "Memperhatikan", "MEMUTUSKAN :", "Menetapkan"),
+        ("Menimbang", "Mengmgat", "Mernperhatikan", "M E M U T U S K A N :", "Menetapkau"),
+        ("Menirnbang", "Mengirigat", "Memperhatikau.", "MEMUTUSKAN", "Menctapkan"),
+        ("MENIMBANG.", "MENGINGAT", "MEMPERHATlKAN", "MEMUTUSKAN;", "MENETAPKAN."),
+    ],
+)
+def test_section_words_ocr_damaged(
+    menimbang: str,
+    mengingat: str,
+    memperhatikan: str,
+    memutuskan: str,
+    menetapkan: str,
+    split: bool,
+) -> None:
+    """Section words read with a letter or two wrong, or a '.' or ';' for their ':', are
+    still the labels, also when printed apart from their text."""
+
+    def labelled(label: str, item: str, text: str, top: float) -> list[Row]:
+        if not split:
+            return [(f"{label} : {item} {text}".replace("  ", " "), 70, 550, top)]
+        pieces = ((label, 70, 160), (":", 167, 170), (item, 179, 190), (text, 199, 550))
+        return [(piece, x0, x1, top) for piece, x0, x1 in pieces if piece]
+
+    rows = [
+        *HEADING,
+        *labelled(menimbang, "a.", "bahwa rencana aksi perlu ditetapkan;", 230),
+        ("b. bahwa perlu menetapkan keputusan;", 179, 400, 244),
+        *labelled(mengingat, "1.", "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;", 266),
+        ("2. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
+        *labelled(memperhatikan, "", "Berita Acara Rapat Pleno;", 294),
+        (memutuskan, 240, 400, 310),
+        (f"{menetapkan} : KEPUTUSAN KETUA KOMISI TENTANG RENCANA AKSI.", 70, 550, 326),
+        *CLOSING,
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.considerations == [
+        "bahwa rencana aksi perlu ditetapkan;",
+        "bahwa perlu menetapkan keputusan;",
+    ]
+    assert [(b.kind, b.number) for b in meta.legal_bases] == [
+        ("Undang-Undang", "7"),
+        ("Peraturan Presiden", "81"),
+    ]
+    assert meta.title == "RENCANA AKSI"
+    assert [(d.label, d.text) for d in meta.dicta] == [("KESATU", "Menetapkan rencana aksi.")]
