@@ -152,7 +152,7 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     header = logical.header
     merged = merge_continuations(logical)
     fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
-    fields = _below_sections(fields, merged.rows)
+    fields = _numbered_rows(_below_sections(fields, merged.rows), merged.rows)
     printed = list(header.printed) if header else []
     columns = {p: f for p, f in zip(printed, fields, strict=True) if p and f} if header else {}
     page_starts = _page_starts(merged.rows)
@@ -202,6 +202,30 @@ def _below_sections(
     if not any(f in _AREA_TO_COMPONENT for f in fields) or not any(map(section_area, rows)):
         return fields
     return tuple(_AREA_TO_COMPONENT.get(f, f) if f else f for f in fields)
+
+
+def _numbered_rows(
+    fields: tuple[str | None, ...], rows: tuple[GridRow, ...]
+) -> tuple[str | None, ...]:
+    """`fields` with a NO column read as the areas' code (`map_header` reads NO beside an
+    area column so: 'NO 1 | PROGRAM Manajemen Perubahan') read as the rows' number
+    instead, when the area column prints codes of its own ('I. Manajemen Perubahan')
+    and NO reads otherwise beside them ('1', '2', ... down the rows of area I): the areas
+    are numbered in their own cells, so NO numbers the rows. Unchanged when a column
+    already holds the component's number, when most filled area cells print no code, or
+    when NO repeats the area's code wherever both are printed."""
+    if "component.number" in fields or "area.code" not in fields or "area.name" not in fields:
+        return fields
+    code_col, name_col = fields.index("area.code"), fields.index("area.name")
+    printed = [
+        (fold(row.cells[code_col]), split_code(fold(row.cells[name_col]))[0])
+        for row in rows
+        if section_area(row) is None and fold(row.cells[name_col])
+    ]
+    coded = [(number, code) for number, code in printed if code is not None]
+    if len(coded) * 2 <= len(printed) or all(number == code for number, code in coded if number):
+        return fields
+    return tuple("component.number" if f == "area.code" else f for f in fields)
 
 
 def _sections(

@@ -43,16 +43,21 @@ SYNONYMS: dict[str, str] = {
     "RENCANA KEGIATAN": "activity",
     "URAIAN KEGIATAN": "activity",
     "AKSI": "activity",
+    "TAHAPAN KEGIATAN": "activity",
     "INDIKATOR": "indicator",
     "INDIKATOR KEBERHASILAN": "indicator",
     "INDIKATOR KINERJA": "indicator",
     "INDIKATOR CAPAIAN": "indicator",
+    "UKURAN KEBERHASILAN": "indicator",
     "BUKTI FISIK": "evidence",
     "BUKTI DUKUNG": "evidence",
     "DATA DUKUNG": "evidence",
     "OUTPUT": "evidence",
     "KELUARAN": "evidence",
     "INDIKATOR OUTPUT": "evidence",
+    "HASIL YANG DIHARAPKAN": "evidence",
+    "OUTPUT YANG DIHARAPKAN": "evidence",
+    "KELUARAN YANG DIHARAPKAN": "evidence",
     "TARGET WAKTU": "schedule",
     "WAKTU PELAKSANAAN": "schedule",
     "JADWAL": "schedule",
@@ -257,7 +262,20 @@ def field_of(text: str, threshold: float) -> str | None:
     best = max(SYNONYMS, key=lambda s: (fuzz.ratio(folded, s), s))
     if fuzz.ratio(folded, best) >= threshold:
         return SYNONYMS[best]
-    return _alternatives_field(text, threshold)
+    return _reordered_field(folded, threshold) or _alternatives_field(text, threshold)
+
+
+def _reordered_field(folded: str, threshold: float) -> str | None:
+    """The field of a multi-word label whose words are a synonym's in another order
+    ('PERUBAHAN AREA', 'JAWAB PENANGGUNG'): on a skewed scan OCR may read the lines of a
+    label stacked in one cell bottom line first. Only synonyms of two or more words are
+    candidates, each word order compared (`token_sort_ratio`); a one-word label has no
+    other order and is left to `fuzz.ratio`. None when no synonym reaches `threshold`."""
+    if len(folded.split()) < 2:
+        return None
+    several = [s for s in SYNONYMS if " " in s]
+    best = max(several, key=lambda s: (fuzz.token_sort_ratio(folded, s), s))
+    return SYNONYMS[best] if fuzz.token_sort_ratio(folded, best) >= threshold else None
 
 
 _ALTERNATIVE_MARKS = re.compile(r"\s*/\s*|\s*\(\s*|\s*\)\s*")

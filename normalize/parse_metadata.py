@@ -160,12 +160,18 @@ _LOST_LABELS = 3
 _KINDS = ("KEPUTUSAN", "PERATURAN", "INSTRUKSI")
 _NOMOR_INLINE = re.compile(r"\s+NOMOR\b.*$")
 _LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
-_HEAD_OF = re.compile(r"^(?:KEPALA|KETUA)\s+(?=\S)", re.IGNORECASE)
+_HEAD_OF = re.compile(
+    r"^(?:KEPALA|KETUA|REKTOR|DIREKTUR(?:\s+UTAMA)?(?!\s+JENDERAL\b))\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the
+institution ('DIREKTUR RSUD X' heads 'RSUD X', 'REKTOR UNIVERSITAS X' 'UNIVERSITAS X').
+A Direktur Jenderal heads a Direktorat Jenderal named after him: 'DIREKTUR JENDERAL
+PAJAK' stays whole."""
 _MAX_ISSUER_LINES = 4
 """Lines an issuer takes at most ('KEPALA DINAS PEMBERDAYAAN PEREMPUAN' / ... / 'SIGI,')."""
 _OFFICE_DAMAGE = 0.1
 """Share of an office's letters OCR may have damaged in the issuer's copy of it."""
-"""'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the institution."""
 _TAHUN_WORD = re.compile(r"\bTAHUN(?:\b|(?=\d))\s*", re.IGNORECASE)
 """'TAHUN' in a number, also glued to its year by OCR ('15 TAHUN2026')."""
 _SPACED_SLASH = re.compile(r"\s*/\s*")

@@ -7,6 +7,10 @@ the section rows before and after it read n-1 and n+1 (or, for the first and the
 section row, the two after it read 2 and 3, the two before it n-2 and n-1) and it reads
 anything else. Only rows on OCR'd pages are changed (a native layer's text is the
 document's own, mistakes included); each change is an edit of kind 'ocr_section_code'.
+
+Areas printed in a merged column cell instead ('I. Manajemen Perubahan' down the rows of
+area I, no section rows) are numbered by their place in the column: the k-th area is
+the k-th numeral, when most codes read there say so (`restore_area_column_codes`).
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from normalize.fold_text import fold
 from normalize.grid import GridRow
-from normalize.read_sections import section_area
-from normalize.roman_numerals import STROKE_CLASS, roman, roman_value
+from normalize.read_sections import section_area, split_code
+from normalize.roman_numerals import LARGEST, STROKE_CLASS, roman, roman_value
 
 _STROKES = re.compile(rf"^[{re.escape(STROKE_CLASS)}]{{1,5}}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
@@ -109,4 +115,67 @@ def restore_section_codes(
         token = _LEADING_TOKEN.match(text)
         assert token is not None
         restored[i] = row.with_cell(col, code + text[token.end(1) :], "ocr_section_code")
+    return tuple(restored)
+
+
+# What OCR makes of a Roman code in a column cell: its strokes as '1', 'l', '|', a serif
+# 'I' as 'L' or 'J', the rule left of the cell read as one more stroke ('IVI' for 'VI'),
+# or nothing left before the mark ('. Manajemen'). Followed by its '.' or ')'.
+_MISREAD_CODE = re.compile(rf"^\s*([{re.escape(STROKE_CLASS)}LJ]{{0,5}})([.)])(?=\s)")
+_SAME_AREA = 90.0
+"""Names of two cells at least this alike (rapidfuzz ratio) are one area printed again:
+a merged cell continued on the next page repeats its text in some documents."""
+
+
+def restore_area_column_codes(
+    rows: Sequence[GridRow], area_col: int | None, ocr_pages: frozenset[int]
+) -> tuple[GridRow, ...]:
+    """`rows` with the Roman codes of the areas printed in column `area_col` ('I.
+    Manajemen Perubahan', a cell merged down over the area's rows) put back where OCR
+    misread them ('L. Manajemen', 'JII. Penataan', 'IV. Penguatan Pengawasan' for V) or
+    left only their mark ('. Manajemen').
+
+    The areas are numbered in order down the column: the k-th area's code is numeral
+    k + d. When more than half of the well-formed Roman codes read in the column, and at
+    least two, agree on one d, each other area cell on `ocr_pages` whose text starts with
+    what OCR makes of a code (`_MISREAD_CODE`) gets numeral k + d in its place; the mark
+    and the name are kept. Input: a logical table's rows; `area_col`: the column the
+    header maps to the area's name (None: none does). Invariant: unchanged when there is
+    no such column, the table has section rows (the areas are named there; the column
+    lists what is below them), or the codes read agree on no d; a cell naming the same
+    area as the one above it (`_SAME_AREA`) takes that area's place. Each change is an
+    edit of kind 'ocr_section_code'.
+    """
+    if area_col is None or any(map(section_area, rows)):
+        return tuple(rows)
+    places: list[tuple[int, int, str]] = []  # (row index, place in the column, text)
+    count, previous = 0, ""
+    for i, row in enumerate(rows):
+        text = fold(row.cells[area_col]) if area_col < len(row.cells) else ""
+        if not text:
+            continue
+        name = split_code(text)[1]
+        if not places or fuzz.ratio(name, previous) < _SAME_AREA:
+            count += 1
+        places.append((i, count, text))
+        previous = name
+    offsets = [
+        value[1] - place
+        for _, place, text in places
+        if (value := code_value(split_code(text)[0])) and value[0] == "roman"
+    ]
+    if not offsets:
+        return tuple(rows)
+    offset = max(set(offsets), key=lambda d: (offsets.count(d), -d))
+    if offsets.count(offset) < 2 or offsets.count(offset) * 2 <= len(offsets):
+        return tuple(rows)
+    restored = list(rows)
+    for i, place, text in places:
+        code = roman(place + offset) if 1 <= place + offset <= LARGEST else None
+        misread = _MISREAD_CODE.match(text)
+        if code is None or misread is None or misread.group(1) == code:
+            continue
+        if not ocr_pages & set(rows[i].pages):
+            continue
+        restored[i] = rows[i].with_cell(area_col, code + text[misread.end(1) :], "ocr_section_code")
     return tuple(restored)

@@ -3,8 +3,9 @@
 "1. Undangan rapat; 2. Daftar Hadir; dan 3. Dokumentasi" -> ["Undangan rapat",
 "Daftar Hadir", "Dokumentasi"]. Numbers must run 1, 2, 3, ... so that a year or a count
 inside an item ("SK CPNS 2024", "Perpres 16 Tahun 2018") never splits it. A number
-starting a line whose stop OCR lost ("1 Undangan rapat" over "2. Daftar Hadir") counts
-when another number of the list kept its stop.
+starting a line whose stop OCR lost ("1 Undangan rapat" over "2. Daftar Hadir"), or the
+space after its stop ("1.Undangan rapat"), counts when another number of the list kept
+its stop and space.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from normalize.fold_text import fold
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
 # A number starting a line with its mark lost or read as a comma ("1 Undangan", "2,").
 _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
+# A number starting a line whose space after the mark OCR lost ("1.Undangan").
+_GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
 _BULLET = re.compile(r"^\s*[-•▪●◦*+«°·“]\s+")
 """A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“')."""
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
@@ -45,13 +48,16 @@ def _numbered(text: str) -> list[str] | None:
 
 def _numbered_by_lines(text: str) -> list[str] | None:
     """`_numbered` once the numbers starting lines of `text` without their mark, or with
-    a comma for it, have it back; None unless some number of the list kept its mark.
+    a comma for it, have it back, and those glued to their first word have their space;
+    None unless some number of the list kept its mark and space.
 
     OCR drops the stop of an item number more often than the number ('1 Undangan rapat'
-    over '2. Daftar Hadir'); a list whose numbers all lack a mark is left unsplit."""
+    over '2. Daftar Hadir'), and the space after it ('1.Notulen rapat'); a list whose
+    numbers all lack them is left unsplit."""
     if not _NUMBER.search(fold(text)):
         return None
-    return _numbered(fold("\n".join(_UNMARKED.sub(r"\1.", line) for line in text.splitlines())))
+    lines = (_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in text.splitlines())
+    return _numbered(fold("\n".join(lines)))
 
 
 def _bulleted(lines: list[str]) -> list[str] | None:

@@ -1829,3 +1829,47 @@ def test_section_words_ocr_damaged(
     ]
     assert meta.title == "RENCANA AKSI"
     assert [(d.label, d.text) for d in meta.dicta] == [("KESATU", "Menetapkan rencana aksi.")]
+
+
+# --- wording of an RSUD decree (probe 5) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "office", "institution"),
+    [
+        ("DIREKTUR", "RSUD SEKAR WANGI KABUPATEN CONTOH", "RSUD Sekar Wangi Kabupaten Contoh"),
+        (
+            "DIREKTUR UTAMA",
+            "RSUD SEKAR WANGI KABUPATEN CONTOH",
+            "RSUD Sekar Wangi Kabupaten Contoh",
+        ),
+        ("REKTOR", "UNIVERSITAS CONTOH", "Universitas Contoh"),
+        ("DIREKTUR JENDERAL", "PAJAK", "Direktur Jenderal Pajak"),
+    ],
+)
+def test_institution_without_the_heads_title(head: str, office: str, institution: str) -> None:
+    """'KEPUTUSAN DIREKTUR RSUD X' is issued by RSUD X, as 'KEPALA DINAS X' by Dinas X; a
+    Direktur Jenderal heads the Direktorat Jenderal named after him, so his title is the
+    institution's name and stays."""
+    rows = [
+        (f"KEPUTUSAN {head} {office}", 130, 480, 100),
+        ("NOMOR 445/27/2026", 230, 380, 128),
+        ("TENTANG", 270, 330, 149),
+        ("RENCANA AKSI ZONA INTEGRITAS", 220, 390, 163),
+        (f"{head} {office},", 140, 470, 191),
+        (f"Menimbang : a. bahwa {institution} perlu menyusun rencana aksi;", 70, 550, 240),
+        (
+            f"Menetapkan : KEPUTUSAN {head} {office} TENTANG RENCANA AKSI ZONA INTEGRITAS.",
+            70,
+            550,
+            260,
+        ),
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 280),
+        ("Ditetapkan di Contoh", 310, 440, 300),
+        ("pada tanggal 8 Januari 2026", 310, 480, 314),
+        (f"{head} {office},", 310, 540, 342),
+        ("BAMBANG SURYADINATA", 310, 480, 420),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.institution == institution
+    assert meta.signatory == Signatory(name="BAMBANG SURYADINATA", position=f"{head} {office}")

@@ -34,13 +34,19 @@ from normalize.merge_continuations import (
 from normalize.normalize_document import NormalizeSettings, normalize_document
 from normalize.read_sections import section_area, split_code
 from normalize.roman_numerals import as_strokes, roman, roman_value
-from normalize.section_codes import code_value, implied_codes, restore_section_codes
+from normalize.section_codes import (
+    code_value,
+    implied_codes,
+    restore_area_column_codes,
+    restore_section_codes,
+)
 from normalize.split_label_rows import split_label_rows
 from normalize.split_lists import split_list
 from normalize.spread_columns import column_map, joint_columns, shares, spread
 from normalize.stitch_pages import LogicalTable, PageBreak, stitch_tables
 from normalize.unread_marks import MIN_ROWS as MIN_FILLED_ROWS
 from normalize.unread_marks import unread_mark_warnings
+from schemas.decree import Decree
 from schemas.raw import RawCell, RawDocument, RawPage, RawTable, TextLine
 
 THRESHOLD = 85.0
@@ -388,6 +394,9 @@ def test_section_row_in_a_shifted_column() -> None:
             ["Undangan rapat", "Notulen rapat", "SK Tim Kerja ZI"],
         ),
         ("*) Diisi oleh unit kerja", ["*) Diisi oleh unit kerja"]),
+        # The space after an item number lost by OCR (probe 5 scan-ocr); alone, no list.
+        ("1.Notulen rapat\n2. Daftar hadir pimpinan", ["Notulen rapat", "Daftar hadir pimpinan"]),
+        ("1.Notulen rapat", ["1.Notulen rapat"]),
         ("", []),
     ],
 )
@@ -1616,3 +1625,138 @@ def test_an_area_column_under_section_rows_is_the_component() -> None:
         ("b.", "Rencana Kerja"),
     ]
     assert result.columns["KOMPONEN PENGUNGKIT"] == "component.text"
+
+
+# --- an RSUD action plan (probe 5) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "field"),
+    [
+        ("TAHAPAN KEGIATAN", "activity"),
+        ("UKURAN KEBERHASILAN", "indicator"),
+        ("HASIL YANG DIHARAPKAN", "evidence"),
+        ("OUTPUT YANG DIHARAPKAN", "evidence"),
+        # the lines of a stacked label read bottom line first on a skewed scan
+        ("PERUBAHAN AREA", "area.name"),
+        ("KEBERHASILAN UKURAN", "indicator"),
+        ("JAWAB PENANGGUNG", "responsible"),
+        ("ANGGARAN (Rp)", None),
+    ],
+)
+def test_header_words_of_an_rsud_plan(printed: str, field: str | None) -> None:
+    assert field_of(printed, THRESHOLD) == field
+
+
+def _rsud_plan(
+    numbers: list[str], text_layer: str = "native", areas: tuple[str, ...] = ()
+) -> Decree:
+    """An RSUD plan: NO | AREA PERUBAHAN (merged over its rows) | TAHAPAN KEGIATAN | UKURAN
+    KEBERHASILAN | HASIL YANG DIHARAPKAN | WAKTU PELAKSANAAN over Jan Feb Mar | ANGGARAN
+    (Rp) | PENANGGUNG JAWAB | KET, two rows per area (default: areas I and II), normalized."""
+    areas = areas or ("I. Manajemen Perubahan", "II. Penataan Tatalaksana")
+    head = ["NO", "AREA PERUBAHAN", "TAHAPAN KEGIATAN", "UKURAN KEBERHASILAN"]
+    head += ["HASIL YANG DIHARAPKAN", "WAKTU PELAKSANAAN", "", "", "ANGGARAN (Rp)"]
+    head += ["PENANGGUNG JAWAB", "KET"]
+    months = ["", "", "", "", "", "Jan", "Feb", "Mar", "", "", ""]
+    pair = [
+        ["1) Membentuk tim", "Tim terbentuk", "SK Tim", "√", "", ""],
+        ["2) Menyusun SOP", "SOP mutakhir", "Dokumen SOP", "", "√", "√"],
+    ]
+    body = [
+        [numbers[2 * a + k], area if k == 0 else "", *pair[k]]
+        for a, area in enumerate(areas)
+        for k in range(2)
+    ]
+    rows = [head, months] + [[*r, "Rp 2.500.000", "Bagian Umum", "-"] for r in body]
+    spans = {(0, c): (2, 1) for c in (0, 1, 2, 3, 4, 8, 9, 10)}
+    spans |= {(0, 5): (1, 3)} | {(2 + 2 * a, 1): (2, 1) for a in range(len(areas))}
+    table = _table(rows, spans)
+    page = RawPage(
+        number=1, width=842.0, height=595.0, orientation="landscape", text_layer=text_layer
+    )
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    return normalize_document(raw, NormalizeSettings())
+
+
+def test_an_rsud_plan_numbers_its_rows_and_its_areas_apart() -> None:
+    """NO numbers the rows ('1'..'4') while the merged area cells print their own codes
+    ('I. Manajemen Perubahan'): NO is the component's number, the area's code is its own.
+    The budget column names no field: kept out of the rows, with a warning."""
+    decree = _rsud_plan(["1", "2", "3", "4"])
+    (table,) = decree.tables
+    assert table.layout == "action_plan"
+    assert [(r.area.code, r.area.name) for r in table.rows if r.area] == [
+        ("I", "Manajemen Perubahan"),
+        ("I", "Manajemen Perubahan"),
+        ("II", "Penataan Tatalaksana"),
+        ("II", "Penataan Tatalaksana"),
+    ]
+    assert [r.component.number for r in table.rows if r.component] == ["1", "2", "3", "4"]
+    assert [r.activity for r in table.rows] == ["1) Membentuk tim", "2) Menyusun SOP"] * 2
+    assert (table.rows[0].indicator, table.rows[1].evidence) == ("Tim terbentuk", ["Dokumen SOP"])
+    assert [r.schedule.months for r in table.rows if r.schedule] == [[1], [2, 3]] * 2
+    assert table.columns["NO"] == "component.number"
+    assert "ANGGARAN (Rp)" not in table.columns
+    assert any(w.code == "unmapped_column" and "ANGGARAN" in w.message for w in decree.warnings)
+
+
+def test_a_no_column_repeating_the_areas_codes_stays_the_areas_code() -> None:
+    """NO printing the area's own code beside it ('I' | 'I. Manajemen ...') numbers the
+    areas: it stays their code."""
+    (table,) = _rsud_plan(["I", "", "II", ""]).tables
+    assert table.columns["NO"] == "area.code"
+    assert [r.area.code for r in table.rows if r.area] == ["I", "I", "II", "II"]
+    assert all(r.component is None for r in table.rows)
+
+
+def test_area_column_codes_misread_by_ocr_are_put_back_by_place() -> None:
+    """The k-th area of the column is numeral k when most codes read there say so: a code
+    OCR misread ('JII' for 'II', 'IV' for 'V', 'IVI' for 'VI', 'L' for 'I') or reduced to
+    its mark ('. Manajemen') is put back, on OCR'd pages only."""
+    read = [
+        ". Manajemen Perubahan",
+        "JII. Penataan Tatalaksana",
+        "III. Penataan Sistem Manajemen SDM",
+        "IV. Penguatan Akuntabilitas",
+        "IV. Penguatan Pengawasan",
+        "IVI. Peningkatan Kualitas Pelayanan Publik",
+    ]
+    rows = [_row(["", text, "kegiatan"], page=3) for text in read]
+    rows.insert(1, _row(["", "", "kegiatan"], page=3))  # a row under the merged cell
+    restored = restore_area_column_codes(rows, 1, frozenset({3}))
+    assert [split_code(r.cells[1])[0] for r in restored if r.cells[1]] == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+    ]
+    assert restored[0].edits[0].kind == "ocr_section_code"
+    assert restored[5].cells[1] == "V. Penguatan Pengawasan"
+    # 'L' for 'I', and an area printed again where its merged cell goes on to a new page
+    names = ["L. Umum", "II. Kinerja", "II. Kinerja", "III. Sumber Daya"]
+    again = [_row(["", t, "kegiatan"], page=3) for t in names]
+    assert [r.cells[1] for r in restore_area_column_codes(again, 1, frozenset({3}))] == [
+        "I. Umum",
+        "II. Kinerja",
+        "II. Kinerja",
+        "III. Sumber Daya",
+    ]
+    # a native text layer is the document's own; codes agreeing on no place are left
+    assert restore_area_column_codes(rows, 1, frozenset()) == tuple(rows)
+    odd = [_row(["", t, "kegiatan"], page=3) for t in ["III. Aa", "I. Bb", "IV. Cc", "L. Dd"]]
+    assert restore_area_column_codes(odd, 1, frozenset({3})) == tuple(odd)
+
+
+def test_an_ocr_table_gets_its_area_column_codes_back() -> None:
+    """Through normalize_document: on an OCR'd page the area column's lost code is put
+    back, reported as a repair of the area."""
+    areas = (". Manajemen Perubahan", "II. Penataan Tatalaksana", "III. Penataan SDM")
+    (table,) = _rsud_plan([str(n) for n in range(1, 7)], "ocr", areas).tables
+    assert [r.area.code for r in table.rows if r.area] == ["I", "I", "II", "II", "III", "III"]
+    assert table.rows[0].area.name == "Manajemen Perubahan"
+    assert [(e.field, e.before, e.after) for e in table.rows[0].repairs][:1] == [
+        ("area", ". Manajemen Perubahan", "I. Manajemen Perubahan")
+    ]
