@@ -18,7 +18,9 @@ from schemas.decree import LegalBasis
 
 _NOMOR = re.compile(r"\bNo(?:m|rn)or\s*[.:]?\s*", re.IGNORECASE)
 """'Nomor', also as OCR reads its 'm' ('Nornor': 'rn' looks like 'm')."""
-_NUMBER = re.compile(r"(\S+?)[,;.]?(?=\s|$)")
+_NUMBER = re.compile(r"(\S+?)[,;.]?(?=\s|$|(?<=\d)Tahun\s)", re.IGNORECASE)
+"""The number cited after 'Nomor', up to a space; or up to 'Tahun' glued to its last digit
+where a scanner's text layer lost the space ('Nomor 17Tahun 2023')."""
 _TAHUN = re.compile(r"^\s*Tahun\s+(\d{4})\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"/((?:19|20)\d{2})$")
 _ANY_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d{2})\b", re.IGNORECASE)

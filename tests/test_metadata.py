@@ -1708,6 +1708,25 @@ def test_a_diktum_label_quoted_inside_a_diktum_is_its_text() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "year"),
+    [
+        ("Undang-Undang Nomor 17Tahun 2023 tentang Kesehatan;", "17", 2023),
+        ("Undang-Undang Nomor 17 TAHUN 2023 tentang Kesehatan;", "17", 2023),
+        (
+            "Peraturan Menteri Nomor PER/17Tahunan/2023 tentang Kesehatan;",
+            "PER/17Tahunan/2023",
+            2023,
+        ),
+    ],
+)
+def test_tahun_glued_to_the_cited_number(text: str, number: str, year: int) -> None:
+    """A text layer that lost the space before 'Tahun' still gives number and year; 'Tahun'
+    inside a number's own word is part of it."""
+    basis = parse_legal_basis(text)
+    assert (basis.text, basis.number, basis.year, basis.title) == (text, number, year, "Kesehatan")
+
+
 def test_nornor_is_nomor_in_a_legal_basis() -> None:
     """OCR reads 'm' as 'rn': 'Nornor' is 'Nomor'; the text stays as read."""
     text = "Undang-Undang Nornor 23 Tahun 2014 tentang Pemerintahan Daerah;"
