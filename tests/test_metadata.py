@@ -1460,27 +1460,37 @@ def test_issuer_printed_right_under_the_title(menetapkan: str, office: str) -> N
 # --- wording a second held-out probe found ---------------------------------------------------
 
 
-def test_numbered_menimbang_and_lettered_mengingat() -> None:
-    """The item style follows the section's first label: 'Menimbang : 1. bahwa ...',
-    'Mengingat : a. Undang-Undang ...' lose their labels like 'a.' and '1.' do."""
+def _two_items_each(menimbang: tuple[str, str], mengingat: tuple[str, str]) -> DecreeMetadata:
+    """The metadata of a body whose Menimbang and Mengingat hold the two lines given
+    (labels included), each section's first line opening with its section word."""
     rows = [
         *HEADING,
-        ("Menimbang : 1. bahwa rencana aksi perlu disusun;", 70, 400, 230),
-        ("2. bahwa perlu menetapkan keputusan;", 179, 400, 244),
-        ("Mengingat : a. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;", 70, 550, 266),
-        ("b. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
+        (f"Menimbang : {menimbang[0]}", 70, 400, 230),
+        (menimbang[1], 179, 400, 244),
+        (f"Mengingat : {mengingat[0]}", 70, 550, 266),
+        (mengingat[1], 179, 550, 280),
         ("MEMUTUSKAN:", 250, 330, 300),
         *CLOSING,
     ]
-    meta = parse_metadata([_page(rows)])
-    assert meta.considerations == [
-        "bahwa rencana aksi perlu disusun;",
-        "bahwa perlu menetapkan keputusan;",
-    ]
-    assert [(b.kind, b.number) for b in meta.legal_bases] == [
-        ("Undang-Undang", "7"),
-        ("Peraturan Presiden", "81"),
-    ]
+    return parse_metadata([_page(rows)])
+
+
+TWO_CONSIDERATIONS = ["bahwa rencana aksi perlu disusun;", "bahwa perlu menetapkan keputusan;"]
+TWO_BASES = [("Undang-Undang", "7"), ("Peraturan Presiden", "81")]
+
+
+def test_numbered_menimbang_and_lettered_mengingat() -> None:
+    """The item style follows the section's first label: 'Menimbang : 1. bahwa ...',
+    'Mengingat : a. Undang-Undang ...' lose their labels like 'a.' and '1.' do."""
+    meta = _two_items_each(
+        ("1. bahwa rencana aksi perlu disusun;", "2. bahwa perlu menetapkan keputusan;"),
+        (
+            "a. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;",
+            "b. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;",
+        ),
+    )
+    assert meta.considerations == TWO_CONSIDERATIONS
+    assert [(b.kind, b.number) for b in meta.legal_bases] == TWO_BASES
 
 
 @pytest.mark.parametrize(
@@ -1743,24 +1753,15 @@ def test_nornor_is_nomor_in_a_legal_basis() -> None:
 @pytest.mark.parametrize("bar", ["| ", "|"])
 def test_a_bar_before_the_first_number_label(bar: str) -> None:
     """A rule OCR read as '|' between the section's ':' and its first label ('| 1.')."""
-    rows = [
-        *HEADING,
-        (f"Menimbang : {bar}1. bahwa rencana aksi perlu disusun;", 70, 400, 230),
-        ("2. bahwa perlu menetapkan keputusan;", 179, 400, 244),
-        (f"Mengingat : {bar}1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;", 70, 550, 266),
-        ("2. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;", 179, 550, 280),
-        ("MEMUTUSKAN:", 250, 330, 300),
-        *CLOSING,
-    ]
-    meta = parse_metadata([_page(rows)])
-    assert meta.considerations == [
-        "bahwa rencana aksi perlu disusun;",
-        "bahwa perlu menetapkan keputusan;",
-    ]
-    assert [(b.kind, b.number) for b in meta.legal_bases] == [
-        ("Undang-Undang", "7"),
-        ("Peraturan Presiden", "81"),
-    ]
+    meta = _two_items_each(
+        (f"{bar}1. bahwa rencana aksi perlu disusun;", "2. bahwa perlu menetapkan keputusan;"),
+        (
+            f"{bar}1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu;",
+            "2. Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design;",
+        ),
+    )
+    assert meta.considerations == TWO_CONSIDERATIONS
+    assert [(b.kind, b.number) for b in meta.legal_bases] == TWO_BASES
 
 
 @pytest.mark.parametrize("end", [".", ";", ".,"])
