@@ -19,6 +19,12 @@ no ink darker than its fill and was never read otherwise. Each crop is cut to it
 its background whitened, and the crops are stacked into one image, one per band, read
 in one tesseract run as a uniform block (psm 6); each word goes back to the cell whose
 band it lies in.
+
+A cell whose only ink is one short solid horizontal bar (`_lone_dash`) holds a dash, the
+'-' of "nothing" in a KET column, and gets '-' without tesseract: a scan's hyphen is a
+blurred gray bar too small for the dust limits, and tesseract reads no word in its crop
+(nothing at any confidence, measured on probe 5's 200 dpi JPEG scan). It also replaces
+what an OCR read over it when that holds no letter or digit ('_{-' in an ocrmypdf layer).
 """
 
 from __future__ import annotations
@@ -110,6 +116,28 @@ lighter than a dark fill; a halftone screen is finer than this (at least 75 line
 inch), print strokes of a 8-10 pt font are about as wide and keep most of their
 contrast."""
 
+DASH_WIDTH_PT = (1.5, 8.0)
+"""Width (least, most) of a lone dash's ink in points: a 10 pt hyphen scanned at 200 dpi
+(JPEG) and rendered at 300 dpi keeps a core (below INK_LEVEL) of 10-11 x 4-5 px, 37-46
+pixels, gray 75-96 at its darkest (probe 5, its KET cells): 2.4-2.6 pt wide, under
+MIN_INK_EXTENT_PX (measured from first to last pixel: 9-10), so `_ink_crop` drops most
+as specks, and tesseract reads no word in the crops of the rest. Rendered from the born
+digital PDF the same hyphen is 11-12 x 4 px, black. An 8 pt hyphen is narrower, an em
+dash of a 8-10 pt font wider; a ruled fill-in line is wider still."""
+DASH_MAX_HEIGHT_PT = 1.5
+"""A dash's ink is at most this high (6 px at 300 dpi; a scanned hyphen's is 4-5 px)..."""
+DASH_MIN_ASPECT = 1.8
+"""... at least this many times as wide as high (a blot of dust is about as high as
+wide; the scanned hyphen's core is 2.0-2.75 times, born digital 2.75-3: blurred, the
+scan's is a pixel higher) ..."""
+DASH_MIN_SOLIDITY = 0.6
+"""... its pixels covering at least this share of its box (the scanned hyphen 0.84-0.93;
+grain or speckle spread over the same box covers a small share) ..."""
+DASH_STANDOFF_PT = 1.0
+"""... and standing this far off the top and bottom of the cell's inside (less INSET_PX)
+and clear of its sides: what is left of an erased rule lies along the cell's sides and
+runs into them."""
+
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -194,8 +222,20 @@ def reread_cells(
     # other cells read as they would without them (tesseract reads a stack as a block).
     marked: list[tuple[Image, int, int]] = []
     blobs: list[_PixelBox] = []
+    dashes: list[_PixelBox] = []
     for box in spans:
         inside = [w for w in words if _overlaps(w, box)]
+        dash = (
+            None
+            if any(map(_has_alnum, (w.text for w in inside)))
+            else _lone_dash(image, rules, box, scale)
+        )
+        if dash is not None:
+            # Read or not, the cell's one mark is a dash: what an OCR read over it,
+            # holding no letter or digit, is the dash misread ('_{-', '~').
+            dashes.append(dash)
+            replaced.append(box)
+            continue
         unread = []
         if box not in again and inside:
             # Another OCR's layer is not ours to fill: its words' boxes are its own.
@@ -226,7 +266,7 @@ def reread_cells(
             x1=round(box[2] / scale, 2),
             bottom=round(box[3] / scale, 2),
         )
-        for text, box in [*read, *marks]
+        for text, box in [*read, *marks, *(("-", dash) for dash in dashes)]
     )
     return CellReading(words=placed, replaced=tuple(replaced))
 
@@ -405,6 +445,53 @@ def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[C
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 
 
+def _cell_ink(
+    image: Image, rules: Image, box: BBox, scale: float
+) -> tuple[Image, float, npt.NDArray[np.intp]] | None:
+    """The inside of cell `box` (less INSET_PX; turned negative when printed in reverse,
+    `reversed_print`), its background gray (median) and its ink pixels' (row, column)
+    within it; None when the cell has no inside."""
+    left, top, right, bottom = _inside(box, scale)
+    if right <= left or bottom <= top:
+        return None
+    cell, erased = image[top:bottom, left:right], rules[top:bottom, left:right] > 0
+    # Light print on a dark fill reads as dark print on paper once turned negative.
+    cell = negative(cell, erased) if reversed_print(cell, erased, scale) else cell
+    background = float(np.median(cell))
+    return cell, background, np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
+
+
+def _lone_dash(image: Image, rules: Image, box: BBox, scale: float) -> _PixelBox | None:
+    """The page pixel box of the dash that is the only ink of cell `box`: at least
+    MIN_INK_PX pixels whose box is DASH_WIDTH_PT wide, at most DASH_MAX_HEIGHT_PT high,
+    DASH_MIN_ASPECT times as wide as high, DASH_MIN_SOLIDITY full, and stands
+    DASH_STANDOFF_PT off the top and bottom of the cell's inside and clear of its sides;
+    None when the cell's ink is anything else (dust, grain, rule residue, text)."""
+    found = _cell_ink(image, rules, box, scale)
+    if found is None or len(found[2]) < MIN_INK_PX:
+        return None
+    cell, _, ink = found
+    (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
+    width, height = int(ix1 - ix0 + 1), int(iy1 - iy0 + 1)
+    standoff = DASH_STANDOFF_PT * scale
+    dash = (
+        DASH_WIDTH_PT[0] * scale <= width <= DASH_WIDTH_PT[1] * scale
+        and height <= DASH_MAX_HEIGHT_PT * scale
+        and width >= DASH_MIN_ASPECT * height
+        and len(ink) >= DASH_MIN_SOLIDITY * width * height
+        and min(iy0, cell.shape[0] - 1 - iy1) >= standoff
+        and min(ix0, cell.shape[1] - 1 - ix1) > 0
+    )
+    if not dash:
+        return None
+    left, top, _, _ = _inside(box, scale)
+    return left + int(ix0), top + int(iy0), left + int(ix1) + 1, top + int(iy1) + 1
+
+
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _ink_crop(image: Image, rules: Image, box: BBox, scale: float) -> tuple[Image, int, int] | None:
     """The cell `box`'s ink, padded, on a white background, with its page position
     (left, top in pixels); None when the cell holds no mark.
@@ -413,14 +500,11 @@ def _ink_crop(image: Image, rules: Image, box: BBox, scale: float) -> tuple[Imag
     a scan's gray paper does not become part of the glyphs when tesseract binarizes; a
     cell printed in reverse (`reversed_print`) is turned negative first.
     """
-    left, top, right, bottom = _inside(box, scale)
-    if right <= left or bottom <= top:
+    found = _cell_ink(image, rules, box, scale)
+    if found is None:
         return None
-    cell, erased = image[top:bottom, left:right], rules[top:bottom, left:right] > 0
-    # Light print on a dark fill reads as dark print on paper once turned negative.
-    cell = negative(cell, erased) if reversed_print(cell, erased, scale) else cell
-    background = float(np.median(cell))
-    ink = np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
+    cell, background, ink = found
+    left, top, _, _ = _inside(box, scale)
     if len(ink) < MIN_INK_PX:
         return None
     (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)

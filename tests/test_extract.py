@@ -977,6 +977,74 @@ def test_a_speck_beside_a_word_is_not_read_as_a_stop(tmp_path: Path) -> None:
     assert [w.text for w in sorted(reading.words, key=lambda w: w.x0)] == ["NO", "NAMA"]
 
 
+def _scanned_hyphen() -> np.ndarray:
+    """A hyphen as a 200 dpi JPEG scan holds it (a dark bar 7 x 2 px, blurred by the
+    scanner), brought to 300 dpi: its ink (below INK_LEVEL) 10 x 4 px, 36 pixels, gray
+    94 at its darkest, as the 10 pt hyphens of probe 5's scan (10-11 x 4-5 px, 37-46
+    pixels, gray 75-96)."""
+    patch = np.full((12, 19), 245, np.float32)
+    patch[5:7, 5:12] = 30
+    blurred = cv2.GaussianBlur(patch, (0, 0), 0.9).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", blurred, [cv2.IMWRITE_JPEG_QUALITY, 75])
+    scan = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    return cv2.resize(scan, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_LINEAR)
+
+
+def _dash_row() -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """A 300 dpi page of one ruled row (pixels: y 83-250) of seven empty cells 250 px wide
+    on paper of gray 245, and each cell's (left, right) in pixels."""
+    xs = [83 + 250 * n for n in range(8)]
+    page = np.full((333, 1916), 245, np.uint8)
+    for x in xs:
+        cv2.line(page, (x, 83), (x, 250), 0, 4)
+    for y in (83, 250):
+        cv2.line(page, (xs[0], y), (xs[-1], y), 0, 4)
+    return page, list(itertools.pairwise(xs))
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_scanned_hyphen_alone_in_a_cell_is_a_dash_and_dust_is_not(tmp_path: Path) -> None:
+    # Probe 5's KET column: a lone '-' ("nothing") scanned at 200 dpi is a gray bar too
+    # small for the dust limits, and tesseract reads no word in its crop; the cell was
+    # left empty. Dust of as many pixels, speckled or in one blot, and a rule's residue
+    # along the cell's top are still nothing.
+    scale = 300 / 72
+    page, cells = _dash_row()
+
+    def put(mark: np.ndarray, left: int, top: int) -> None:
+        region = page[top : top + mark.shape[0], left : left + mark.shape[1]]
+        np.minimum(region, mark, out=region)
+
+    for cell in (0, 1, 5):  # alone; under a reading without letters; beside a word
+        put(_scanned_hyphen(), cells[cell][0] + 12, 125)
+    rng = np.random.default_rng(7)
+    for _ in range(10):  # speckle: ten 2 x 2 specks, 40 pixels
+        x, y = cells[2][0] + rng.integers(20, 200), rng.integers(120, 200)
+        page[y : y + 2, x : x + 2] = 90
+    blot = np.full((12, 12), 245, np.uint8)
+    cv2.ellipse(blot, (6, 6), (4, 3), 0, 0, 360, 60, -1)  # one blot of dust, 9 x 7 px
+    put(blot, cells[3][0] + 40, 125)
+    residue = np.full((4, 16), 245, np.uint8)
+    residue[:3] = 70  # a rule's residue just inside the inset, along the cell's top
+    put(residue, cells[4][0] + 60, 90)
+    for left, right in cells[2:5]:  # each as much ink as the hyphen's 36 pixels, or more
+        assert np.count_nonzero(page[89:245, left + 6 : right - 6] < 160) >= 36
+
+    def word(text: str, cell: int) -> Word:
+        left = cells[cell][0] / scale
+        return Word(text, left + 2, 28, left + 2 + 5 * len(text), 38, (10.0,), 0, None)
+
+    reading = _second_pass(page, [word("_{-", 1), word("Ada", 5)], tmp_path / "c.png")
+
+    def cell_of(x0: float, x1: float) -> int:
+        middle = (x0 + x1) / 2 * scale
+        return next(n for n, (left, right) in enumerate(cells) if left <= middle < right)
+
+    assert sorted((w.text, cell_of(w.x0, w.x1)) for w in reading.words) == [("-", 0), ("-", 1)]
+    # The cell read '_{-' is replaced (its page words go); the one read 'Ada' is kept.
+    assert sorted(cell_of(box[0], box[2]) for box in reading.replaced) == [0, 1]
+
+
 def _one_row_table_image(letter_height: int) -> np.ndarray:
     """A 300 dpi page image holding one ruled row 50 px (12 pt) high: lower than the
     shortest rule looked for. Its borders lean a little as on a photograph; inside the
