@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from normalize.fill_down import fill_down
 from normalize.fold_text import fold
 from normalize.grid import CellEdit, GridRow, merged_columns
 from normalize.join_records import join_records
-from normalize.merge_continuations import merge_continuations
+from normalize.merge_continuations import NO_WORDS, merge_continuations
 from normalize.parse_schedule import is_tick, parse_schedule_text, schedule_from_ticks
 from normalize.read_sections import section_area, split_code
 from normalize.split_lists import split_list
@@ -141,8 +142,15 @@ def _raw_row(row: GridRow, fields: tuple[str | None, ...], row_id: str) -> Row:
     )
 
 
-def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
-    """The contract's `Table` for `logical`, numbered `number` (1-based) in the document.
+def build_table(
+    logical: LogicalTable,
+    number: int,
+    title: str | None,
+    counts: Mapping[str, int] = NO_WORDS,
+    native_pages: frozenset[int] = frozenset(),
+) -> Table:
+    """The contract's `Table` for `logical`, numbered `number` (1-based) in the document;
+    `counts` and `native_pages` let `merge_continuations` mend words a page break cut.
 
     Action-plan tables get canonical rows (section rows become the area of the rows below
     them; merged cells are filled down); any other table keeps its raw rows in order,
@@ -150,7 +158,7 @@ def build_table(logical: LogicalTable, number: int, title: str | None) -> Table:
     the rows a record number spans joined into one.
     """
     header = logical.header
-    merged = merge_continuations(logical)
+    merged = merge_continuations(logical, counts, native_pages)
     fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
     fields = _numbered_rows(_below_sections(fields, merged.rows), merged.rows)
     printed = list(header.printed) if header else []

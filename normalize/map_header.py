@@ -167,26 +167,43 @@ def _named_month(label: str) -> int | None:
 
 _QUARTER_NUMERAL = re.compile(r"[IL]{1,3}|[IL]V")
 """A quarter's Roman numeral as a header label's last word, folded ('Il' reads 'IL')."""
+_QUARTER_PREFIXES = frozenset({"TW", "TRIWULAN", "TRW", "Q"})
+"""Words printed before a quarter's numeral ('TW I', 'TRIWULAN II')."""
 QUARTERS = 4
 
 
+def _without_prefix(words: list[str]) -> list[str]:
+    """`words` without a last word that is a quarter prefix ('TARGET WAKTU TW' -> 'TARGET
+    WAKTU'): the prefix belongs to the column, not to the group printed over it."""
+    return words[:-1] if words and words[-1] in _QUARTER_PREFIXES else words
+
+
 def _schedule_group(label: str, threshold: float) -> str | None:
-    """The schedule group a label is printed under ('TARGET WAKTU' of 'TARGET WAKTU Il' and
-    of 'TARGET WAKTU mi'), the label itself when it is all group ('TARGET WAKTU', its
-    numeral unread); None when it names no schedule."""
+    """The schedule group a label is printed under ('TARGET WAKTU' of 'TARGET WAKTU Il', of
+    'TARGET WAKTU mi' and of 'TARGET WAKTU TW 1'), the label itself when it is all group
+    ('TARGET WAKTU', its numeral unread); None when it names no schedule."""
     words = fold_header(label).split()
-    for group in (" ".join(words[:-1]), " ".join(words)):
+    for group in (" ".join(_without_prefix(words[:-1])), " ".join(_without_prefix(words))):
         if group and field_of(group, threshold) == "schedule":
             return group
     return None
+
+
+def _names_quarter(label: str, field: str | None) -> bool:
+    """True when a column reads as a quarter: its field is one, or its label prints a
+    quarter prefix before its numeral or as its last word. OCR garbles the numeral of 'TW
+    II' in a narrow cell ('TW "', 'TW 1', 'TW |' folded to 'TW'); the prefix survives."""
+    words = fold_header(label).split()
+    return str(field).startswith("quarter:") or bool(_QUARTER_PREFIXES & set(words[-2:]))
 
 
 def _quarter_runs(
     printed: Sequence[str], fields: list[str | None], threshold: float
 ) -> list[str | None]:
     """`fields` with a quarter grid numbered by position: exactly four adjacent columns
-    under one schedule group, at least two of them read as quarters, are quarters 1-4
-    left to right, whatever OCR made of their numerals ('I | Il | 1 | Iv', 'I | | m | IV').
+    under one schedule group, at least two of them read as quarters (`_names_quarter`), are
+    quarters 1-4 left to right, whatever OCR made of their numerals ('I | Il | 1 | Iv',
+    'I | | m | IV', 'TW | TW " | TW 1 | TW IV').
     Other runs are left as read."""
     groups = [_schedule_group(label, threshold) for label in printed]
     result = list(fields)
@@ -196,7 +213,7 @@ def _quarter_runs(
         while end < len(printed) and groups[end] is not None and groups[end] == groups[start]:
             end += 1
         run = range(start, end)
-        quarters = sum(str(fields[col]).startswith("quarter:") for col in run)
+        quarters = sum(_names_quarter(printed[col], fields[col]) for col in run)
         if len(run) == QUARTERS and quarters >= QUARTERS // 2:
             for offset, col in enumerate(run, start=1):
                 result[col] = f"quarter:{offset}"

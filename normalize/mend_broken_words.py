@@ -29,15 +29,19 @@ def mend_breaks(text: str, counts: Mapping[str, int], separator: str = "\n") -> 
     pieces = text.split(separator)
     out = pieces[0]
     for piece in pieces[1:]:
-        tail, head = _TAIL.search(out), _HEAD.match(piece)
-        if tail and head:
-            whole = (tail.group(1) + head.group(1)).casefold()
-            alone = counts.get(tail.group(1).casefold(), 0)
-            if counts.get(whole, 0) >= max(1, alone):
-                out += piece
-                continue
-        out += separator + piece
+        out += piece if joins_word(out, piece, counts) else separator + piece
     return out
+
+
+def joins_word(before: str, after: str, counts: Mapping[str, int]) -> bool:
+    """True when the word `before` ends on and the lower-case piece `after` starts with
+    are one word the document prints (`counts`) at least as often as the first piece
+    alone ('Dokume' + 'n' -> 'Dokumen'); False when either side has no such piece."""
+    tail, head = _TAIL.search(before), _HEAD.match(after)
+    if not (tail and head):
+        return False
+    whole = (tail.group(1) + head.group(1)).casefold()
+    return counts.get(whole, 0) >= max(1, counts.get(tail.group(1).casefold(), 0))
 
 
 def mend_table(

@@ -8,23 +8,29 @@ and the shape of the text, never from known content:
 - it has no tick mark (a one-glyph cell is never split), and no cell of it starts a new
   list ("1. ...");
 - and either its short fields (number, schedule: one line in most rows) are all empty
-  while the row before has one, or all its cells but one read as the rest of the row
-  before: a cell continues when it starts in lower case, carries on a list the cell
-  above began ("2. ..." after "1. ..."), holds no letters (the "2025" of a cut
-  "Januari - Desember"), or follows a cell that stopped on a comma, a hyphen or a
-  function word. An item label alone ('b.', '2', 'IV') is a number, not words: it
-  continues only a cell cut on such an ending, and the label next after the one above
-  ('b.' under 'a.') starts a new item.
+  while the row before has one, or it lacks both the item number and the ticks the row
+  before prints and one of its cells reads as the rest of the row before, or all its
+  cells but one read as the rest of the row before: a cell continues when it starts in
+  lower case, carries on a list the cell above began ("2. ..." after "1. ..."), holds
+  no letters (the "2025" of a cut "Januari - Desember"), or follows a cell that
+  stopped on a comma, a hyphen or a function word. An item label alone ('b.', '2',
+  'IV') is a number, not words: it continues only a cell cut on such an ending, and the
+  label next after the one above ('b.' under 'a.') starts a new item.
+On native pages, a word the page break cut is joined whole ('Pengendalia' / 'n dan' when
+'Pengendalian' is printed elsewhere in the document, `mend_broken_words.joins_word`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from statistics import median
+from types import MappingProxyType
 
 from normalize.fold_text import fold
 from normalize.grid import CellEdit, GridRow, merged_columns
+from normalize.mend_broken_words import joins_word
 from normalize.roman_numerals import roman_value
 from normalize.stitch_pages import LogicalTable
 
@@ -60,6 +66,8 @@ _OPEN_ENDINGS = frozenset(
         "sesuai",
     ]
 )
+NO_WORDS: Mapping[str, int] = MappingProxyType({})
+"""No document words: OCR'd rows, whose broken words are OCR repair's business."""
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 # An item label alone: a number, a letter or a Roman numeral, with an optional mark.
@@ -183,23 +191,43 @@ def is_fragment(
     short_empty = (
         bool(short) and not filled & set(short) and bool(set(previous.filled) & set(short))
     )
-    return short_empty or votes.count(1) >= max(1, len(votes) - 1)
+    continued = votes.count(1) >= max(1, len(votes) - 1)
+    return (
+        short_empty
+        or continued
+        or (1 in votes and _lost_marks(previous, top, tick_cols, number_cols))
+    )
 
 
-def _stacked(before: str, rest: str) -> str:
+def _lost_marks(
+    previous: GridRow, top: GridRow, tick_cols: frozenset[int], number_cols: frozenset[int]
+) -> bool:
+    """True when `previous` prints an item number (in a `number_columns` column) and a tick,
+    and `top` neither. A printed row has its number and its ticks on its first line, so
+    a page-top row with neither is the rest of a row; it may still fill short columns
+    that wrap (a unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n')."""
+    marks = tick_cols | number_cols
+    above = set(previous.filled)
+    return bool(above & tick_cols) and bool(above & number_cols) and not set(top.filled) & marks
+
+
+def _stacked(before: str, rest: str, words: Mapping[str, int]) -> str:
     """A cell's text with the `rest` printed on the next page as its further lines.
 
     The line break is kept (`fold` joins the lines later as it joins any cell's): a list
-    of items goes on at a line start, where `split_list` looks for its bullets."""
+    of items goes on at a line start, where `split_list` looks for its bullets. A word
+    the page break cut ('Pengendalia' / 'n dan', `joins_word` over `words`) is whole again."""
+    if before.strip() and joins_word(before, rest, words):
+        return before + rest
     return "\n".join(text for text in (before, rest) if text.strip())
 
 
-def _join(previous: GridRow, top: GridRow) -> GridRow:
+def _join(previous: GridRow, top: GridRow, words: Mapping[str, int]) -> GridRow:
     cells = list(previous.cells)
     edits = list(previous.edits)
     for col in top.filled:
         before = previous.cells[col]
-        cells[col] = _stacked(before, top.cells[col])
+        cells[col] = _stacked(before, top.cells[col], words)
         edits.append(CellEdit(col, "continuation", fold(before) or None, fold(cells[col])))
     return replace(
         previous,
@@ -217,7 +245,9 @@ def _anchor_above(rows: list[GridRow], index: int, col: int) -> int:
     return index
 
 
-def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) -> None:
+def _join_merged_cells(
+    rows: list[GridRow], index: int, merged: frozenset[int], words: Mapping[str, int]
+) -> None:
     """Join, in place, a merged cell whose text ran on past the page break at `index`.
 
     Word prints the rest of such a cell in the cell's box at the top of the next page; the
@@ -235,7 +265,7 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
         before = rows[anchor].cells[col]
         if not before.strip() or _vote(before, text, lists=False) != 1:
             continue
-        joined = _stacked(before, text)
+        joined = _stacked(before, text, words)
         grown = rows[anchor].with_cell(col, joined, "continuation")
         if top.pages[0] not in grown.pages:
             grown = replace(grown, pages=grown.pages + top.pages, bboxes=grown.bboxes + top.bboxes)
@@ -247,8 +277,23 @@ def _join_merged_cells(rows: list[GridRow], index: int, merged: frozenset[int]) 
         top = rows[index]
 
 
-def merge_continuations(table: LogicalTable) -> LogicalTable:
-    """`table` with every page-break fragment joined into the row before it.
+def _native_words(
+    rows: list[GridRow], index: int, counts: Mapping[str, int], native_pages: frozenset[int]
+) -> Mapping[str, int]:
+    """`counts` when the rows either side of the break at `index` were printed on native
+    pages, else `NO_WORDS`: OCR'd text has its own repair."""
+    pages = set(rows[index - 1].pages) | set(rows[index].pages)
+    return counts if pages <= native_pages else NO_WORDS
+
+
+def merge_continuations(
+    table: LogicalTable,
+    counts: Mapping[str, int] = NO_WORDS,
+    native_pages: frozenset[int] = frozenset(),
+) -> LogicalTable:
+    """`table` with every page-break fragment joined into the row before it; `counts` are
+    the document's word counts (`fold_text.word_counts`) and `native_pages` the pages
+    whose rows they may mend.
 
     Invariant: no text is lost; a joined row keeps both pages in its provenance.
     """
@@ -266,13 +311,14 @@ def merge_continuations(table: LogicalTable) -> LogicalTable:
             continue
         previous, top = rows[index - 1], rows[index]
         if is_fragment(previous, top, short, page_break.gap, ticks, numbered):
-            rows[index - 1] = _join(previous, top)
+            rows[index - 1] = _join(previous, top, _native_words(rows, index, counts, native_pages))
             drop.add(index)
     merged = merged_columns(table.rows)
     for page_break in table.breaks:
         index = page_break.index
         if index < len(rows) and index not in drop:
-            _join_merged_cells(rows, index, merged)
+            words = _native_words(rows, index, counts, native_pages)
+            _join_merged_cells(rows, index, merged, words)
             # A box whose every text ran on from above is no printed row of its own.
             if table.rows[index].filled and not rows[index].filled:
                 drop.add(index)

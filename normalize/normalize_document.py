@@ -167,7 +167,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         table_warnings.extend(mismatches)
         table_warnings.extend(unread_mark_warnings(rows, names))
         title = find_title(logical.first, pages[logical.first.page])
-        table = build_table(logical, len(tables) + 1, title)
+        table = build_table(logical, len(tables) + 1, title, counts, native_pages)
         table_warnings.extend(unmapped_columns(logical, len(tables) + 1))
         if header_repairs:
             table = table.model_copy(update={"repairs": header_repairs})

@@ -61,6 +61,9 @@ def _numbered_by_lines(text: str) -> list[str] | None:
 
 
 def _bulleted(lines: list[str]) -> list[str] | None:
+    """The items of a cell whose first line starts with a bullet, bullets removed; None
+    for any other cell. One bulleted item is a list too: authors bullet a lone output
+    ('- SK Tim') like the cells around it, and the bullet is no part of the item."""
     if not lines or not _BULLET.match(lines[0]):
         return None
     items: list[list[str]] = []
@@ -69,14 +72,15 @@ def _bulleted(lines: list[str]) -> list[str] | None:
             items.append([_BULLET.sub("", line)])
         else:
             items[-1].append(line)
-    return [fold("\n".join(parts)) for parts in items] if len(items) >= 2 else None
+    return [fold("\n".join(parts)) for parts in items]
 
 
 def split_list(text: str | None) -> list[str]:
     """The items of a list cell, numbering and trailing separators removed.
 
-    A cell that is not a list of two or more items gives one item (folded, verbatim); an
-    empty cell gives []. Invariant: items are non-empty and contain no line breaks.
+    A cell that is neither bulleted nor a numbered list of two or more items gives one
+    item (folded, verbatim); an empty cell gives []. Invariant: items are non-empty and
+    contain no line breaks.
     """
     folded = fold(text)
     if not folded:

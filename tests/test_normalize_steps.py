@@ -397,6 +397,10 @@ def test_section_row_in_a_shifted_column() -> None:
         # The space after an item number lost by OCR (probe 5 scan-ocr); alone, no list.
         ("1.Notulen rapat\n2. Daftar hadir pimpinan", ["Notulen rapat", "Daftar hadir pimpinan"]),
         ("1.Notulen rapat", ["1.Notulen rapat"]),
+        # One bulleted output, bulleted like its neighbours (probe 6): the bullet goes.
+        ("- Surat Keputusan Tim Kerja ZI", ["Surat Keputusan Tim Kerja ZI"]),
+        ("- Dokumen analisis\nkebutuhan diklat", ["Dokumen analisis kebutuhan diklat"]),
+        ("-", ["-"]),
         ("", []),
     ],
 )
@@ -1457,6 +1461,48 @@ def test_a_bulleted_list_broken_by_a_page_break_keeps_its_items() -> None:
     ]
 
 
+def test_a_page_top_row_without_number_or_ticks_continues_the_row_above() -> None:
+    """Probe 6: the rest of row '3.1' fills the wrapped unit ('Tata Usaha' under
+    'Subbagian') and an unmapped unit column cut inside a word ('n' under 'Dokume'). Only
+    its activity and output read as running text, but it lacks the number and the tick
+    every printed row has on its first line: it is the rest of the row above."""
+    previous = _row(["3.1", "Menyusun analisis", "- Dokumen", "1", "Dokume", "√", "", "Subbagian"])
+    top = _row(["", "kebutuhan pegawai", "kebutuhan diklat", "", "n", "", "", "Tata Usaha"], 2)
+    short, ticks, numbers = (0, 3, 4, 5, 6, 7), frozenset({5, 6}), frozenset({0, 3})
+    assert is_fragment(previous, top, short, 0.0, ticks, numbers)
+    # A row with its own number, or a table without ticks: no such sign.
+    numbered = _row(["3.2", "kebutuhan pegawai", "kebutuhan diklat", "", "n", "", "", "Tata"], 2)
+    assert not is_fragment(previous, numbered, short, 0.0, ticks, numbers)
+    assert not is_fragment(previous, top, short, 0.0, frozenset(), numbers)
+
+
+def test_a_word_cut_by_a_page_break_is_joined_on_native_pages() -> None:
+    """'Kepala Seksi Pengendalia' / 'n dan Penanganan' over a page break (probe 6): the
+    document prints 'Pengendalian' elsewhere, so the word is whole again; on an OCR page
+    the pieces stay apart (OCR repair owns that text)."""
+    fields = ("component.number", "activity", "quarter:1", "responsible")
+    header = Header(rows=1, printed=("NO", "RENCANA AKSI", "TW I", "PIC"), fields=fields)
+    previous = _row(["4", "Menilai risiko pada setiap proses", "√", "Kepala Seksi\nPengendalia"])
+    top = _row(["", "layanan", "", "n dan\nPenanganan"], page=2)
+    table = LogicalTable(
+        header=header,
+        rows=(previous, top),
+        pages=(1, 2),
+        breaks=(PageBreak(index=1, gap=0.0),),
+        first=_table([["NO"], ["4"]]),
+    )
+    counts = {"pengendalian": 2, "pengendalia": 1}
+    native = merge_continuations(table, counts, frozenset({1, 2})).rows
+    assert [fold(c) for c in native[0].cells] == [
+        "4",
+        "Menilai risiko pada setiap proses layanan",
+        "√",
+        "Kepala Seksi Pengendalian dan Penanganan",
+    ]
+    ocr = merge_continuations(table, counts, frozenset({1})).rows
+    assert fold(ocr[0].cells[3]) == "Kepala Seksi Pengendalia n dan Penanganan"
+
+
 def _merged(cells: list[str], page: int, spans: tuple[int, ...]) -> GridRow:
     """A row whose columns with `spans` 0 are covered by a merged cell above and whose
     others start a cell over `spans` rows."""
@@ -1600,6 +1646,27 @@ def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
     # fewer than two read as quarters: not known to be a quarter grid
     months = find_header(grid(["1", "2", "3", "4"]), THRESHOLD)
     assert months is not None and months.fields[2:6] == ("month:1", "month:2", "month:3", "month:4")
+
+
+def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> None:
+    """TARGET PENYELESAIAN over TW I | TW II | TW III | TW IV, the numerals read '|', '"',
+    '1' and 'IV' (probe 6 scan): the prefix TW still makes the run a quarter grid, not
+    schedule text, a month and one quarter."""
+
+    def grid(labels: list[str]) -> RawTable:
+        return _table(
+            [
+                ["KEGIATAN", "OUTPUT", "TARGET PENYELESAIAN", "", "", "", "PIC"],
+                ["", "", *labels, ""],
+                ["Rapat", "Notulen", "v", "", "", "", "Umum"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+        )
+
+    quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
+    for labels in (["TW |", 'TW "', "TW 1", "TW IV"], ["TW", 'Tw "', "TW i}", "TW Iv"]):
+        header = find_header(grid(labels), THRESHOLD)
+        assert header is not None and header.fields[2:] == (*quarters, "responsible"), labels
 
 
 def test_an_area_column_under_section_rows_is_the_component() -> None:
