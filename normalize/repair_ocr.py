@@ -520,13 +520,18 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
 
 
 def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
-    """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), else None.
+    """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), or by
+    reading its capital I as 'l' ('Zl' -> 'ZI', 'LHKPl' -> 'LHKPI'); else None.
 
-    Input: a token that is neither a word nor a lexicon entry. Only a token of 3+ capitals
-    and no other character is looked at, and only acronyms the lexicon lists in capitals
-    are reached; two acronyms reached is no answer. Acronyms are otherwise never respelt
-    (`_locked`): this needs the exact listed acronym at one look-alike glyph.
+    Input: a token that is neither a word nor a lexicon entry. Only a token of capitals
+    and no other character (3+ of them), or of capitals and 'l' (2+ letters, a capital
+    first), is looked at, and only acronyms the lexicon lists in capitals are reached; two
+    acronyms reached is no answer. Acronyms are otherwise never respelt (`_locked`): this
+    needs the exact listed acronym at look-alike glyphs.
     """
+    lowered_i = token.replace("l", "I")
+    if "l" in token and token[:1].isupper() and lowered_i.isalpha() and lowered_i.isupper():
+        return lowered_i if vocab.is_entry(lowered_i) else None
     if len(token) < 3 or not (token.isalpha() and token.isupper()):
         return None
     reached = {

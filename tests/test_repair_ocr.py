@@ -518,6 +518,12 @@ if __name__ == "__main__":
         ("KOTA PALU", "KOTA PALU"),
         ("lpto kabupaten", "lpto kabupaten"),
         ("OPDO baru", "OPDO baru"),
+        # Its capital I read as 'l' (a probe's scan: 'Tim Pembangunan Zl'); a name that
+        # reads so ('Al') or an unlisted one stays.
+        ("Tim Pembangunan Zl", "Tim Pembangunan ZI"),
+        ("Zl dan WBK", "ZI dan WBK"),
+        ("Al Ahmad", "Al Ahmad"),
+        ("Kantor Bl", "Kantor Bl"),
     ],
 )
 def test_an_acronym_one_capital_confusion_from_a_listed_one(
