@@ -27,6 +27,11 @@ _RULE_DEBRIS = re.compile(
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
+# The rule read as a stroke glued to a capitalised word starting a line ('IMenerapkan',
+# 'lSubbagian', 'JPenyusunan'): no word opens with a lone capital or 'l' before a
+# capitalised word of four letters or more; acronyms ('ISO', 'IKM', 'IPv6') and names
+# ('Ilham') do not match.
+_LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{3})", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 
 # A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
@@ -98,12 +103,14 @@ def _unclosed(text: str, start: int) -> bool:
 def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     """`text` without the marks OCR reads off table rules, and the marks removed.
 
-    A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence)
-    and an opening bracket at the start of a line that nothing after it in the cell
-    closes ("(Seluruh kegiatan") are debris.
+    A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence),
+    a stroke glued to a capitalised word starting a line ("IMenerapkan") and an opening
+    bracket at the start of a line that nothing after it in the cell closes ("(Seluruh
+    kegiatan") are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
-    cleaned = _RULE_DEBRIS.sub("", text)
+    removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]
+    cleaned = _LEFT_RULE_STROKE.sub("", _RULE_DEBRIS.sub("", text))
     for opener in reversed(list(_LEFT_RULE.finditer(cleaned))):
         start = opener.start()
         if _unclosed(cleaned, start):

@@ -465,6 +465,11 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("Kolom 1 =", "Kolom 1 ="),
         ("Rapat == koordinasi", "Rapat koordinasi"),
         ("80.065.236.000 \\", "80.065.236.000"),
+        ("IMenerapkan budaya kerja", "Menerapkan budaya kerja"),
+        ("Kepala Kantor\nlSubbagian Umum", "Kepala Kantor\nSubbagian Umum"),
+        ("ISO 9001 dan IKM", "ISO 9001 dan IKM"),
+        ("Ilham dan Irfan", "Ilham dan Irfan"),
+        ("IPv6 dan IoT", "IPv6 dan IoT"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
