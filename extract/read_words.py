@@ -109,6 +109,84 @@ def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
     return kept
 
 
+REREAD_OVERLAP = 0.3
+"""Share of the narrower word's width two words of one OCR line must overlap by to be two
+readings of the same ink. Neighbouring words of a layer touch at most by a point or two
+of box slack; ocrmypdf's layer of a bold header gives overlaps of 45-100 % ('VOLU' over
+'LUME', 'NCAN' inside 'RENCANA')."""
+
+
+def _overlapped_text(first: str, second: str) -> str | None:
+    """The one word two overlapping readings spell: the longer when one holds the other
+    ('RENCANA', 'NCAN'), else `first` run on by `second` past their longest shared end
+    and start ('VOLU', 'LUME' -> 'VOLUME'); None when they share no letters so."""
+    if second in first:
+        return first
+    if first in second:
+        return second
+    for shared in range(min(len(first), len(second)) - 1, 0, -1):
+        if first[-shared:].casefold() == second[:shared].casefold():
+            return first + second[shared:]
+    return None
+
+
+def _merged_reading(one: Word, other: Word) -> Word | None:
+    """Two words of an OCR layer as one word when they are two readings of the same ink:
+    in one zone and on one line, overlapping by REREAD_OVERLAP of the narrower one's
+    width, their letters overlapping too (`_overlapped_text`, the left one first); else
+    None."""
+    first, second = sorted((one, other), key=lambda word: word.x0)
+    if first.zone != second.zone:
+        return None
+    across = min(first.x1, second.x1) - max(first.x0, second.x0)
+    down = min(first.bottom, second.bottom) - max(first.top, second.top)
+    narrower = min(first.x1 - first.x0, second.x1 - second.x0)
+    lower = min(first.bottom - first.top, second.bottom - second.top)
+    if across < REREAD_OVERLAP * narrower or down < lower / 2:
+        return None
+    text = _overlapped_text(first.text, second.text)
+    if text is None:
+        return None
+    return Word(
+        text=text,
+        x0=first.x0,
+        top=min(first.top, second.top),
+        x1=max(first.x1, second.x1),
+        bottom=max(first.bottom, second.bottom),
+        sizes=(first.sizes + second.sizes)[: len(text)],
+        bold_chars=min(len(text), first.bold_chars + second.bold_chars),
+        zone=first.zone,
+    )
+
+
+_LINE_BAND = 6.0
+"""Points of page height per band in which `merge_rereadings` looks for a word's other
+reading (the band of its top and the two beside it): a line's words share their top
+within a point or two, the skew of a scan's line within a few."""
+
+
+def merge_rereadings(words: Iterable[Word]) -> list[Word]:
+    """An OCR layer's words with each pair that reads the same ink twice merged into one
+    word (`_merged_reading`), kept where the first of the two stood. ocrmypdf writes such
+    pairs on bold header text, the second reading as a line of its own ('NCAN' ... 'LUME'
+    before 'RENCANA' ... 'VOLU'). Invariant: words that do not overlap so are kept as they
+    are, in order."""
+    kept: list[Word] = []
+    bands: dict[tuple[Zone | None, int], list[int]] = {}
+    for word in words:
+        band = int(word.top // _LINE_BAND)
+        near = (i for step in (-1, 0, 1) for i in bands.get((word.zone, band + step), ()))
+        merged = next(
+            ((i, reading) for i in near if (reading := _merged_reading(kept[i], word))), None
+        )
+        if merged is None:
+            bands.setdefault((word.zone, band), []).append(len(kept))
+            kept.append(word)
+        else:
+            kept[merged[0]] = merged[1]
+    return kept
+
+
 def read_words(
     chars: Sequence[Char], zone_of: Callable[[Char], Zone | None], text_flow: bool = False
 ) -> list[Word]:
@@ -116,7 +194,8 @@ def read_words(
 
     With `text_flow` characters are taken in content-stream order rather than sorted by
     position: right for an OCR layer, which writes each word whole, and where a bogus
-    OCR line laid over a real one would otherwise interleave letter by letter.
+    OCR line laid over a real one would otherwise interleave letter by letter; words
+    that read the same ink twice are merged (`merge_rereadings`).
     """
     by_zone: dict[Zone | None, list[Char]] = {}
     for char in chars:
@@ -139,4 +218,4 @@ def read_words(
                     zone=zone,
                 )
             )
-    return words
+    return merge_rereadings(words) if text_flow else words

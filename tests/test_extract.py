@@ -31,7 +31,7 @@ from extract.classify_pages import PageFacts
 from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
-from extract.read_words import Word, decode_symbols
+from extract.read_words import Word, decode_symbols, merge_rereadings
 from extract.render_page import render_page
 from extract.reread_cells import (
     CellReading,
@@ -1264,3 +1264,42 @@ def test_blocks_side_by_side_outside_tables_are_separate_lines() -> None:
     assert [line.text for line in text_lines(spaced)] == ["Menimbang : bahwa"]
     zoned = [replace(word, zone=(1, 0)) for word in words]
     assert [line.text for line in text_lines(zoned)] == ["Salinan sesuai aslinya IMAD ARIFIN,"]
+
+
+def _layer_word(text: str, x0: float, x1: float, top: float = 78.0, zone: int = 0) -> Word:
+    return Word(text, x0, top, x1, top + 8.0, (9.0,) * len(text), 0, zone)
+
+
+def test_two_readings_of_the_same_ink_are_one_word() -> None:
+    # ocrmypdf's layer of a bold header (a probe's scan-ocr p. 4): the second readings
+    # come first, as a line of their own.
+    words = [
+        _layer_word("NCAN", 134.2, 161.3),
+        _layer_word("LUME", 331.8, 357.4),
+        _layer_word("TUA", 377.6, 398.1),
+        _layer_word("RENCANA", 120.9, 154.8),
+        _layer_word("AKS", 161.9, 192.2),
+        _layer_word("OUTPU", 245.8, 280.0),
+        _layer_word("T", 280.4, 286.9),
+        _layer_word("VOLU", 317.8, 343.4),
+        _layer_word("SATUAN", 365.0, 405.3),
+    ]
+    merged = merge_rereadings(words)
+    assert [(w.text, w.x0, w.x1) for w in merged] == [
+        ("RENCANA", 120.9, 161.3),
+        ("VOLUME", 317.8, 357.4),
+        ("SATUAN", 365.0, 405.3),
+        ("AKS", 161.9, 192.2),
+        ("OUTPU", 245.8, 280.0),
+        ("T", 280.4, 286.9),
+    ]
+
+
+def test_overlapping_words_that_share_no_letters_or_line_or_cell_stay_apart() -> None:
+    words = [
+        _layer_word("Rapat", 100.0, 130.0),
+        _layer_word("xyz", 110.0, 125.0),  # shares no letters at its ends
+        _layer_word("Rapat", 100.0, 130.0, top=92.0),  # the line below
+        _layer_word("apat", 110.0, 130.0, zone=1),  # another cell
+    ]
+    assert merge_rereadings(words) == words
