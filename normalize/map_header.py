@@ -58,6 +58,7 @@ SYNONYMS: dict[str, str] = {
     "HASIL YANG DIHARAPKAN": "evidence",
     "OUTPUT YANG DIHARAPKAN": "evidence",
     "KELUARAN YANG DIHARAPKAN": "evidence",
+    "TARGET": "evidence",
     "TARGET WAKTU": "schedule",
     "WAKTU PELAKSANAAN": "schedule",
     "JADWAL": "schedule",

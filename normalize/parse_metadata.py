@@ -148,6 +148,10 @@ _OCR_COLON = re.compile(r"^(?:[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)|[|¦]+\s*(?=\d{1,2
 """OCR's readings of the ':' column glued to the first label ('La.' for ': a.'), and a
 rule read as '|' before a number label ('| 1.', '|2.'; of the lookalikes only the bar,
 since '1' or 'l' there may be the label's own digit)."""
+_GARBLED_FIRST_LABEL = re.compile(r"^[a-z]{2,3}\s+(?=bahwa\b|[A-Z])")
+"""The first item's label OCR read as a short lower-case word ('as bahwa' for ': a. bahwa',
+'dy Undang-Undang' for '1. Undang-Undang'): a Menimbang item opens with 'bahwa' and a
+Mengingat item with an instrument's capital, so such a word before them is no text."""
 _JUSTIFIED_SLACK = 8.0
 """Points a justified line may end short of the right edge."""
 _SHORT_LINE = 15.0
@@ -679,6 +683,8 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
         if match is None and left_of_text and pattern is _NUMBER_ITEM:
             dotless = _DOTLESS_NUMBER_ITEM.match(text)
             match = dotless if dotless and _label_index(dotless.group(1)) == len(items) else None
+        if match is None and line is None:
+            text = _GARBLED_FIRST_LABEL.sub("", text)
         label = index_of(match.group(1)) if match else -1
         # Wrapped flush with the labels, a line may open with a number and a stop ('5,
         # Tambahan ...'): there only the next label opens an item, or a label after an end.

@@ -3,7 +3,8 @@
 Months come from month names (exact, abbreviated, or OCR-damaged within a small edit
 distance), ranges ('-', 's.d.', 'sampai dengan', 'hingga'), lists (',', 'dan'), quarter
 and semester phrases ('Triwulan II', 'TW I-IV', 'Semester I'), every-month phrases
-('Setiap bulan') and daily or weekly ones naming no month ('Setiap hari kerja'). Quarters
+('Setiap bulan') and daily, weekly, quarterly or half-yearly ones naming no month
+('Setiap hari kerja', 'Setiap Triwulan'), which cover the whole year. Quarters
 are always derived from months. The printed text is kept with its whitespace folded.
 Pure functions; `parse_schedule_text` never raises.
 """
@@ -26,6 +27,12 @@ _EVERY_DAY = re.compile(
 )
 """A daily or weekly recurrence ('Setiap hari kerja', 'Mingguan'): every month, when the
 phrase names no month of its own ('Setiap minggu pertama bulan Maret' is March)."""
+_EVERY_PERIOD = re.compile(
+    r"\b(?:setiap|tiap|per)\s+(?:triwulan|tw|semester)\b|\btriwulanan\b|\bsemesteran\b",
+    re.IGNORECASE,
+)
+"""A quarterly or half-yearly recurrence ('Setiap Triwulan', 'Triwulanan'): like a daily
+one, every month when it names no quarter or month ('Setiap Triwulan II' is April-June)."""
 _RANGE = re.compile(
     r"\bs\s*[./]\s*d\b\.?|\bsampai(?:\s+dengan)?\b|\bhingga\b|\bsd\b|[-–—]", re.IGNORECASE
 )
@@ -122,7 +129,7 @@ def parse_schedule_text(text: str) -> Schedule:
     if not folded:
         return Schedule(text=None, months=[], quarters=[], year=None)
     months = sorted(_months(folded))
-    if not months and _EVERY_DAY.search(folded):
+    if not months and (_EVERY_DAY.search(folded) or _EVERY_PERIOD.search(folded)):
         months = list(range(1, 13))
     years = set(_YEAR.findall(folded))
     year = int(years.pop()) if len(years) == 1 else None

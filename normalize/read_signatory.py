@@ -48,13 +48,20 @@ _LOOKALIKES = str.maketrans("l1|0", "iiio")
 
 
 def _fragment(token: str, word: str) -> bool:
-    """`token` is `word`, a piece of it (a stamp hid the rest) or it with OCR damage
-    (letters OCR confuses, 'l' for 'I', count as the same even in a short word)."""
+    """`token` is `word`, a piece of it (a stamp hid the rest) or either with OCR damage
+    (letters OCR confuses, 'l' for 'I', count as the same even in a short word; a piece of
+    `_STRONG_TOKEN` letters or more at the word's start or end may have one letter wrong:
+    'KETI' for the 'KETU' a stamp left of 'KETUA')."""
     token, word = token.casefold().translate(_LOOKALIKES), word.casefold().translate(_LOOKALIKES)
     if token in word:
         return True
     limit = 0 if len(word) < 5 else 1 if len(word) < 9 else 2
-    return Levenshtein.distance(token, word, score_cutoff=limit) <= limit
+    if Levenshtein.distance(token, word, score_cutoff=limit) <= limit:
+        return True
+    if not _STRONG_TOKEN <= len(token) < len(word):
+        return False
+    ends = (word[: len(token)], word[-len(token) :])
+    return any(Levenshtein.distance(token, end, score_cutoff=1) <= 1 for end in ends)
 
 
 def is_damaged_issuer(position: str, issuer: str) -> bool:

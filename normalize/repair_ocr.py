@@ -334,11 +334,14 @@ def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
     """`left + right` when that is a word and `left` or `right` is not one.
 
     Capitals: a capitalised `right` starts a new word unless both halves are all capitals
-    (a heading); lexicon entries and tokens with digits are never halves.
+    (a heading); lexicon entries, tokens with digits and Roman numerals of two or more
+    letters ('KELAS II', a class, is no 'KELASII') are never halves.
     """
     if vocab.is_word(left) and vocab.is_word(right):
         return None
-    if any(vocab.is_entry(t) or any(c.isdigit() for c in t) for t in (left, right)):
+    if any(
+        vocab.is_entry(t) or any(c.isdigit() for c in t) or _is_numeral(t) for t in (left, right)
+    ):
         return None
     if not (left.isupper() and right.isupper()) and (
         _locked(left, vocab) or _locked(right, vocab) or right[0].isupper()
@@ -347,6 +350,12 @@ def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
     joined = left + right
     # Letter-spaced or interleaved OCR ("t e", "a i") would join into short junk words.
     return joined if len(joined) >= _MIN_JOINED and vocab.is_word(joined) else None
+
+
+def _is_numeral(token: str) -> bool:
+    """True for a Roman numeral of two or more letters ('II', 'IV'); a lone 'I', 'V' or 'X'
+    is as likely a broken word's letter ('I NTERNALISASI')."""
+    return len(token) >= 2 and roman_value(token) is not None
 
 
 def _locked(token: str, vocab: Vocabulary) -> bool:

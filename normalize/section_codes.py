@@ -27,6 +27,10 @@ from normalize.roman_numerals import LARGEST, STROKE_CLASS, roman, roman_value
 
 _STROKES = re.compile(rf"^[{re.escape(STROKE_CLASS)}]{{1,5}}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
+_GARBLED_CODE = re.compile(rf"^\s*((?:[{re.escape(STROKE_CLASS)}U]\s?){{1,5}})[.)](?=\s)")
+"""A section code OCR read as no code at all: its strokes run together ('III' read 'UI',
+two strokes joined at the foot), the rule left of the cell read as one more ('| UI.'),
+followed by the code's '.' or ')'."""
 
 
 def code_value(code: str | None) -> tuple[str, int] | None:
@@ -63,11 +67,13 @@ def implied_codes(codes: Sequence[str | None]) -> list[str | None]:
 
 def _same_kind(code: str | None, kind: str) -> bool:
     """True when `code` could be a misread code of `kind`: a code of that kind, or for
-    Roman numerals any run of strokes OCR makes of one ('IIII', '11', 'Il')."""
+    Roman numerals any run of strokes OCR makes of one ('IIII', '11', 'Il', 'UI': a 'U'
+    is two strokes joined at the foot)."""
     value = code_value(code)
     if value is not None and value[0] == kind:
         return True
-    return kind == "roman" and code is not None and _STROKES.match(code) is not None
+    strokes = code.replace("U", "II") if code is not None else None
+    return kind == "roman" and strokes is not None and _STROKES.match(strokes) is not None
 
 
 def _between(values: Sequence[tuple[str, int] | None], i: int) -> tuple[str, int] | None:
@@ -103,19 +109,30 @@ def restore_section_codes(
     the code is replaced, its trailing '.' or ')' and the name kept.
     """
     sections = [(i, area) for i, row in enumerate(rows) if (area := section_area(row))]
-    implied = implied_codes([area.code for _, area in sections])
+    read = [area.code or _garbled_code(rows[i]) for i, area in sections]
+    implied = implied_codes(read)
     restored = list(rows)
-    for (i, _), code in zip(sections, implied, strict=True):
+    for (i, area), code in zip(sections, implied, strict=True):
         row = rows[i]
         if code is None or not ocr_pages & set(row.pages):
             continue
         (col,) = row.filled
         text = fold(row.cells[col])
-        # A section row with a code starts with it, its name after a space (section_area).
-        token = _LEADING_TOKEN.match(text)
+        # A section row with a code starts with it, its name after a space (section_area);
+        # a garbled code ends at its '.' or ')'.
+        token = (_LEADING_TOKEN if area.code else _GARBLED_CODE).match(text)
         assert token is not None
         restored[i] = row.with_cell(col, code + text[token.end(1) :], "ocr_section_code")
     return tuple(restored)
+
+
+def _garbled_code(row: GridRow) -> str | None:
+    """The strokes of a section row's code OCR garbled past reading ('| UI.' -> '|UI'),
+    for `implied_codes` to judge as a misread Roman numeral; None when the row opens with
+    no such code."""
+    (col,) = row.filled
+    match = _GARBLED_CODE.match(fold(row.cells[col]))
+    return "".join(match.group(1).split()) if match else None
 
 
 # What OCR makes of a Roman code in a column cell: its strokes as '1', 'l', '|', a serif

@@ -19,8 +19,9 @@ _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
 _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
 # A number starting a line whose space after the mark OCR lost ("1.Undangan").
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
-_BULLET = re.compile(r"^\s*[-•▪●◦*+«°·“]\s+")
-"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“')."""
+_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«°·“])\s+")
+"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“', and
+'_-' for a dash: the line's baseline read as an underscore before it)."""
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
 

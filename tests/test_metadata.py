@@ -907,6 +907,12 @@ KPU_ISSUER = "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
             True,
         ),
         ("KETUA PENGADILAN AGAMA PALU KELAS IB", "KETUA PENGADILAN AGAMA WANASARI KELAS IB", False),
+        # the stamp left 'KETU' of 'KETUA' and OCR read its last letter wrong
+        (
+            "KETI ADILAN NEGERI BATU om 1 Ww A KELAS II",
+            "KETUA PENGADILAN NEGERI BATU JAYA KELAS II",
+            True,
+        ),
         # Another office, someone signing for the issuer, or noise with nothing of the issuer.
         ("SEKRETARIS KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", KPU_ISSUER, False),
         ("WAKIL BUPATI DONGGALA", "BUPATI DONGGALA", False),
@@ -1303,6 +1309,26 @@ def test_title_repairs_only_on_ocr_pages() -> None:
 def _lines_page(texts: list[str], number: int = 1) -> RawPage:
     """An OCR'd page holding `texts`, one line each, 20 pt apart (see `_page`)."""
     return _page([(text, 50, 400, 20 * i) for i, text in enumerate(texts)], number)
+
+
+def test_first_item_labels_ocr_read_as_short_words_are_dropped() -> None:
+    """': a.' read 'as' before 'bahwa', '1.' read 'dy' before 'Undang-Undang'."""
+    lines = [
+        ("Menimbang as bahwa pembangunan perlu rencana aksi;", 70, 550, 220),
+        ("bahwa rencana aksi perlu ditetapkan;", 199, 550, 234),
+        ("Mengingat : dy Undang-Undang Nomor 48 Tahun 2009 tentang Kekuasaan", 70, 550, 250),
+        ("Kehakiman;", 199, 260, 264),
+    ]
+    rows = [*HEADING, *lines, ("MEMUTUSKAN:", 250, 330, 290), *CLOSING[1:]]
+    metadata = parse_metadata([_page(rows)])
+    assert metadata.considerations == [
+        "bahwa pembangunan perlu rencana aksi;",
+        "bahwa rencana aksi perlu ditetapkan;",
+    ]
+    assert [b.text for b in metadata.legal_bases] == [
+        "Undang-Undang Nomor 48 Tahun 2009 tentang Kekuasaan Kehakiman;"
+    ]
+    assert metadata.legal_bases[0].kind == "Undang-Undang"
 
 
 @pytest.mark.parametrize(

@@ -394,6 +394,7 @@ def test_section_row_in_a_shifted_column() -> None:
             ["Undangan rapat", "Notulen rapat", "SK Tim Kerja ZI"],
         ),
         ("*) Diisi oleh unit kerja", ["*) Diisi oleh unit kerja"]),
+        ("- SK SOP\n_- Dokumen SOP hasil reviu", ["SK SOP", "Dokumen SOP hasil reviu"]),
         # The space after an item number lost by OCR (probe 5 scan-ocr); alone, no list.
         ("1.Notulen rapat\n2. Daftar hadir pimpinan", ["Notulen rapat", "Daftar hadir pimpinan"]),
         ("1.Notulen rapat", ["1.Notulen rapat"]),
@@ -1203,6 +1204,12 @@ def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
     )
     restored = restore_section_codes(rows, frozenset({2}))
     assert restored[3].cells[0] == "III. PENATAAN SISTEM MANAJEMEN SDM"
+    # a code OCR read as no code: the rule as a stroke, two strokes joined into a 'U'
+    garbled = (*rows[:3], section("| UI. PENATAAN SISTEM MANAJEMEN SDM", 2), rows[4])
+    assert restore_section_codes(garbled, frozenset({2}))[3].cells[0] == (
+        "III. PENATAAN SISTEM MANAJEMEN SDM"
+    )
+    assert restore_section_codes(garbled, frozenset({1}))[3] == garbled[3]
     assert restored[3].edits == (
         CellEdit(
             0,
@@ -1714,6 +1721,9 @@ def test_an_area_column_under_section_rows_is_the_component() -> None:
         ("KEBERHASILAN UKURAN", "indicator"),
         ("JAWAB PENANGGUNG", "responsible"),
         ("ANGGARAN (Rp)", None),
+        # a court's plan lists what each activity yields under TARGET
+        ("TARGET", "evidence"),
+        ("Target", "evidence"),
     ],
 )
 def test_header_words_of_an_rsud_plan(printed: str, field: str | None) -> None:

@@ -52,6 +52,14 @@ ALL_MONTHS = list(range(1, 13))
         ("Setiap hari kerja", ALL_MONTHS, None),
         ("Mingguan 2027", ALL_MONTHS, 2027),
         ("Setiap minggu pertama bulan Maret", [3], None),
+        # a quarterly or half-yearly recurrence naming no quarter is the whole year
+        ("Setiap Triwulan", ALL_MONTHS, None),
+        ("Tiap semester 2026", ALL_MONTHS, 2026),
+        ("Triwulanan", ALL_MONTHS, None),
+        ("Setiap Triwulan II", [4, 5, 6], None),
+        ("Minggu ke-2 setiap bulan", ALL_MONTHS, None),
+        ("Insidentil", [], None),
+        ("Tahunan", [], None),
     ],
 )
 def test_phrases(text: str, months: list[int], year: int | None) -> None:
