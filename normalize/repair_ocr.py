@@ -423,6 +423,9 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
 # counts ("Semester1", "Triwulan12027" for "Triwulan 1 2027").
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,2})?((?:19|20)\d\d)?")
 _COUNTING_WORDS = frozenset(_ROMAN_COUNTING_WORDS) | {"pasal", "ayat", "nomor"}
+# A number with 'Tahun' run onto it: the cited instrument's number before its year
+# ("Nomor 17Tahun 2023"); no number or code ends in the word.
+_NUMBER_BEFORE_TAHUN = re.compile(r"(\d{1,4})(Tahun|TAHUN|tahun)")
 
 
 def _glued_number(token: str, vocab: Vocabulary) -> str | None:
@@ -430,8 +433,12 @@ def _glued_number(token: str, vocab: Vocabulary) -> str | None:
 
     Only a dictionary word followed by a year (1900-2099), or a word that counts
     (Triwulan, Semester, ...) followed by a one- or two-digit count and maybe a year: an
-    acronym or code with digits ("SP4N", "K3") is no such word, and keeps its digits.
+    acronym or code with digits ("SP4N", "K3") is no such word, and keeps its digits. And
+    a number followed by 'Tahun' ("17Tahun").
     """
+    before_tahun = _NUMBER_BEFORE_TAHUN.fullmatch(token)
+    if before_tahun is not None:
+        return " ".join(before_tahun.groups())
     match = _GLUED_NUMBER.fullmatch(token)
     if match is None or (match.group(2) is None and match.group(3) is None):
         return None

@@ -288,6 +288,7 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Januari - Desember2027", "Januari - Desember 2027", "ocr_join"),
         ("Semester12027", "Semester 1 2027", "ocr_join"),
         ("sesuai Pasal3 ayat", "sesuai Pasal 3 ayat", "ocr_join"),
+        ("Undang-Undang Nomor 17Tahun 2023", "Undang-Undang Nomor 17 Tahun 2023", "ocr_join"),
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
         ("penguatan akuntabltas kinerja", "penguatan akuntabilitas kinerja", "ocr_spelling"),
