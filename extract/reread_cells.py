@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -225,11 +226,13 @@ def reread_cells(
     dashes: list[_PixelBox] = []
     for box in spans:
         inside = [w for w in words if _overlaps(w, box)]
-        dash = (
+        # Measured here only where a dash may be; else below, for the cells read again.
+        ink = (
             None
             if any(map(_has_alnum, (w.text for w in inside)))
-            else _lone_dash(image, rules, box, scale)
+            else _cell_ink(image, rules, box, scale)
         )
+        dash = _lone_dash(ink, scale) if ink is not None else None
         if dash is not None:
             # Read or not, the cell's one mark is a dash: what an OCR read over it,
             # holding no letter or digit, is the dash misread ('_{-', '~').
@@ -242,7 +245,7 @@ def reread_cells(
             unread = [] if foreign else _unread_blobs(image, box, inside, scale, height)
             if not unread:
                 continue
-        piece = _ink_crop(image, rules, box, scale)
+        piece = _ink_crop(ink or _cell_ink(image, rules, box, scale))
         if piece is None:
             continue
         (marked if unread else pieces).append(piece)
@@ -445,12 +448,20 @@ def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[C
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 
 
-def _cell_ink(
-    image: Image, rules: Image, box: BBox, scale: float
-) -> tuple[Image, float, npt.NDArray[np.intp]] | None:
-    """The inside of cell `box` (less INSET_PX; turned negative when printed in reverse,
-    `reversed_print`), its background gray (median) and its ink pixels' (row, column)
-    within it; None when the cell has no inside."""
+class _CellInk(NamedTuple):
+    """A cell's inside (less INSET_PX; turned negative when printed in reverse,
+    `reversed_print`), its page position in pixels, its background gray (median) and
+    its ink pixels' (row, column) within it."""
+
+    cell: Image
+    left: int
+    top: int
+    background: float
+    pixels: npt.NDArray[np.intp]
+
+
+def _cell_ink(image: Image, rules: Image, box: BBox, scale: float) -> _CellInk | None:
+    """The ink of cell `box` (`_CellInk`); None when the cell has no inside."""
     left, top, right, bottom = _inside(box, scale)
     if right <= left or bottom <= top:
         return None
@@ -458,63 +469,56 @@ def _cell_ink(
     # Light print on a dark fill reads as dark print on paper once turned negative.
     cell = negative(cell, erased) if reversed_print(cell, erased, scale) else cell
     background = float(np.median(cell))
-    return cell, background, np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
+    pixels = np.argwhere(cell < min(INK_LEVEL, background - INK_CONTRAST))
+    return _CellInk(cell, left, top, background, pixels)
 
 
-def _lone_dash(image: Image, rules: Image, box: BBox, scale: float) -> _PixelBox | None:
-    """The page pixel box of the dash that is the only ink of cell `box`: at least
-    MIN_INK_PX pixels whose box is DASH_WIDTH_PT wide, at most DASH_MAX_HEIGHT_PT high,
+def _lone_dash(ink: _CellInk, scale: float) -> _PixelBox | None:
+    """The page pixel box of the dash that is a cell's only `ink`: at least MIN_INK_PX
+    pixels whose box is DASH_WIDTH_PT wide, at most DASH_MAX_HEIGHT_PT high,
     DASH_MIN_ASPECT times as wide as high, DASH_MIN_SOLIDITY full, and stands
     DASH_STANDOFF_PT off the top and bottom of the cell's inside and clear of its sides;
     None when the cell's ink is anything else (dust, grain, rule residue, text)."""
-    found = _cell_ink(image, rules, box, scale)
-    if found is None or len(found[2]) < MIN_INK_PX:
+    if len(ink.pixels) < MIN_INK_PX:
         return None
-    cell, _, ink = found
-    (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
+    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
     width, height = int(ix1 - ix0 + 1), int(iy1 - iy0 + 1)
     standoff = DASH_STANDOFF_PT * scale
     dash = (
         DASH_WIDTH_PT[0] * scale <= width <= DASH_WIDTH_PT[1] * scale
         and height <= DASH_MAX_HEIGHT_PT * scale
         and width >= DASH_MIN_ASPECT * height
-        and len(ink) >= DASH_MIN_SOLIDITY * width * height
-        and min(iy0, cell.shape[0] - 1 - iy1) >= standoff
-        and min(ix0, cell.shape[1] - 1 - ix1) > 0
+        and len(ink.pixels) >= DASH_MIN_SOLIDITY * width * height
+        and min(iy0, ink.cell.shape[0] - 1 - iy1) >= standoff
+        and min(ix0, ink.cell.shape[1] - 1 - ix1) > 0
     )
     if not dash:
         return None
-    left, top, _, _ = _inside(box, scale)
-    return left + int(ix0), top + int(iy0), left + int(ix1) + 1, top + int(iy1) + 1
+    return ink.left + int(ix0), ink.top + int(iy0), ink.left + int(ix1) + 1, ink.top + int(iy1) + 1
 
 
 def _has_alnum(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def _ink_crop(image: Image, rules: Image, box: BBox, scale: float) -> tuple[Image, int, int] | None:
-    """The cell `box`'s ink, padded, on a white background, with its page position
-    (left, top in pixels); None when the cell holds no mark.
+def _ink_crop(ink: _CellInk | None) -> tuple[Image, int, int] | None:
+    """A cell's `ink`, padded, on a white background, with its page position (left, top
+    in pixels); None when the cell has no inside or holds no mark.
 
     The background is whitened (each pixel scaled by 255 / the cell's median) so that
     a scan's gray paper does not become part of the glyphs when tesseract binarizes; a
-    cell printed in reverse (`reversed_print`) is turned negative first.
+    cell printed in reverse (`reversed_print`) was turned negative by `_cell_ink`.
     """
-    found = _cell_ink(image, rules, box, scale)
-    if found is None:
+    if ink is None or len(ink.pixels) < MIN_INK_PX:
         return None
-    cell, background, ink = found
-    left, top, _, _ = _inside(box, scale)
-    if len(ink) < MIN_INK_PX:
-        return None
-    (iy0, ix0), (iy1, ix1) = ink.min(axis=0), ink.max(axis=0)
+    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
     if max(iy1 - iy0, ix1 - ix0) < MIN_INK_EXTENT_PX:
         return None
     y0, x0 = max(0, iy0 - PAD_PX), max(0, ix0 - PAD_PX)
     y1, x1 = iy1 + PAD_PX + 1, ix1 + PAD_PX + 1
-    crop = cell[y0:y1, x0:x1].astype(np.float32) * (255.0 / background)
+    crop = ink.cell[y0:y1, x0:x1].astype(np.float32) * (255.0 / ink.background)
     crop[crop >= PAPER_LEVEL] = 255
-    return np.clip(crop, 0, 255).astype(np.uint8), left + x0, top + y0
+    return np.clip(crop, 0, 255).astype(np.uint8), ink.left + x0, ink.top + y0
 
 
 def reversed_print(cell: Image, erased: npt.NDArray[np.bool_], scale: float) -> bool:
