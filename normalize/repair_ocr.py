@@ -537,7 +537,7 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
 
 def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
     """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), or by
-    reading its capital I as 'l' ('Zl' -> 'ZI', 'LHKPl' -> 'LHKPI'); else None.
+    reading its capital I as 'l' ('Zl' -> 'ZI', 'SPlP' -> 'SPIP'); else None.
 
     Input: a token that is neither a word nor a lexicon entry. Only a token of capitals
     and no other character (3+ of them), or of capitals and 'l' (2+ letters, a capital

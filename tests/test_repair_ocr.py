@@ -525,6 +525,7 @@ if __name__ == "__main__":
         # reads so ('Al') or an unlisted one stays.
         ("Tim Pembangunan Zl", "Tim Pembangunan ZI"),
         ("Zl dan WBK", "ZI dan WBK"),
+        ("penerapan SPlP", "penerapan SPIP"),
         ("Al Ahmad", "Al Ahmad"),
         ("Kantor Bl", "Kantor Bl"),
     ],
