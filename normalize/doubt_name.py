@@ -44,11 +44,11 @@ def _copies(name: str, pages: Sequence[RawPage]) -> list[tuple[RawPage, str]]:
     within SAME_NAME_RATIO), with its page and as cleaned by `clean_name`, in page order."""
     words = _words(name)
     return [
-        (page, clean_name(line.text))
+        (page, copy)
         for page in pages
         for line in page.lines
         if is_upper_name(line.text)
-        and fuzz.ratio(_words(clean_name(line.text)), words) >= SAME_NAME_RATIO
+        and fuzz.ratio(_words(copy := clean_name(line.text)), words) >= SAME_NAME_RATIO
     ]
 
 
