@@ -22,6 +22,8 @@ _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
 _BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«°·“])\s+")
 """A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“', and
 '_-' for a dash: the line's baseline read as an underscore before it)."""
+# A dash bullet whose space OCR lost ("-Laporan"); no word starts with a hyphen.
+_GLUED_BULLET = re.compile(r"^(\s*_?-)(?=[^\W\d_])")
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
 
@@ -64,7 +66,13 @@ def _numbered_by_lines(text: str) -> list[str] | None:
 def _bulleted(lines: list[str]) -> list[str] | None:
     """The items of a cell whose first line starts with a bullet, bullets removed; None
     for any other cell. One bulleted item is a list too: authors bullet a lone output
-    ('- SK Tim') like the cells around it, and the bullet is no part of the item."""
+    ('- SK Tim') like the cells around it, and the bullet is no part of the item.
+
+    A dash glued to the word after it ('-Laporan': OCR lost the space) is a bullet when
+    another line's bullet kept its space; alone it stays as printed, the way an author
+    may type it in a sentence-like cell."""
+    if any(_BULLET.match(line) for line in lines):
+        lines = [_GLUED_BULLET.sub(r"\1 ", line) for line in lines]
     if not lines or not _BULLET.match(lines[0]):
         return None
     items: list[list[str]] = []

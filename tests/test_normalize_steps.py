@@ -402,6 +402,10 @@ def test_section_row_in_a_shifted_column() -> None:
         ("- Surat Keputusan Tim Kerja ZI", ["Surat Keputusan Tim Kerja ZI"]),
         ("- Dokumen analisis\nkebutuhan diklat", ["Dokumen analisis kebutuhan diklat"]),
         ("-", ["-"]),
+        # A dash bullet whose space OCR lost, beside one that kept it; alone, as printed.
+        ("- Notulen rapat\n-Laporan kegiatan", ["Notulen rapat", "Laporan kegiatan"]),
+        ("-Laporan kegiatan\n- Notulen rapat", ["Laporan kegiatan", "Notulen rapat"]),
+        ("-Verifikasi Camat melalui Siskeudes", ["-Verifikasi Camat melalui Siskeudes"]),
         ("", []),
     ],
 )
