@@ -147,10 +147,10 @@ def build_table(
     number: int,
     title: str | None,
     counts: Mapping[str, int] = NO_WORDS,
-    native_pages: frozenset[int] = frozenset(),
 ) -> Table:
     """The contract's `Table` for `logical`, numbered `number` (1-based) in the document;
-    `counts` and `native_pages` let `merge_continuations` mend words a page break cut.
+    `counts` (the document's word counts) let `merge_continuations` mend words a page
+    break cut.
 
     Action-plan tables get canonical rows (section rows become the area of the rows below
     them; merged cells are filled down); any other table keeps its raw rows in order,
@@ -158,7 +158,7 @@ def build_table(
     the rows a record number spans joined into one.
     """
     header = logical.header
-    merged = merge_continuations(logical, counts, native_pages)
+    merged = merge_continuations(logical, counts)
     fields = header.fields if header else tuple(None for _ in logical.first.row_cells(0))
     fields = _numbered_rows(_below_sections(fields, merged.rows), merged.rows)
     printed = list(header.printed) if header else []

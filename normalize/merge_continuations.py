@@ -16,8 +16,9 @@ and the shape of the text, never from known content:
   stopped on a comma, a hyphen or a function word. An item label alone ('b.', '2',
   'IV') is a number, not words: it continues only a cell cut on such an ending, and the
   label next after the one above ('b.' under 'a.') starts a new item.
-On native pages, a word the page break cut is joined whole ('Pengendalia' / 'n dan' when
-'Pengendalian' is printed elsewhere in the document, `mend_broken_words.joins_word`).
+A word the page break cut is joined whole ('Pengendalia' / 'n dan' when 'Pengendalian' is
+printed elsewhere in the document, `mend_broken_words.joins_word`), on OCR'd pages too:
+OCR repair reads one row's cells at a time and never sees the two pieces side by side.
 """
 
 from __future__ import annotations
@@ -277,23 +278,13 @@ def _join_merged_cells(
         top = rows[index]
 
 
-def _native_words(
-    rows: list[GridRow], index: int, counts: Mapping[str, int], native_pages: frozenset[int]
-) -> Mapping[str, int]:
-    """`counts` when the rows either side of the break at `index` were printed on native
-    pages, else `NO_WORDS`: OCR'd text has its own repair."""
-    pages = set(rows[index - 1].pages) | set(rows[index].pages)
-    return counts if pages <= native_pages else NO_WORDS
-
-
 def merge_continuations(
     table: LogicalTable,
     counts: Mapping[str, int] = NO_WORDS,
-    native_pages: frozenset[int] = frozenset(),
 ) -> LogicalTable:
     """`table` with every page-break fragment joined into the row before it; `counts` are
-    the document's word counts (`fold_text.word_counts`) and `native_pages` the pages
-    whose rows they may mend.
+    the document's word counts (`fold_text.word_counts`), by which a word the break cut
+    is joined.
 
     Invariant: no text is lost; a joined row keeps both pages in its provenance.
     """
@@ -311,14 +302,13 @@ def merge_continuations(
             continue
         previous, top = rows[index - 1], rows[index]
         if is_fragment(previous, top, short, page_break.gap, ticks, numbered):
-            rows[index - 1] = _join(previous, top, _native_words(rows, index, counts, native_pages))
+            rows[index - 1] = _join(previous, top, counts)
             drop.add(index)
     merged = merged_columns(table.rows)
     for page_break in table.breaks:
         index = page_break.index
         if index < len(rows) and index not in drop:
-            words = _native_words(rows, index, counts, native_pages)
-            _join_merged_cells(rows, index, merged, words)
+            _join_merged_cells(rows, index, merged, counts)
             # A box whose every text ran on from above is no printed row of its own.
             if table.rows[index].filled and not rows[index].filled:
                 drop.add(index)

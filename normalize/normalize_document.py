@@ -148,9 +148,9 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
     doubtful: dict[int, set[str]] = {}
     table_warnings: list[PipelineWarning] = []
     native_pages = frozenset(p.number for p in raw.pages if p.text_layer == "native")
-    counts = word_counts(
-        line.text for page in raw.pages if page.number in native_pages for line in page.lines
-    )
+    # The words the document prints, OCR'd pages as repaired: the evidence that two pieces
+    # a break left apart are one word.
+    counts = word_counts(line.text for page in body_pages for line in page.lines)
     # Lines as read: a split follows the lines a cell's text was made of.
     as_read = {p.number: p for p in raw.pages}
     grids = tuple(split_label_rows(t, as_read.get(t.page)) for t in raw.tables)
@@ -167,7 +167,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
         table_warnings.extend(mismatches)
         table_warnings.extend(unread_mark_warnings(rows, names))
         title = find_title(logical.first, pages[logical.first.page])
-        table = build_table(logical, len(tables) + 1, title, counts, native_pages)
+        table = build_table(logical, len(tables) + 1, title, counts)
         table_warnings.extend(unmapped_columns(logical, len(tables) + 1))
         if header_repairs:
             table = table.model_copy(update={"repairs": header_repairs})

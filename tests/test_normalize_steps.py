@@ -1492,10 +1492,10 @@ def test_a_page_top_row_without_number_or_ticks_continues_the_row_above() -> Non
     assert not is_fragment(previous, top, short, 0.0, frozenset(), numbers)
 
 
-def test_a_word_cut_by_a_page_break_is_joined_on_native_pages() -> None:
+def test_a_word_cut_by_a_page_break_is_joined_when_the_document_prints_it_whole() -> None:
     """'Kepala Seksi Pengendalia' / 'n dan Penanganan' over a page break (probe 6): the
-    document prints 'Pengendalian' elsewhere, so the word is whole again; on an OCR page
-    the pieces stay apart (OCR repair owns that text)."""
+    document prints 'Pengendalian' elsewhere, so the word is whole again; a document that
+    prints the first piece more often than the whole keeps the pieces apart."""
     fields = ("component.number", "activity", "quarter:1", "responsible")
     header = Header(rows=1, printed=("NO", "RENCANA AKSI", "TW I", "PIC"), fields=fields)
     previous = _row(["4", "Menilai risiko pada setiap proses", "√", "Kepala Seksi\nPengendalia"])
@@ -1508,15 +1508,15 @@ def test_a_word_cut_by_a_page_break_is_joined_on_native_pages() -> None:
         first=_table([["NO"], ["4"]]),
     )
     counts = {"pengendalian": 2, "pengendalia": 1}
-    native = merge_continuations(table, counts, frozenset({1, 2})).rows
-    assert [fold(c) for c in native[0].cells] == [
+    joined = merge_continuations(table, counts).rows
+    assert [fold(c) for c in joined[0].cells] == [
         "4",
         "Menilai risiko pada setiap proses layanan",
         "√",
         "Kepala Seksi Pengendalian dan Penanganan",
     ]
-    ocr = merge_continuations(table, counts, frozenset({1})).rows
-    assert fold(ocr[0].cells[3]) == "Kepala Seksi Pengendalia n dan Penanganan"
+    apart = merge_continuations(table, {"pengendalian": 1, "pengendalia": 2}).rows
+    assert fold(apart[0].cells[3]) == "Kepala Seksi Pengendalia n dan Penanganan"
 
 
 def _merged(cells: list[str], page: int, spans: tuple[int, ...]) -> GridRow:
