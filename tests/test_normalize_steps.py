@@ -1728,6 +1728,12 @@ def test_an_area_column_under_section_rows_is_the_component() -> None:
         # a court's plan lists what each activity yields under TARGET
         ("TARGET", "evidence"),
         ("Target", "evidence"),
+        # an immigration office's plan (probe 9), and the misspelling 'tolak' of 'tolok'
+        ("TOLOK UKUR", "indicator"),
+        ("Tolak Ukur", "indicator"),
+        ("DOKUMEN PENDUKUNG", "evidence"),
+        ("WAKTU PENYELESAIAN", "schedule"),
+        ("PELAKSANA KEGIATAN", "responsible"),
     ],
 )
 def test_header_words_of_an_rsud_plan(printed: str, field: str | None) -> None:
