@@ -6,8 +6,9 @@ PERUBAHAN'). OCR drops the small dot of such a number as easily as a comma: '11'
 The table says which numbers are dotted: in a column where at least MIN_DOTTED cells
 start with their section's code, a dot and a digit, an OCR'd cell starting with two
 digits of which the first is its section's code is read as that code, a dot and the
-other. Only single-digit sections and items are read so ('12' under section 1 is 1.2;
-'112' is left alone).
+other; the number may be the whole cell (a NO column: '11' -> '1.1'). Only
+single-digit sections and items are read so ('12' under section 1 is 1.2; '112' is left
+alone).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from normalize.read_sections import section_area
 MIN_DOTTED = 2
 """Cells of a column printing '<section>.<n>' before its undotted ones count as misread."""
 
-_DOTTED = re.compile(r"^(\d)\.(\d)(?=\s)")
-_UNDOTTED = re.compile(r"^(\d)(\d)(?=\s)")
+# Before the item's text, or alone in a NO column of its own.
+_DOTTED = re.compile(r"^(\d)\.(\d)(?=\s|$)")
+_UNDOTTED = re.compile(r"^(\d)(\d)(?=\s|$)")
 
 
 def _sections(rows: Sequence[GridRow]) -> list[tuple[str | None, bool]]:

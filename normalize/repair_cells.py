@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from normalize.grid import CellEdit, GridRow
+from normalize.indonesian_dates import month_number
 from normalize.map_header import Header
-from normalize.repair_ocr import as_repairs, repair_text
+from normalize.repair_ocr import as_repairs, ends_sentence, repair_text
+from normalize.roman_numerals import roman_value
 from normalize.vocabulary import Vocabulary
 from schemas.decree import PipelineWarning, Repair
 from schemas.raw import RawPage
@@ -23,7 +25,7 @@ from schemas.raw import RawPage
 # it may be a range or a separator ("Januari – Desember"); so is a lone '=': notes and
 # formulas print it ("Kolom 1 = Cukup jelas."), while a double rule reads as a run of them.
 _RULE_DEBRIS = re.compile(
-    r"(?:(?<=\s)|^)(?:[_|~\\]+|={2,}|[—–]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE
+    r"(?:(?<=\s)|^)(?:[_|~\\]+|={2,}|[—–_|~]{2,}|[—–](?!\s+[A-Z0-9]))(?=\s|$)", re.MULTILINE
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
@@ -33,6 +35,11 @@ _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
 # ('Ilham') do not match.
 _LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{3})", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
+# A dash ending a line of a cell, after a word and before a capitalised line: the rule
+# read beside the text ('Sistem Pemerintahan —' / 'Berbasis Elektronik') unless the word
+# can start a range wrapped at its dash ('Januari –' / 'Desember 2026', '08.00 –').
+_LINE_END_DASH = re.compile(r"(\S+)[ \t]+[—–][ \t]*(?=\n[ \t]*[A-Z])")
+_DAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"})
 
 # A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
 # DAN. PERLINDUNGAN'): a sentence never ends on 'dan', 'atau' or 'serta', so the stop is
@@ -100,17 +107,37 @@ def _unclosed(text: str, start: int) -> bool:
     return True
 
 
+def _starts_range(word: str) -> bool:
+    """True for a word a range may start from: a number or time, a Roman numeral, a month
+    or a day of the week."""
+    word = word.strip(".,;:()")
+    return (
+        any(c.isdigit() for c in word)
+        or roman_value(word) is not None
+        or month_number(word) is not None
+        or word.casefold() in _DAYS
+    )
+
+
 def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     """`text` without the marks OCR reads off table rules, and the marks removed.
 
-    A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence),
-    a stroke glued to a capitalised word starting a line ("IMenerapkan") and an opening
+    A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence,
+    a dash ending a line that no range goes on from, `_LINE_END_DASH`), a stroke glued to a capitalised word starting a line ("IMenerapkan") and an opening
     bracket at the start of a line that nothing after it in the cell closes ("(Seluruh
     kegiatan") are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]
     cleaned = _LEFT_RULE_STROKE.sub("", _RULE_DEBRIS.sub("", text))
+
+    def line_end_dash(match: re.Match[str]) -> str:
+        if _starts_range(match.group(1)):
+            return match.group()
+        removed.append(match.group()[len(match.group(1)) :].strip())
+        return match.group(1)
+
+    cleaned = _LINE_END_DASH.sub(line_end_dash, cleaned)
     for opener in reversed(list(_LEFT_RULE.finditer(cleaned))):
         start = opener.start()
         if _unclosed(cleaned, start):
@@ -176,13 +203,16 @@ def repair_header(header: Header, vocab: Vocabulary) -> tuple[Header, list[Repai
 
 
 def repair_page_lines(page: RawPage, vocab: Vocabulary) -> RawPage:
-    """`page` with the text of its lines repaired when the page was OCR'd."""
+    """`page` with the text of its lines repaired when the page was OCR'd; a line opens
+    a sentence when the line before it ends one (`ends_sentence`), or starts the page."""
     if page.text_layer != "ocr":
         return page
-    lines = tuple(
-        line.model_copy(update={"text": repair_text(line.text, vocab).text}) for line in page.lines
-    )
-    return page.model_copy(update={"lines": lines})
+    lines = []
+    opens = True
+    for line in page.lines:
+        lines.append(line.model_copy(update={"text": repair_text(line.text, vocab, opens).text}))
+        opens = ends_sentence(line.text)
+    return page.model_copy(update={"lines": tuple(lines)})
 
 
 def doubtful_warnings(doubtful: dict[int, set[str]]) -> list[PipelineWarning]:

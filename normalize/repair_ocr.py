@@ -129,16 +129,28 @@ _ALIKE = [
 ]
 _THIN = frozenset("iltfjr.,'-")
 # Endings and particles that are not a word's half when a run-together word is split.
+_FUNCTION_WORDS = frozenset(
+    {"dan", "atau", "yang", "dari", "untuk", "dengan", "pada", "sejak", "serta", "oleh"}
+)
+"""Words that join the words around them: a word run into one of them is two words as
+surely as one run into a domain word (no listed word ends or starts so and is unlisted).
+Not 'di' and 'ke', which are prefixes too ('dikelola')."""
 _BOUND = frozenset({"nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "man", "wan", "wati"})
 
 
-def repair_text(text: str, vocab: Vocabulary) -> RepairResult:
-    """`text` with its OCR slips repaired against `vocab` (see the module docstring)."""
+def repair_text(text: str, vocab: Vocabulary, opens: bool = True) -> RepairResult:
+    """`text` with its OCR slips repaired against `vocab` (see the module docstring).
+
+    `opens`: the text starts a sentence. A printed line that goes on from the line above
+    does not (`ends_sentence` of that line is False): a capitalised word starting it is
+    as likely a name wrapped there ('Puskesmas' / 'Bangsri tentang') as one anywhere
+    else in a sentence, and is not respelt.
+    """
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
     current = text
     for _ in range(_MAX_PASSES):
-        repaired, pass_repairs, pass_doubtful = _one_pass(current, vocab)
+        repaired, pass_repairs, pass_doubtful = _one_pass(current, vocab, opens)
         repairs.extend(pass_repairs)
         doubtful = pass_doubtful
         if repaired == current:
@@ -147,7 +159,14 @@ def repair_text(text: str, vocab: Vocabulary) -> RepairResult:
     return RepairResult(current, tuple(repairs), tuple(dict.fromkeys(doubtful)))
 
 
-def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[str]]:
+def ends_sentence(text: str) -> bool:
+    """True when `text` (a printed line) is empty or ends a sentence, a clause or an item
+    (a stop, colon, semicolon, ...): the next line then opens one (`repair_text`)."""
+    stripped = text.rstrip()
+    return not stripped or stripped[-1] in _SENTENCE_END
+
+
+def _one_pass(text: str, vocab: Vocabulary, opens: bool) -> tuple[str, list[OcrRepair], list[str]]:
     """One pass of the three steps: garbled chunks, broken words, then each token."""
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
@@ -161,7 +180,8 @@ def _one_pass(text: str, vocab: Vocabulary) -> tuple[str, list[OcrRepair], list[
         token = match.group()
         if _inside(addresses, match.start()):
             continue
-        fixed, kind, doubt = _repair_token(token, _at_sentence_start(text, match.start()), vocab)
+        at_start = _at_sentence_start(text, match.start(), opens)
+        fixed, kind, doubt = _repair_token(token, at_start, vocab)
         out.append(text[last : match.start()])
         out.append(fixed)
         last = match.end()
@@ -183,11 +203,14 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return bool(spans) and any(start <= position < end for start, end in spans)
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    """True at the text's start (after any list number or bullet), after a sentence end,
-    colon, semicolon or bullet, and after an inner list marker ("; 2. Daftar")."""
+def _at_sentence_start(text: str, start: int, opens: bool = True) -> bool:
+    """True at the text's start when it `opens` a sentence, after a list number or bullet
+    starting the text, after a sentence end, colon, semicolon or bullet, and after an
+    inner list marker ("; 2. Daftar")."""
     before = text[:start].rstrip(" \t" + _EDGE_LEAD)
-    if not before or _LEAD_MARKER.fullmatch(before):
+    if not before:
+        return opens
+    if _LEAD_MARKER.fullmatch(before):
         return True
     if before[-1] in _SENTENCE_END:
         return True
@@ -574,12 +597,16 @@ def _confuse(word: str) -> list[str]:
 
 def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
     """ "left right" for every cut of `word` into two listed words (cost 1), one of them a
-    domain word ("dong gala" is no cut of "Donggala"); both of them inside a `name`
-    position, where "Evaluasidan" is cut but "Sukamaju" is not."""
+    domain word ("dong gala" is no cut of "Donggala") or a function word; inside a `name`
+    position both domain words or one a function word, where "Evaluasidan" is cut but
+    "Sukamaju" is not."""
     found = []
     for cut in range(_MIN_PIECE, len(word) - _MIN_PIECE + 1):
         left, right = word[:cut], word[cut:]
-        if _two_words(left, right, vocab) and (not name or _both_domain(left, right, vocab)):
+        function = left in _FUNCTION_WORDS or right in _FUNCTION_WORDS
+        if _two_words(left, right, vocab) and (
+            not name or function or _both_domain(left, right, vocab)
+        ):
             found.append(
                 _Candidate(f"{left} {right}", "ocr_join", 1.0, _both_domain(left, right, vocab))
             )
@@ -587,12 +614,13 @@ def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
 
 
 def _two_words(left: str, right: str, vocab: Vocabulary) -> bool:
-    """`left` and `right` (lower case) are two listed words, one a domain word, that did not
-    just lose a hyphen."""
+    """`left` and `right` (lower case) are two listed words, one a domain word or a
+    function word ('Sekolahdan', 'sejakditerima'), that did not just lose a hyphen."""
+    function = left in _FUNCTION_WORDS or right in _FUNCTION_WORDS
     return (
-        _piece(left, vocab)
-        and _piece(right, vocab)
-        and (left in vocab.domain or right in vocab.domain)
+        (_piece(left, vocab) or left in _FUNCTION_WORDS)
+        and (_piece(right, vocab) or right in _FUNCTION_WORDS)
+        and (left in vocab.domain or right in vocab.domain or function)
         and not _reduplicated(left, right, vocab)
     )
 

@@ -19,11 +19,14 @@ _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
 _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
 # A number starting a line whose space after the mark OCR lost ("1.Undangan").
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
-_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«°·“])\s+")
-"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '°', '·', '“', and
-'_-' for a dash: the line's baseline read as an underscore before it)."""
-# A dash bullet whose space OCR lost ("-Laporan"); no word starts with a hyphen.
-_GLUED_BULLET = re.compile(r"^(\s*_?-)(?=[^\W\d_])")
+_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“]{1,2})\s+")
+"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '»', '°', '·', '“',
+'+»', and '_-' for a dash: the line's baseline read as an underscore before it)."""
+# What OCR makes of a bullet beside a list's other bullets: the bullet glued to its word
+# ("-Laporan", "•Rencana": no word starts with either), or a round bullet read as a lone
+# letter before a capitalised word ("s Dokumentasi": no such one-letter word).
+_GLUED_BULLET = re.compile(r"^(\s*(?:_?-|[•▪●◦»]))(?=[^\W\d_])")
+_LETTER_BULLET = re.compile(r"^(\s*)[seo©](?=\s+[A-Z])")
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
 
@@ -64,20 +67,27 @@ def _numbered_by_lines(text: str) -> list[str] | None:
 
 
 def _bulleted(lines: list[str]) -> list[str] | None:
-    """The items of a cell whose first line starts with a bullet, bullets removed; None
-    for any other cell. One bulleted item is a list too: authors bullet a lone output
-    ('- SK Tim') like the cells around it, and the bullet is no part of the item.
+    """The items of a cell whose lines start with bullets, bullets removed; None for any
+    other cell. One bulleted item is a list too: authors bullet a lone output ('- SK Tim')
+    like the cells around it, and the bullet is no part of the item.
 
-    A dash glued to the word after it ('-Laporan': OCR lost the space) is a bullet when
-    another line's bullet kept its space; alone it stays as printed, the way an author
-    may type it in a sentence-like cell."""
+    Beside a bullet that OCR read whole, a bullet glued to its word or read as a lone
+    letter (`_GLUED_BULLET`, `_LETTER_BULLET`) is one too; alone it stays as printed
+    ('-Verifikasi', the way an author may type it). A first line without a bullet before
+    bulleted lines is the first item when OCR lost its bullet: unless it leads into the
+    list (ends with ':') or is numbered."""
     if any(_BULLET.match(line) for line in lines):
-        lines = [_GLUED_BULLET.sub(r"\1 ", line) for line in lines]
-    if not lines or not _BULLET.match(lines[0]):
+        lines = [_LETTER_BULLET.sub(r"\1•", _GLUED_BULLET.sub(r"\1 ", line)) for line in lines]
+    if not lines or not any(_BULLET.match(line) for line in lines):
+        return None
+    first = lines[0]
+    if not _BULLET.match(first) and (
+        first.rstrip().endswith(":") or _UNMARKED.match(first) or _NUMBER.match(first.strip())
+    ):
         return None
     items: list[list[str]] = []
     for line in lines:
-        if _BULLET.match(line):
+        if _BULLET.match(line) or not items:
             items.append([_BULLET.sub("", line)])
         else:
             items[-1].append(line)

@@ -122,6 +122,11 @@ _PREFIXES_BY_INITIAL = {
 }
 # Bound forms written before a hyphen ("e-Kinerja", "non-kepemiluan", "se-Kabupaten").
 BOUND_PREFIXES = frozenset({"e", "non", "antar", "se", "pra", "pasca", "anti", "multi", "sub"})
+_WRITTEN_ON = tuple(sorted(p for p in BOUND_PREFIXES if len(p) >= 3))
+"""Bound forms written on to the next word without a hyphen ('e' and 'se' are too short
+to tell from a word's own start)."""
+_MIN_BOUND_BASE = 4
+"""Letters of the word a bound form is written on to, at least."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,7 +168,9 @@ def _recognised(vocab: Vocabulary, word: str) -> bool:
 
 
 def _recognises(words: frozenset[str], stems: frozenset[str], word: str) -> bool:
-    """`word` (lower case) is in `words`, a compound of such, or affixes on one of `stems`."""
+    """`word` (lower case) is in `words`, a compound of such, or affixes on one of `stems`;
+    or a bound form written on to such a word, as the spelling rules write it
+    ("antarseksi", "pascapandemi", "nonfisik")."""
     if word in words:
         return True
     if "-" in word:
@@ -171,7 +178,14 @@ def _recognises(words: frozenset[str], stems: frozenset[str], word: str) -> bool
             p in BOUND_PREFIXES or len(p) == 1 or _recognises(words, stems, p)
             for p in word.split("-")
         )
-    return any(core in stems for core in _cores(word))
+    if any(core in stems for core in _cores(word)):
+        return True
+    return any(
+        word.startswith(bound)
+        and len(word) - len(bound) >= _MIN_BOUND_BASE
+        and _recognises(words, stems, word[len(bound) :])
+        for bound in _WRITTEN_ON
+    )
 
 
 def _cores(word: str) -> Iterator[str]:

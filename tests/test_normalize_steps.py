@@ -406,6 +406,23 @@ def test_section_row_in_a_shifted_column() -> None:
         ("- Notulen rapat\n-Laporan kegiatan", ["Notulen rapat", "Laporan kegiatan"]),
         ("-Laporan kegiatan\n- Notulen rapat", ["Laporan kegiatan", "Notulen rapat"]),
         ("-Verifikasi Camat melalui Siskeudes", ["-Verifikasi Camat melalui Siskeudes"]),
+        # Round bullets as OCR reads them (probe 8): '»', '+»', a lone 's', glued '•',
+        # and a first bullet lost; a lead line ending with ':' is no item, a lone 's' no bullet.
+        (
+            "» Undangan rapat\n+ Daftar hadir\n+» Notulen rapat",
+            ["Undangan rapat", "Daftar hadir", "Notulen rapat"],
+        ),
+        ("+ Jadwal apel\ns Dokumentasi apel pagi", ["Jadwal apel", "Dokumentasi apel pagi"]),
+        (
+            "• Laporan audit internal\n•Rencana tindak lanjut",
+            ["Laporan audit internal", "Rencana tindak lanjut"],
+        ),
+        (
+            "Foto papan informasi\nyang dipasang\n* Tautan laman Puskesmas",
+            ["Foto papan informasi yang dipasang", "Tautan laman Puskesmas"],
+        ),
+        ("Dokumen berupa:\n- SK Tim\n- SOP", ["Dokumen berupa: - SK Tim - SOP"]),
+        ("s Dokumentasi apel pagi", ["s Dokumentasi apel pagi"]),
         ("", []),
     ],
 )
@@ -475,6 +492,14 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("ISO 9001 dan IKM", "ISO 9001 dan IKM"),
         ("Ilham dan Irfan", "Ilham dan Irfan"),
         ("IPv6 dan IoT", "IPv6 dan IoT"),
+        # A dash ending a line before a capitalised one (probes 8, 9): debris, unless a
+        # range may go on from the word before it.
+        ("Sistem Pemerintahan —\nBerbasis Elektronik", "Sistem Pemerintahan\nBerbasis Elektronik"),
+        ("Pemantauan —_ dan Evaluasi", "Pemantauan dan Evaluasi"),
+        ("Januari –\nDesember 2026", "Januari –\nDesember 2026"),
+        ("pukul 08.00 —\n16.00", "pukul 08.00 —\n16.00"),
+        ("Triwulan I –\nTriwulan IV", "Triwulan I –\nTriwulan IV"),
+        ("Senin —\nJumat", "Senin —\nJumat"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -1633,6 +1658,21 @@ def test_item_numbers_under_a_section_get_back_their_dot() -> None:
     assert restored[3].edits == (CellEdit(0, "ocr_confusion", "13 Pemantauan", "1.3 Pemantauan"),)
     undotted = [section("1 MANAJEMEN"), _row(["11 Rapat", "a"], page=2)]
     assert restore_item_dots(undotted, frozenset({2})) == tuple(undotted)
+    # A NO column of its own: the number is the whole cell (probe 8 scan-ocr).
+    numbers = [
+        section("1 MANAJEMEN PERUBAHAN"),
+        _row(["1.1", "Pembentukan Tim"], page=2),
+        _row(["12", "Rencana Kerja"], page=2),
+        _row(["1.3", "Pemantauan"], page=2),
+        _row(["14", "Perubahan pola pikir"], page=2),
+    ]
+    assert [r.cells[0] for r in restore_item_dots(numbers, frozenset({2}))] == [
+        "1 MANAJEMEN PERUBAHAN",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+    ]
 
 
 def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:

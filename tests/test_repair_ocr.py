@@ -28,9 +28,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.map_header import Header
-from normalize.repair_cells import repair_header
+from normalize.repair_cells import repair_header, repair_page_lines
 from normalize.repair_ocr import RepairResult, as_repairs, repair_text
 from normalize.vocabulary import HUNSPELL_DIC, Vocabulary, build_vocabulary
+from schemas.raw import RawPage, TextLine
 from tests.conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -546,3 +547,59 @@ def test_header_labels_are_repaired_with_their_position(vocab: Vocabulary) -> No
         ("header 2", "Nilat", "Nilai", "ocr_spelling"),
     ]
     assert doubtful == set()
+
+
+def test_a_line_going_on_from_the_line_above_keeps_a_name_starting_it(vocab: Vocabulary) -> None:
+    """A place name wrapped to the start of a body line ('Puskesmas' / 'Bangsri tentang',
+    probe 8) is no sentence start: it is not respelt into a dictionary word ('bangsi'),
+    while the same slip after a line that ends a sentence still is."""
+    texts = [
+        "Keputusan Kepala UPTD Puskesmas",
+        "Bangsri tentang Rencana Aksi;",
+        "Pelayanen publik diatur.",
+        "Pelayanen publik",
+    ]
+    lines = tuple(
+        TextLine(text=text, bbox=(72.0, 100.0 + 14 * i, 500.0, 112.0 + 14 * i))
+        for i, text in enumerate(texts)
+    )
+    page = RawPage(
+        number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
+    )
+    repaired = [line.text for line in repair_page_lines(page, vocab).lines]
+    assert repaired == [
+        "Keputusan Kepala UPTD Puskesmas",
+        "Bangsri tentang Rencana Aksi;",
+        "Pelayanan publik diatur.",
+        "Pelayanan publik",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "koordinasi antarseksi",
+        "kegiatan pascapandemi",
+        "pembangunan nonfisik",
+        "budaya antikorupsi",
+    ],
+)
+def test_a_bound_form_written_on_to_a_word_is_left_whole(text: str, vocab: Vocabulary) -> None:
+    """'antarseksi' (probe 9) is how the spelling rules write 'antar' + 'seksi': not two
+    words OCR ran together, whatever the dictionary lists."""
+    assert _repair(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        ("SD Sekolahdan Puskesmas", "SD Sekolah dan Puskesmas"),
+        ("laporan sejakditerima berkas", "laporan sejak diterima berkas"),
+        ("komandan regu", "komandan regu"),
+        ("Dandy Pratama", "Dandy Pratama"),
+    ],
+)
+def test_a_word_run_into_a_function_word_is_split(read: str, want: str, vocab: Vocabulary) -> None:
+    """A scanner's text layer drops the space before or after 'dan', 'sejak', ... (probe
+    9); a listed word that ends so ('komandan') and a name stay whole."""
+    assert _repair(read, vocab) == want
