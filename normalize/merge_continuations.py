@@ -9,7 +9,8 @@ and the shape of the text, never from known content:
   list ("1. ...");
 - and either its short fields (number, schedule: one line in most rows) are all empty
   while the row before has one, or it lacks both the item number and the ticks the row
-  before prints and one of its cells reads as the rest of the row before, or all its
+  before prints (in a table without ticks: the written schedule, when every printed
+  row has one) and one of its cells reads as the rest of the row before, or all its
   cells but one read as the rest of the row before: a cell continues when it starts in
   lower case, carries on a list the cell above began ("2. ..." after "1. ..."), holds
   no letters (the "2025" of a cut "Januari - Desember"), or follows a cell that
@@ -175,10 +176,12 @@ def is_fragment(
     gap: float,
     tick_cols: frozenset[int] = frozenset(),
     number_cols: frozenset[int] = frozenset(),
+    schedule_cols: frozenset[int] = frozenset(),
 ) -> bool:
     """True when `top` (first row of a page) is the rest of `previous` (last row of the
     page before). `tick_cols` are the month/quarter grid columns, `number_cols` the
-    `number_columns`."""
+    `number_columns`, `schedule_cols` the `schedule_columns`: in a table without ticks
+    they stand in for them."""
     filled = set(top.filled)
     if gap > BOTTOM_TOLERANCE or not filled or top.widest_span() * 2 > len(top.cells):
         return False
@@ -196,20 +199,44 @@ def is_fragment(
     return (
         short_empty
         or continued
-        or (1 in votes and _lost_marks(previous, top, tick_cols, number_cols))
+        or (1 in votes and _lost_marks(previous, top, tick_cols or schedule_cols, number_cols))
     )
 
 
+def schedule_columns(
+    rows: tuple[GridRow, ...], fields: tuple[str | None, ...], page_tops: frozenset[int]
+) -> frozenset[int]:
+    """Columns of a written schedule ('Tahun 2026'; fields 'schedule...', not a tick grid)
+    that every printed row fills: every row but section rows (a cell across half the
+    table or more), empty rows and the first rows of pages (`page_tops`, indexes into
+    `rows`), which may be fragments.
+
+    In such a table a schedule marks a row's first lines as ticks do: a row printed without
+    one, or a schedule merged over several rows (its covered rows are empty), makes the
+    column no mark.
+    """
+    cols = [c for c, f in enumerate(fields) if f and f.startswith("schedule") and ":" not in f]
+    printed = [
+        r
+        for i, r in enumerate(rows)
+        if i not in page_tops and r.filled and r.widest_span() * 2 <= len(r.cells)
+    ]
+    return frozenset(c for c in cols if printed and all(r.cells[c].strip() for r in printed))
+
+
 def _lost_marks(
-    previous: GridRow, top: GridRow, tick_cols: frozenset[int], number_cols: frozenset[int]
+    previous: GridRow, top: GridRow, mark_cols: frozenset[int], number_cols: frozenset[int]
 ) -> bool:
-    """True when `previous` prints an item number (in a `number_columns` column) and a tick,
-    and `top` neither. A printed row has its number and its ticks on its first line, so
-    a page-top row with neither is the rest of a row; it may still fill short columns
-    that wrap (a unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n')."""
-    marks = tick_cols | number_cols
+    """True when `previous` prints an item number (in a `number_columns` column) and a mark
+    (a tick, or a written schedule in a `schedule_columns` column), and `top` neither. A
+    printed row has its number and its ticks or schedule on its first lines, so a page-top
+    row with neither is the rest of a row; it may still fill short columns that wrap (a
+    unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n'). A number merged over
+    several rows leaves a new row at a page top without one, but not without its own
+    schedule: the schedule is a mark only when every printed row has one."""
+    marks = mark_cols | number_cols
     above = set(previous.filled)
-    return bool(above & tick_cols) and bool(above & number_cols) and not set(top.filled) & marks
+    return bool(above & mark_cols) and bool(above & number_cols) and not set(top.filled) & marks
 
 
 def _stacked(before: str, rest: str, words: Mapping[str, int]) -> str:
@@ -294,6 +321,8 @@ def merge_continuations(
     numbered = number_columns(table.rows)
     fields = table.header.fields if table.header else ()
     ticks = frozenset(c for c, f in enumerate(fields) if f and ":" in f)
+    tops = frozenset(b.index for b in table.breaks)
+    schedules = schedule_columns(table.rows, fields, tops)
     rows = list(table.rows)
     drop: set[int] = set()
     for page_break in table.breaks:
@@ -301,7 +330,7 @@ def merge_continuations(
         if index >= len(rows) or index - 1 in drop:
             continue
         previous, top = rows[index - 1], rows[index]
-        if is_fragment(previous, top, short, page_break.gap, ticks, numbered):
+        if is_fragment(previous, top, short, page_break.gap, ticks, numbered, schedules):
             rows[index - 1] = _join(previous, top, counts)
             drop.add(index)
     merged = merged_columns(table.rows)

@@ -1517,6 +1517,68 @@ def test_a_page_top_row_without_number_or_ticks_continues_the_row_above() -> Non
     assert not is_fragment(previous, top, short, 0.0, frozenset(), numbers)
 
 
+def _written_schedule_table(rows: tuple[GridRow, ...]) -> LogicalTable:
+    """A table with a written schedule and no tick grid, its last row at a page top."""
+    fields = (
+        "component.number",
+        "component.text",
+        "activity",
+        "evidence",
+        "schedule",
+        "responsible",
+        "note",
+    )
+    printed = ("NO", "KOMPONEN", "KEGIATAN", "BUKTI", "WAKTU", "PELAKSANA", "KET")
+    return LogicalTable(
+        header=Header(rows=1, printed=printed, fields=fields),
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=len(rows) - 1, gap=0.0),),
+        first=_table([["NO"], ["1.1"]]),
+    )
+
+
+def test_a_page_top_row_without_number_or_written_schedule_continues_the_row_above() -> None:
+    """Probe 8: no tick grid, a schedule written in words. The rest of row '1.2' fills its
+    merged component ('Ramah Pengunjung'), a new bullet, the wrapped unit and remark; only
+    the activity reads as running text. Every printed row has its number and its schedule
+    on its first lines: a page-top row with neither is the rest of the row above."""
+    spans = (0, 0, 1, 1, 1, 1, 1)
+    first = _row(["1.1", "Pelayanan Prima", "Menyusun standar", "• SK", "Maret 2026", "Kasi", ""])
+    second = _merged(["", "", "Melatih petugas", "• Daftar hadir", "April 2026", "", ""], 1, spans)
+    cut = _row(
+        [
+            "1.2",
+            "Sarana Prasarana",
+            "Menyediakan kursi roda, jalur",
+            "• Foto sarana",
+            "Tahun 2026",
+            "Kepala Subbagian",
+            "Anggaran",
+        ]
+    )
+    rest = ["", "Ramah Pengunjung", "ruang tunggu", "• Daftar inventaris", "", "Tata Usaha", "BLUD"]
+    joined = merge_continuations(_written_schedule_table((first, second, cut, _row(rest, 2)))).rows
+    assert len(joined) == 3
+    assert [fold(c) for c in joined[2].cells] == [
+        "1.2",
+        "Sarana Prasarana Ramah Pengunjung",
+        "Menyediakan kursi roda, jalur ruang tunggu",
+        "• Foto sarana • Daftar inventaris",
+        "Tahun 2026",
+        "Kepala Subbagian Tata Usaha",
+        "Anggaran BLUD",
+    ]
+    # A new row under the merged number prints its own schedule: it stays a row.
+    new = ["", "", "memantau antrean", "• Laporan", "Mei 2026", "Tata Usaha", ""]
+    kept = merge_continuations(_written_schedule_table((first, second, cut, _row(new, 2)))).rows
+    assert len(kept) == 4
+    # A table with a row printed without a schedule: an empty schedule is no sign.
+    unscheduled = second.with_cell(4, "")
+    table = _written_schedule_table((first, unscheduled, cut, _row(rest, 2)))
+    assert len(merge_continuations(table).rows) == 4
+
+
 def test_a_word_cut_by_a_page_break_is_joined_when_the_document_prints_it_whole() -> None:
     """'Kepala Seksi Pengendalia' / 'n dan Penanganan' over a page break (probe 6): the
     document prints 'Pengendalian' elsewhere, so the word is whole again; a document that
