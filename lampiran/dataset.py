@@ -128,6 +128,12 @@ TABLES: tuple[TableSpec, ...] = (
             _c("repairs", "INTEGER", "Number of repairs the pipeline made to the row."),
             _c("pages", "VARCHAR", "Pages the row is printed on, comma separated (NULL: unknown)."),
             _c("cells", "VARCHAR", "Layout 'unknown' only: the printed cells as a JSON array."),
+            _c(
+                "extra",
+                "VARCHAR",
+                "Layout 'action_plan' only: cells of columns that name no field, as a JSON "
+                "array of {column, header, text}.",
+            ),
         ),
     ),
     TableSpec(
@@ -405,6 +411,9 @@ def _row_records(
                 "repairs": len(row.repairs),
                 "pages": ",".join(str(p) for p in row.provenance.pages) or None,
                 "cells": json.dumps(row.cells, ensure_ascii=False) if row.cells else None,
+                "extra": json.dumps([cell.model_dump() for cell in row.extra], ensure_ascii=False)
+                if row.extra
+                else None,
             }
         ],
         "evidence": [

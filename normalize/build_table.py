@@ -17,6 +17,7 @@ from normalize.stitch_pages import LogicalTable
 from schemas.decree import (
     Area,
     Component,
+    ExtraCell,
     PipelineWarning,
     Provenance,
     Repair,
@@ -25,8 +26,9 @@ from schemas.decree import (
     Table,
 )
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$")
-"""A component's own number before its text: '1', '2.', '1.1', '2.3.1'."""
+_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)])\s+(\S.*)$")
+"""A component's own number before its text: '1', '2.', '1.1', '2.3.1', or its letter
+label: 'a.', 'b)'."""
 # Field of a Row that a printed column's edits are reported under.
 _REPORTED_FIELD = {
     "area.code": "area",
@@ -104,8 +106,21 @@ def _provenance(row: GridRow) -> Provenance:
     )
 
 
+def _extra(row: GridRow, fields: tuple[str | None, ...], printed: list[str]) -> list[ExtraCell]:
+    """The text of `row` in the columns that name no field, with their printed labels."""
+    return [
+        ExtraCell(column=c + 1, header=fold(printed[c]) if c < len(printed) else "", text=text)
+        for c, field in enumerate(fields)
+        if field is None and (text := fold(row.cells[c]))
+    ]
+
+
 def _plan_row(
-    row: GridRow, fields: tuple[str | None, ...], section: Area | None, row_id: str
+    row: GridRow,
+    fields: tuple[str | None, ...],
+    printed: list[str],
+    section: Area | None,
+    row_id: str,
 ) -> Row:
     cols = {f: c for c, f in enumerate(fields) if f}
     return Row(
@@ -118,6 +133,7 @@ def _plan_row(
         schedule=_schedule(row, fields),
         responsible=_text(row, cols, "responsible") or None,
         note=_text(row, cols, "note") or None,
+        extra=_extra(row, fields, printed),
         taxonomy=None,
         provenance=_provenance(row),
         repairs=_repairs(row, fields),
@@ -180,7 +196,7 @@ def build_table(
             for filled in fill_down(tuple(r for _, r in run), fields, starts, merged_cols):
                 if filled.filled:
                     row_id = f"T{number}.R{len(rows) + 1:03d}"
-                    plan_row = _plan_row(filled, fields, section, row_id)
+                    plan_row = _plan_row(filled, fields, printed, section, row_id)
                     if section_row is not None and section_row.edits:
                         plan_row = _with_area_repairs(plan_row, section_row)
                     rows.append(plan_row)
@@ -200,16 +216,19 @@ _AREA_TO_COMPONENT = {"area.code": "component.number", "area.name": "component.t
 def _below_sections(
     fields: tuple[str | None, ...], rows: tuple[GridRow, ...]
 ) -> tuple[str | None, ...]:
-    """`fields` with area columns read as the component's when section rows name the
-    areas: the section row is the higher level ('1. MANAJEMEN PERUBAHAN' over a column
-    'KOMPONEN PENGUNGKIT' listing 'a. Tim Kerja'), so a column of areas below it lists
-    the next level down. Unchanged when no row is a section row or a column already
-    holds the component."""
-    if any(f in fields for f in _AREA_TO_COMPONENT.values()):
-        return fields
+    """`fields` with an area column read one level down when section rows name the areas:
+    the section row is the higher level, so a column of areas below it ('KOMPONEN
+    PENGUNGKIT' listing 'a. Tim Kerja' under '1. MANAJEMEN PERUBAHAN') lists components,
+    or, where columns hold the component already ('SASARAN' beside 'PROGRAM/KEGIATAN'
+    under 'A MANAJEMEN PERUBAHAN'), the activity when no column holds that. Unchanged
+    when no row is a section row."""
     if not any(f in _AREA_TO_COMPONENT for f in fields) or not any(map(section_area, rows)):
         return fields
-    return tuple(_AREA_TO_COMPONENT.get(f, f) if f else f for f in fields)
+    if not any(f in fields for f in _AREA_TO_COMPONENT.values()):
+        return tuple(_AREA_TO_COMPONENT.get(f, f) if f else f for f in fields)
+    if "activity" in fields:
+        return fields
+    return tuple("activity" if f == "area.name" else f for f in fields)
 
 
 def _numbered_rows(
@@ -265,7 +284,7 @@ def _page_starts(rows: tuple[GridRow, ...]) -> set[int]:
 def unmapped_columns(logical: LogicalTable, number: int) -> list[PipelineWarning]:
     """One `unmapped_column` warning per column of action-plan table `logical` (numbered
     `number`) that names no field yet holds text in some row other than a section row:
-    the rows of an action plan carry only the fields, so that text is in no row. The
+    its text is only in the rows' `extra`, where no field-based query looks. The
     warning names the column by position and printed label, on the first page where it
     holds text. No warning for a table of layout 'unknown' (its rows keep every cell).
     """
@@ -283,7 +302,7 @@ def unmapped_columns(logical: LogicalTable, number: int) -> list[PipelineWarning
                 PipelineWarning(
                     code="unmapped_column",
                     message=f"Column {col + 1} ('{label}') of table {number} names no field "
-                    "of an action plan: its text is in no row.",
+                    "of an action plan: its text is kept in each row's 'extra'.",
                     page=held[0].page,
                 )
             )

@@ -71,6 +71,7 @@ _OPEN_ENDINGS = frozenset(
 NO_WORDS: Mapping[str, int] = MappingProxyType({})
 """No document words: OCR'd rows, whose broken words are OCR repair's business."""
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
+_LIST_LETTER = re.compile(r"(?:^|\s)([a-z])[.)]\s")
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 # An item label alone: a number, a letter or a Roman numeral, with an optional mark.
 _ITEM_LABEL = re.compile(r"(\d{1,2}|[A-Za-z]|[IVX]{2,6}|[ivx]{2,6})[.)]?")
@@ -142,8 +143,10 @@ def _cut_open(before: str) -> int:
 def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> int:
     """+1 when `top` reads as the rest of `previous`, -1 when it starts afresh, else 0.
 
-    With `lists` false a numbered item never continues: in a merged column the next merged
-    cell is often the next number ("2. ..." under "1. ..."). In a `prose` column (not a
+    With `lists` false a numbered or lettered item never continues: in a merged column the
+    next merged cell is often the next item ("2. ..." under "1. ...", "d. ..." under
+    "c. ..."); else it continues a list the cell above began ("1. ... 2. ..." / "3. ...",
+    "a. ... b. ..." / "c. ..."). In a `prose` column (not a
     `number_columns` one, where a number alone is the whole cell) a cell that ends at its
     item number ('5.6') has its text on the next page.
     """
@@ -156,6 +159,14 @@ def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> i
         if int(first.group(1)) == 1:
             return -1
         continues = numbers[:1] == [1] and int(first.group(1)) == numbers[-1] + 1
+        return 1 if continues else 0
+    # A lettered item ('d. Penetapan'): its lower-case letter is no sign of running text.
+    lettered = _LIST_LETTER.match(after)
+    if lettered and not lists:
+        return -1
+    if lettered:
+        letters = _LIST_LETTER.findall(" " + before)
+        continues = letters[:1] == ["a"] and ord(lettered.group(1)) == ord(letters[-1]) + 1
         return 1 if continues else 0
     if _label_readings(after):
         # A label alone numbers an item: its lower case ('b.') or its figures are no
@@ -288,6 +299,10 @@ def _join_merged_cells(
         # A box with no letters or only an item label ('2', 'b.') is too short to have run
         # over a page: it numbers an item of its own.
         if top.covered[col] or not any(ch.isalpha() for ch in text) or _label_readings(text):
+            continue
+        # Merged cells nest: under a merged cell that starts afresh on this row (a new
+        # area), the cell is a new one too.
+        if any(top.cells[c].strip() and not top.covered[c] for c in merged if c < col):
             continue
         anchor = _anchor_above(rows, index - 1, col)
         before = rows[anchor].cells[col]

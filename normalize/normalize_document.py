@@ -23,7 +23,11 @@ from normalize.repair_cells import (
     repair_page_lines,
     repair_rows,
 )
-from normalize.section_codes import restore_area_column_codes, restore_section_codes
+from normalize.section_codes import (
+    restore_area_code_column,
+    restore_area_column_codes,
+    restore_section_codes,
+)
 from normalize.split_label_rows import split_label_rows
 from normalize.stitch_pages import LogicalTable, stitch_tables
 from normalize.unread_marks import unread_mark_warnings
@@ -100,7 +104,9 @@ def _repair_ocr(
     rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
     fields = logical.header.fields if logical.header else ()
     area_col = fields.index("area.name") if "area.name" in fields else None
+    code_col = fields.index("area.code") if "area.code" in fields else None
     rows = restore_area_column_codes(rows, area_col, ocr_pages)
+    rows = restore_area_code_column(rows, code_col, area_col, ocr_pages)
     rows = restore_item_dots(restore_decimal_commas(rows, ocr_pages), ocr_pages)
     logical = replace(logical, rows=rows)
     if logical.header is None or logical.first.page not in ocr_pages:

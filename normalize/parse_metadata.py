@@ -138,10 +138,12 @@ _ITEM_END = (";", ":")
 _MISREAD_ITEM_END = re.compile(r"[:,]$")
 _MISREAD_SUBITEM_END = re.compile(r"[:,](?= (?:(?:dan|atau) )?(?:[2-9]|[1-9]\d|[b-z])\. )")
 _SUBITEM_LABEL = re.compile(
-    r"(?<=[:;,] )((?:dan |atau )?)(\d{1,2}|[a-z]|Cc|Oo|Ss|Vv|Ww|Xx|Zz)\.?(?= [^\W\d_])"
+    r"(?<=[:;,] )((?:dan |atau )?)"
+    r"(\d{1,2}|[a-z]|Cc|Oo|Ss|Vv|Ww|Xx|Zz|[COSVWXZ](?=\. [a-z]))\.?(?= [^\W\d_])"
 )
 """A sub-item label OCR read without its dot: a number, a letter, or a letter whose capital
-looks like it read twice ('Cc' for 'c.': the stop read as a second letter)."""
+looks like it read twice ('Cc' for 'c.': the stop read as a second letter) or read alone
+before a lower-case word ('C. menyampaikan')."""
 """A sub-item label inside a diktum ('...: 1. acuan ...; 2. bahan ...; dan 3. dasar ...'),
 its dot possibly lost to OCR."""
 _OCR_COLON = re.compile(r"^(?:[:;|!Il1L-]+\s*(?=[a-z][.,)]\s)|[|¦]+\s*(?=\d{1,2}\s*[.,)]))")
@@ -152,6 +154,9 @@ _GARBLED_FIRST_LABEL = re.compile(r"^[a-z]{2,3}\s+(?=bahwa\b|[A-Z])")
 """The first item's label OCR read as a short lower-case word ('as bahwa' for ': a. bahwa',
 'dy Undang-Undang' for '1. Undang-Undang'): a Menimbang item opens with 'bahwa' and a
 Mengingat item with an instrument's capital, so such a word before them is no text."""
+_LABEL_REMNANT = re.compile(r"^[.,:;]\s+(?=\w)")
+"""What OCR kept of a lost label at an item's start: its stop ('. bahwa' for 'b. bahwa');
+no item's text opens with a stop."""
 _JUSTIFIED_SLACK = 8.0
 """Points a justified line may end short of the right edge."""
 _SHORT_LINE = 15.0
@@ -574,14 +579,14 @@ def _restore_subitem_labels(text: str) -> str:
     """
     run: list[re.Match[str]] = []
     for match in _SUBITEM_LABEL.finditer(text):
-        label = match.group(2)[-1]
+        label = match.group(2)[-1].lower()
         same_kind = not run or run[0].group(2).isdigit() == label.isdigit()
         if same_kind and _label_rank(label) == len(run) + 1:
             run.append(match)
     if len(run) < 2:
         return text
     for match in reversed(run):
-        label = f"{match.group(1)}{match.group(2)[-1]}."
+        label = f"{match.group(1)}{match.group(2)[-1].lower()}."
         text = text[: match.start()] + label + text[match.end() :]
     return text
 
@@ -716,7 +721,7 @@ def _items(part: _Part, pattern: re.Pattern[str], pitch: float) -> list[str]:
                 or (paragraph_end and items[-1][-1].endswith(_PUNCTUATION))
             )
         ):
-            items.append([text])
+            items.append([_LABEL_REMNANT.sub("", text)])
             expected += 1
         elif items:
             items[-1].append(text)

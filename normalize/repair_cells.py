@@ -30,10 +30,11 @@ _RULE_DEBRIS = re.compile(
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
 # The rule read as a stroke glued to a capitalised word starting a line ('IMenerapkan',
-# 'lSubbagian', 'JPenyusunan'): no word opens with a lone capital or 'l' before a
-# capitalised word of four letters or more; acronyms ('ISO', 'IKM', 'IPv6') and names
-# ('Ilham') do not match.
-_LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{3})", re.MULTILINE)
+# 'lSubbagian', 'JPenyusunan', 'ITim'): no word opens with a lone capital or 'l' before a
+# capitalised word of three letters or more; acronyms ('ISO', 'IKM', 'IPv6') and names
+# ('Ilham') do not match. So is one glued to an item number starting a line ('J1. Laporan'):
+# no number of a list is printed after a letter.
+_LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{2}|\d{1,2}[.)]\s)", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 # A dash ending a line of a cell, after a word and before a capitalised line: the rule
 # read beside the text ('Sistem Pemerintahan —' / 'Berbasis Elektronik') unless the word

@@ -25,6 +25,9 @@ from normalize.grid import GridRow
 from normalize.read_sections import section_area, split_code
 from normalize.roman_numerals import LARGEST, STROKE_CLASS, roman, roman_value
 
+_MAX_GARBLED_CODE = 3
+"""Characters at most of what OCR read for a code in a code column of its own ('MN', '"');
+more is text, not a numeral misread."""
 _STROKES = re.compile(rf"^[{re.escape(STROKE_CLASS)}]{{1,5}}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
 _GARBLED_CODE = re.compile(rf"^\s*((?:[{re.escape(STROKE_CLASS)}U]\s?){{1,5}})[.)](?=\s)")
@@ -144,6 +147,40 @@ _SAME_AREA = 90.0
 a merged cell continued on the next page repeats its text in some documents."""
 
 
+def _area_places(rows: Sequence[GridRow], name_col: int) -> list[tuple[int, int, str]]:
+    """(row index, place, text) of each filled cell of column `name_col` down `rows`, the
+    place counting the areas in order (1, 2, ...): a cell naming the same area as the one
+    above it (`_SAME_AREA`) takes that area's place."""
+    places: list[tuple[int, int, str]] = []
+    count, previous = 0, ""
+    for i, row in enumerate(rows):
+        text = fold(row.cells[name_col]) if name_col < len(row.cells) else ""
+        if not text:
+            continue
+        name = split_code(text)[1]
+        if not places or fuzz.ratio(name, previous) < _SAME_AREA:
+            count += 1
+        places.append((i, count, text))
+        previous = name
+    return places
+
+
+def _agreed_offset(codes: Sequence[tuple[int, str]]) -> int | None:
+    """The d on which more than half of the well-formed Roman `codes` (place, code), and
+    at least two, agree that the code at place k is numeral k + d; None when they do not."""
+    offsets = [
+        value[1] - place
+        for place, code in codes
+        if (value := code_value(code)) and value[0] == "roman"
+    ]
+    if not offsets:
+        return None
+    offset = max(set(offsets), key=lambda d: (offsets.count(d), -d))
+    if offsets.count(offset) < 2 or offsets.count(offset) * 2 <= len(offsets):
+        return None
+    return offset
+
+
 def restore_area_column_codes(
     rows: Sequence[GridRow], area_col: int | None, ocr_pages: frozenset[int]
 ) -> tuple[GridRow, ...]:
@@ -152,39 +189,20 @@ def restore_area_column_codes(
     misread them ('L. Manajemen', 'JII. Penataan', 'IV. Penguatan Pengawasan' for V) or
     left only their mark ('. Manajemen').
 
-    The areas are numbered in order down the column: the k-th area's code is numeral
-    k + d. When more than half of the well-formed Roman codes read in the column, and at
-    least two, agree on one d, each other area cell on `ocr_pages` whose text starts with
-    what OCR makes of a code (`_MISREAD_CODE`) gets numeral k + d in its place; the mark
-    and the name are kept. Input: a logical table's rows; `area_col`: the column the
-    header maps to the area's name (None: none does). Invariant: unchanged when there is
-    no such column, the table has section rows (the areas are named there; the column
-    lists what is below them), or the codes read agree on no d; a cell naming the same
-    area as the one above it (`_SAME_AREA`) takes that area's place. Each change is an
-    edit of kind 'ocr_section_code'.
+    The areas are numbered in order down the column (`_area_places`): the k-th area's
+    code is numeral k + d (`_agreed_offset`). Each other area cell on `ocr_pages` whose
+    text starts with what OCR makes of a code (`_MISREAD_CODE`) gets numeral k + d in
+    its place; the mark and the name are kept. Input: a logical table's rows;
+    `area_col`: the column the header maps to the area's name (None: none does).
+    Invariant: unchanged when there is no such column, the table has section rows (the
+    areas are named there; the column lists what is below them), or the codes read agree
+    on no d. Each change is an edit of kind 'ocr_section_code'.
     """
     if area_col is None or any(map(section_area, rows)):
         return tuple(rows)
-    places: list[tuple[int, int, str]] = []  # (row index, place in the column, text)
-    count, previous = 0, ""
-    for i, row in enumerate(rows):
-        text = fold(row.cells[area_col]) if area_col < len(row.cells) else ""
-        if not text:
-            continue
-        name = split_code(text)[1]
-        if not places or fuzz.ratio(name, previous) < _SAME_AREA:
-            count += 1
-        places.append((i, count, text))
-        previous = name
-    offsets = [
-        value[1] - place
-        for _, place, text in places
-        if (value := code_value(split_code(text)[0])) and value[0] == "roman"
-    ]
-    if not offsets:
-        return tuple(rows)
-    offset = max(set(offsets), key=lambda d: (offsets.count(d), -d))
-    if offsets.count(offset) < 2 or offsets.count(offset) * 2 <= len(offsets):
+    places = _area_places(rows, area_col)
+    offset = _agreed_offset([(place, split_code(text)[0] or "") for _, place, text in places])
+    if offset is None:
         return tuple(rows)
     restored = list(rows)
     for i, place, text in places:
@@ -195,4 +213,39 @@ def restore_area_column_codes(
         if not ocr_pages & set(rows[i].pages):
             continue
         restored[i] = rows[i].with_cell(area_col, code + text[misread.end(1) :], "ocr_section_code")
+    return tuple(restored)
+
+
+def restore_area_code_column(
+    rows: Sequence[GridRow], code_col: int | None, name_col: int | None, ocr_pages: frozenset[int]
+) -> tuple[GridRow, ...]:
+    """`rows` with the Roman codes printed in a column of their own (`code_col`, 'NO' beside
+    the area names of `name_col`, both merged down over each area's rows) put back where
+    OCR read them as no numeral: nothing, a quote, a few letters ('"', 'MN').
+
+    As in `restore_area_column_codes`, the k-th area down the name column has numeral
+    k + d when the codes read agree on d; a code cell of the area's first row on
+    `ocr_pages` holding at most `_MAX_GARBLED_CODE` characters and no numeral gets it.
+    Invariant: unchanged without both columns, with section rows, or when the codes read
+    agree on no d; each change is an edit of kind 'ocr_section_code'.
+    """
+    if code_col is None or name_col is None or any(map(section_area, rows)):
+        return tuple(rows)
+    places = _area_places(rows, name_col)
+    firsts: dict[int, int] = {}
+    for i, place, _ in places:
+        firsts.setdefault(place, i)
+    codes = {place: fold(rows[i].cells[code_col]).rstrip(".)") for place, i in firsts.items()}
+    offset = _agreed_offset(list(codes.items()))
+    if offset is None:
+        return tuple(rows)
+    restored = list(rows)
+    for place, i in firsts.items():
+        code = roman(place + offset) if 1 <= place + offset <= LARGEST else None
+        read = codes[place]
+        if code is None or code_value(read) is not None or len(read) > _MAX_GARBLED_CODE:
+            continue
+        if not ocr_pages & set(rows[i].pages):
+            continue
+        restored[i] = rows[i].with_cell(code_col, code, "ocr_section_code")
     return tuple(restored)

@@ -188,6 +188,14 @@ class Repair(Frozen):
     )
 
 
+class ExtraCell(Frozen):
+    """The text of an action-plan row in a column that names no field of the contract."""
+
+    column: int = Field(ge=1, description="1-based position of the column in the table.")
+    header: str = Field(description="The column's printed header ('ANGGARAN (Rp)').")
+    text: str = Field(description="The cell's text, on one line.")
+
+
 class Row(Frozen):
     """One row of an action-plan table, in the contract's canonical fields."""
 
@@ -205,6 +213,11 @@ class Row(Frozen):
     cells: list[str] = Field(
         default_factory=list,
         description="For layout 'unknown' tables only: the row's cells as printed, left to right.",
+    )
+    extra: list[ExtraCell] = Field(
+        default_factory=list,
+        description="For layout 'action_plan' tables only: the row's non-empty cells in "
+        "columns that name no field (ANGGARAN, VOLUME, SATUAN, ...), left to right.",
     )
     taxonomy: TaxonomyMatch | None = Field(
         description="ZI taxonomy match; null for non-plan tables."

@@ -1311,6 +1311,22 @@ def _lines_page(texts: list[str], number: int = 1) -> RawPage:
     return _page([(text, 50, 400, 20 * i) for i, text in enumerate(texts)], number)
 
 
+def test_the_stop_left_of_a_lost_item_label_is_dropped() -> None:
+    """'b.' read as '.' (probe 10's ocrmypdf layer): the stop is no part of the item."""
+    lines = [
+        ("Menimbang : a. bahwa pembangunan perlu rencana aksi;", 70, 550, 220),
+        (". bahwa rencana aksi perlu ditetapkan;", 199, 550, 234),
+        ("Mengingat : 1. Undang-Undang Nomor 48 Tahun 2009 tentang Kekuasaan", 70, 550, 250),
+        ("Kehakiman;", 199, 260, 264),
+    ]
+    rows = [*HEADING, *lines, ("MEMUTUSKAN:", 250, 330, 290), *CLOSING[1:]]
+    metadata = parse_metadata([_page(rows)])
+    assert metadata.considerations == [
+        "bahwa pembangunan perlu rencana aksi;",
+        "bahwa rencana aksi perlu ditetapkan;",
+    ]
+
+
 def test_first_item_labels_ocr_read_as_short_words_are_dropped() -> None:
     """': a.' read 'as' before 'bahwa', '1.' read 'dy' before 'Undang-Undang'."""
     lines = [
@@ -1439,6 +1455,17 @@ def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:
         "b. alat ukur perubahan; dan c. dasar evaluasi."
     )
     assert dicta[1].text == "Biaya dibebankan pada DPA, a tahun 2025.", "one letter is no list"
+    capital = _page(
+        [
+            *HEADING,
+            ("KESATU : Tim bertugas: a. menyusun rencana; b. melaksanakan", 70, 540, 240),
+            ("kegiatan: dan C. menyampaikan laporan.", 200, 540, 254),
+            ("Ditetapkan di Kudus", 310, 420, 300),
+        ]
+    )
+    assert parse_metadata([capital]).dicta[0].text == (
+        "Tim bertugas: a. menyusun rencana; b. melaksanakan kegiatan; dan c. menyampaikan laporan."
+    ), "'c.' read as a capital alone (probe 10)"
     native = parse_metadata([ocr.model_copy(update={"text_layer": "native"})]).dicta
     assert native[0].text == (
         "Tim sebagaimana dimaksud merupakan: a pedoman pelaksanaan tugas, "

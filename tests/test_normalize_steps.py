@@ -37,6 +37,7 @@ from normalize.roman_numerals import as_strokes, roman, roman_value
 from normalize.section_codes import (
     code_value,
     implied_codes,
+    restore_area_code_column,
     restore_area_column_codes,
     restore_section_codes,
 )
@@ -413,6 +414,7 @@ def test_section_row_in_a_shifted_column() -> None:
             ["Undangan rapat", "Daftar hadir", "Notulen rapat"],
         ),
         ("+ Jadwal apel\ns Dokumentasi apel pagi", ["Jadwal apel", "Dokumentasi apel pagi"]),
+        ("¢ Daftar hadir\n# Materi pelatihan", ["Daftar hadir", "Materi pelatihan"]),
         (
             "• Laporan audit internal\n•Rencana tindak lanjut",
             ["Laporan audit internal", "Rencana tindak lanjut"],
@@ -492,6 +494,10 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("ISO 9001 dan IKM", "ISO 9001 dan IKM"),
         ("Ilham dan Irfan", "Ilham dan Irfan"),
         ("IPv6 dan IoT", "IPv6 dan IoT"),
+        ("J1. Laporan SKM\n2. Publikasi", "1. Laporan SKM\n2. Publikasi"),
+        ("ITim Pembangunan ZI", "Tim Pembangunan ZI"),
+        ("I2) Notulen", "2) Notulen"),
+        ("K3. Keselamatan kerja", "K3. Keselamatan kerja"),
         # A dash ending a line before a capitalised one (probes 8, 9): debris, unless a
         # range may go on from the word before it.
         ("Sistem Pemerintahan —\nBerbasis Elektronik", "Sistem Pemerintahan\nBerbasis Elektronik"),
@@ -1158,26 +1164,34 @@ def test_a_voted_label_is_the_first_pages_when_it_names_the_field_else_the_most_
     assert vote_header(copies[:1], THRESHOLD) is copies[0]
 
 
-def test_a_plan_column_naming_no_field_is_warned_about_when_it_holds_text() -> None:
-    labels = ["NO", "INDIKATOR", "RENCANA AKSI", "Na aa"]
-    filled = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", "Rutin"]])
-    empty = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", ""]])
+def test_a_plan_column_naming_no_field_keeps_its_text_in_extra_and_is_warned_about() -> None:
+    labels = ["NO", "INDIKATOR", "RENCANA AKSI", "ANGGARAN (Rp)", "Na aa"]
+    filled = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", "5.000.000", "Rutin"]])
+    empty = _table([labels, ["1", "Tim dibentuk", "Membentuk tim", "", ""]])
     page = _page(1, [])
 
-    def warnings(table: RawTable) -> list[tuple[str, str, int | None]]:
+    def document(table: RawTable) -> Decree:
         raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
-        document = normalize_document(raw, NormalizeSettings())
-        return [(w.code, w.message, w.page) for w in document.warnings]
+        return normalize_document(raw, NormalizeSettings())
+
+    def warnings(table: RawTable) -> list[tuple[str, str, int | None]]:
+        return [(w.code, w.message, w.page) for w in document(table).warnings]
 
     assert warnings(filled) == [
         (
             "unmapped_column",
-            "Column 4 ('Na aa') of table 1 names no field of an action plan: "
-            "its text is in no row.",
+            f"Column {n} ('{label}') of table 1 names no field of an action plan: "
+            "its text is kept in each row's 'extra'.",
             1,
         )
+        for n, label in ((4, "ANGGARAN (Rp)"), (5, "Na aa"))
+    ]
+    assert [c.model_dump() for c in document(filled).tables[0].rows[0].extra] == [
+        {"column": 4, "header": "ANGGARAN (Rp)", "text": "5.000.000"},
+        {"column": 5, "header": "Na aa", "text": "Rutin"},
     ]
     assert warnings(empty) == []
+    assert document(empty).tables[0].rows[0].extra == []
 
 
 def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
@@ -1645,19 +1659,73 @@ def test_a_letter_label_on_a_new_page_is_its_own_item_not_the_merged_cell_above(
     assert not is_fragment(_row(["I", "", "Rapat"]), _row(["II", "", "rapat"], page=2), (), 0.0)
 
 
+def test_a_lettered_merged_cell_on_a_new_page_starts_a_new_item() -> None:
+    """A polytechnic's plan (probe 11): SUB KOMPONEN cells 'c. Pengembangan ...' and
+    'd. Penetapan ...' merged over rows, 'd.' at the top of a page: a new item, whose
+    lower-case letter is no running text. Under an area cell that starts afresh on the
+    new page, the cell is new whatever it reads. A lettered list in a plain cell still
+    goes on ('a. ... b. ...' / 'c. ...')."""
+    fields = ("area.name", "component.text", "activity")
+    header = Header(rows=1, printed=("KOMPONEN", "SUB KOMPONEN", "RENCANA AKSI"), fields=fields)
+    rows = (
+        _merged(["Penataan SDM", "c. Pengembangan Pegawai", "Diklat"], 1, (3, 1, 1)),
+        _merged(["", "d. Penetapan Kinerja", "SKP"], 2, (0, 1, 1)),
+        _merged(["", "", "Reviu SKP"], 2, (0, 0, 1)),
+    )
+    table = LogicalTable(
+        header=header,
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=1, gap=0.0),),
+        first=_table([["KOMPONEN"], ["Penataan SDM"]]),
+    )
+    assert [r.cells[1] for r in merge_continuations(table).rows] == [
+        "c. Pengembangan Pegawai",
+        "d. Penetapan Kinerja",
+        "",
+    ]
+    new_area = (
+        _merged(["Akuntabilitas", "e. Penanganan Benturan", "Sosialisasi"], 1, (1, 1, 1)),
+        _merged(["Pelayanan Publik", "standar pelayanan", "Survei"], 2, (1, 1, 1)),
+    )
+    table = replace(table, rows=new_area)
+    assert [r.cells[1] for r in merge_continuations(table).rows] == [
+        "e. Penanganan Benturan",
+        "standar pelayanan",
+    ]
+    listed = Header(
+        rows=1, printed=("NO", "BUKTI", "AKSI"), fields=("number", "evidence", "activity")
+    )
+    plain = (
+        _row(["1", "a. Undangan\nb. Notulen", "Rapat tim"]),
+        _row(["", "c. Dokumentasi", ""], page=2),
+    )
+    table = replace(table, header=listed, rows=plain)
+    (joined,) = merge_continuations(table).rows
+    assert fold(joined.cells[1]) == "a. Undangan b. Notulen c. Dokumentasi"
+
+
 def test_a_component_keeps_its_dotted_number_apart() -> None:
     table = _table(
         [
             ["KOMPONEN", "KEGIATAN", "OUTPUT"],
             ["1.1 Pembentukan Tim Kerja", "Menyusun SK", "SK Tim"],
             ["2. Penyusunan Rencana", "Rapat", "Notulen"],
+            # a letter label (probe 11's SUB KOMPONEN); a capital 'A.' may be an area code
+            ["a. Tim Kerja", "Rapat", "SK"],
+            ["A. Umum", "Rapat", "SK"],
         ]
     )
     page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
     raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
     (result,) = normalize_document(raw, NormalizeSettings()).tables
     components = [(r.component.number, r.component.text) for r in result.rows if r.component]
-    assert components == [("1.1", "Pembentukan Tim Kerja"), ("2.", "Penyusunan Rencana")]
+    assert components == [
+        ("1.1", "Pembentukan Tim Kerja"),
+        ("2.", "Penyusunan Rencana"),
+        ("a.", "Tim Kerja"),
+        (None, "A. Umum"),
+    ]
 
 
 def test_month_columns_under_a_garbled_group_label_are_months() -> None:
@@ -1812,6 +1880,28 @@ def test_an_area_column_under_section_rows_is_the_component() -> None:
     assert result.columns["KOMPONEN PENGUNGKIT"] == "component.text"
 
 
+def test_an_area_column_under_section_rows_beside_the_component_is_the_activity() -> None:
+    """A provincial RB plan (probe 10): section rows 'A MANAJEMEN PERUBAHAN' name the
+    areas, NO and SASARAN hold the component, so 'PROGRAM/KEGIATAN' lists activities."""
+    table = _table(
+        [
+            ["NO", "SASARAN", "PROGRAM/KEGIATAN", "INDIKATOR"],
+            ["A MANAJEMEN PERUBAHAN", "", "", ""],
+            ["1", "Tim RB terbentuk", "Pembentukan Tim RB", "SK Tim"],
+            ["2", "Rencana tersusun", "Penyusunan Rencana Aksi", "Dokumen"],
+        ],
+        {(1, 0): (1, 4)},
+    )
+    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    assert result.columns["PROGRAM/KEGIATAN"] == "activity"
+    assert [(r.area.code, r.area.name) for r in result.rows if r.area] == [
+        ("A", "MANAJEMEN PERUBAHAN")
+    ] * 2
+    assert [r.activity for r in result.rows] == ["Pembentukan Tim RB", "Penyusunan Rencana Aksi"]
+
+
 # --- an RSUD action plan (probe 5) -------------------------------------------------------------
 
 
@@ -1942,6 +2032,25 @@ def test_area_column_codes_misread_by_ocr_are_put_back_by_place() -> None:
     assert restore_area_column_codes(rows, 1, frozenset()) == tuple(rows)
     odd = [_row(["", t, "kegiatan"], page=3) for t in ["III. Aa", "I. Bb", "IV. Cc", "L. Dd"]]
     assert restore_area_column_codes(odd, 1, frozenset({3})) == tuple(odd)
+
+
+def test_area_codes_in_a_column_of_their_own_read_as_no_numeral_are_put_back() -> None:
+    """A polytechnic's plan (probe 11): NO holds the area's Roman code, KOMPONEN
+    PENGUNGKIT its name, both merged over the area's rows; OCR read 'I' as nothing,
+    'II' as a quote and 'III' as 'MN'. The k-th area is numeral k when the codes read
+    (IV, V, VI) say so; a cell of text or a native page is left alone."""
+    names = ["Manajemen", "Tatalaksana", "SDM", "Akuntabilitas", "Pengawasan", "Pelayanan"]
+    codes = ["", '"', "MN", "IV", "V", "VI"]
+    rows = []
+    for code, name in zip(codes, names, strict=True):
+        rows += [_row([code, name, "aksi"], page=3), _row(["", "", "aksi"], page=3)]
+    restored = restore_area_code_column(rows, 0, 1, frozenset({3}))
+    assert [r.cells[0] for r in restored[::2]] == ["I", "II", "III", "IV", "V", "VI"]
+    assert [r.cells[0] for r in restored[1::2]] == [""] * 6
+    assert restored[2].edits == (CellEdit(0, "ocr_section_code", '"', "II"),)
+    assert restore_area_code_column(rows, 0, 1, frozenset()) == tuple(rows)
+    worded = [_row(["Umum", "Manajemen", "aksi"], page=3), *rows[2:]]
+    assert restore_area_code_column(worded, 0, 1, frozenset({3}))[0].cells[0] == "Umum"
 
 
 def test_an_ocr_table_gets_its_area_column_codes_back() -> None:
