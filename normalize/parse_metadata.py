@@ -33,6 +33,7 @@ from normalize.read_signatory import (
     clean_name,
     is_degree,
     is_upper_name,
+    names_nobody,
     repaired_position,
 )
 from normalize.repair_title import repair_title, restore_roman_months
@@ -980,7 +981,10 @@ def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
 
     The name is the first upper-case name line after the position (the stamp and the pen
     signature above it read as mixed-case noise), else the first line that reads as a name;
-    never the 'ttd' standing for the signature (in capitals, 'TTD' reads as a name).
+    never the 'ttd' standing for the signature (in capitals, 'TTD' reads as a name). Without
+    either, the position's last line is the name unless it names nobody (`names_nobody`):
+    then it is the position's wrapped line read through the stamp ('INTOR IMIGRASI KELAS
+    II' / '“TPT').
     """
     breaks = _paragraph_breaks(lines, pitch)
     index = _position_length(lines, breaks)
@@ -996,7 +1000,12 @@ def _signatory(lines: Sequence[_Line], pitch: float) -> Signatory | None:
     named = [start for start, text in texts if _is_name(text)]
     if upper or named:
         name = _name(lines, index + (upper or named)[0], breaks)
-    if name is None and len(position) > 1 and not position[-1].endswith(","):
+    if (
+        name is None
+        and len(position) > 1
+        and not position[-1].endswith(",")
+        and not names_nobody(position[-1])
+    ):
         name = position.pop()
     position_text = _position_text(position)
     if position_text is None and name is None:
@@ -1171,6 +1180,31 @@ def _last_page_name(lines: Sequence[_Line]) -> str | None:
     return None
 
 
+def _last_page_position(lines: Sequence[_Line]) -> str | None:
+    """The position closing a page's last signature block, right of `_SIGNATURE_SIDE` of
+    the page width (a certification beside it has its own): the last mostly upper-case line
+    there ending in ',' that is no name line ('... SETIAWAN, S.Sos.,') and the upper-case
+    lines right above it, without its ','."""
+    side = [line for line in lines if line.x0 >= _SIGNATURE_SIDE * line.page_width]
+    end = next(
+        (
+            index
+            for index in range(len(side) - 1, -1, -1)
+            if side[index].text.endswith(",")
+            and _mostly_upper(side[index].text)
+            and not _is_name_line(side[index].text)
+        ),
+        None,
+    )
+    if end is None:
+        return None
+    breaks = _paragraph_breaks(side, _line_pitch(side))
+    start = end
+    while start > 0 and not breaks[start] and _mostly_upper(side[start - 1].text):
+        start -= 1
+    return _position_text([line.text for line in side[start : end + 1]])
+
+
 def _document_signatory(
     pages: Sequence[RawPage],
     closing: _Part | None,
@@ -1179,10 +1213,11 @@ def _document_signatory(
 ) -> Signatory | None:
     """The body closing's signatory, repaired from the issuer line and the last page.
 
-    The position is repaired from the issuer line (`repaired_position`); the name is the
-    best reading of it in the body and at the end of the last page (`best_name`). A body
-    block with nothing read takes the last page's name under the issuer's office. Without a
-    body closing (a Lampiran-only file) the last page's signature block is used.
+    The position is repaired from the issuer line, with the last page's position as
+    evidence that the issuer signs (`repaired_position`); the name is the best reading of
+    it in the body and at the end of the last page (`best_name`). A body block with nothing
+    read takes the last page's name under the issuer's office. Without a body closing (a
+    Lampiran-only file) the last page's signature block is used.
     """
     last_lines = _page_lines(max(pages, key=lambda p: p.number)) if pages else []
     if closing is None:
@@ -1191,7 +1226,9 @@ def _document_signatory(
     name = best_name(signatory.name if signatory else None, [last_name] if last_name else [])
     if name is None and signatory is None:
         return None
-    position = repaired_position(signatory.position if signatory else None, issuer)
+    position = repaired_position(
+        signatory.position if signatory else None, issuer, _last_page_position(last_lines)
+    )
     return Signatory(name=name, position=position)
 
 

@@ -64,18 +64,23 @@ def _fragment(token: str, word: str) -> bool:
     return any(Levenshtein.distance(token, end, score_cutoff=1) <= 1 for end in ends)
 
 
-def is_damaged_issuer(position: str, issuer: str) -> bool:
-    """`position` is the issuer line read through a stamp.
+def _strong_tokens(text: str) -> list[str]:
+    """The letter runs of `text` long enough (`_STRONG_TOKEN`) to count as evidence."""
+    return [token for token in _LETTER_RUN.findall(text) if len(token) >= _STRONG_TOKEN]
+
+
+def is_issuer_piece(position: str, issuer: str) -> bool:
+    """`position` reads as part of the issuer line, wherever a stamp cut it.
 
     Every position word of four or more letters must be the issuer's next word or a piece
-    of it (in reading order), the last of them must be the issuer's last word of four or
-    more letters (the place or office named, which tells offices apart: a class such as
-    'KELAS IB' ends some offices' names), and together they must account for
-    `_ISSUER_COVERAGE` of the issuer's letters. A word foreign to the issuer ('SEKRETARIS',
-    'WAKIL') or a signing-for mark ('a.n.', 'Plh.') means another office signs.
+    of it (in reading order), and together they must account for `_ISSUER_COVERAGE` of the
+    issuer's letters. A word foreign to the issuer ('SEKRETARIS', 'WAKIL') or a signing-for
+    mark ('a.n.', 'Plh.') means another office signs. Where the piece ends is not asked:
+    'KETUA KOMISI PEMILIHAN UMUM' is such a piece of 'KETUA KOMISI PEMILIHAN UMUM
+    KABUPATEN KUDUS' and names another office (`is_damaged_issuer` asks).
     """
     words = _LETTER_RUN.findall(issuer)
-    tokens = [token for token in _LETTER_RUN.findall(position) if len(token) >= _STRONG_TOKEN]
+    tokens = _strong_tokens(position)
     if not words or not tokens or _ON_BEHALF.match(position):
         return False
     index = 0
@@ -86,17 +91,45 @@ def is_damaged_issuer(position: str, issuer: str) -> bool:
         index = found
     issuer_letters = sum(len(word) for word in words)
     covered = sum(len(token) for token in tokens)
+    return covered >= _ISSUER_COVERAGE * issuer_letters
+
+
+def is_damaged_issuer(position: str, issuer: str) -> bool:
+    """`position` is the issuer line read through a stamp.
+
+    It is a piece of the issuer (`is_issuer_piece`) whose last word of four or more letters
+    is the issuer's last such word (the place or office named, which tells offices apart: a
+    class such as 'KELAS IB' ends some offices' names).
+    """
+    words = _LETTER_RUN.findall(issuer)
+    tokens = _strong_tokens(position)
+    if not is_issuer_piece(position, issuer):
+        return False
     last = next((word for word in reversed(words) if len(word) >= _STRONG_TOKEN), words[-1])
-    return _fragment(tokens[-1], last) and covered >= _ISSUER_COVERAGE * issuer_letters
+    return _fragment(tokens[-1], last)
 
 
-def repaired_position(position: str | None, issuer: str | None) -> str | None:
+def _reads_as_issuer(position: str, issuer: str) -> bool:
+    """`position` is the issuer line, printed clean or read through a stamp, after any
+    acting mark ('Plt.')."""
+    acting = _ACTING.match(position)
+    rest = position[acting.end() :] if acting else position
+    return rest.strip(",;. ") == issuer or is_damaged_issuer(rest, issuer)
+
+
+def repaired_position(
+    position: str | None, issuer: str | None, elsewhere: str | None = None
+) -> str | None:
     """The position, or the issuer line when the position is it damaged or was not read.
 
-    Input: the position as read (None when the block had none) and the issuer line of the
-    title block (None when not found). A position containing the whole issuer ('Plh. ...')
-    or naming another office is kept. One acting as the issuer ('Plt.', 'Plh.', 'Pj.')
-    keeps its mark before the issuer line. Output is `position` unchanged unless replaced.
+    Input: the position as read (None when the block had none), the issuer line of the
+    title block (None when not found) and the position printed under the same signature
+    elsewhere (the Lampiran's closing; None when not read). A position containing the whole
+    issuer ('Plh. ...') or naming another office is kept. One acting as the issuer ('Plt.',
+    'Plh.', 'Pj.') keeps its mark before the issuer line. A piece of the issuer cut before
+    its place ('... KANTOR IMIGRASI KELAS II', a stamp over the position's second line) is
+    the issuer when `elsewhere` reads as the issuer: the same signature, printed twice,
+    names one office. Output is `position` unchanged unless replaced.
     """
     if not issuer:
         return position
@@ -106,7 +139,9 @@ def repaired_position(position: str | None, issuer: str | None) -> str | None:
     acting = _ACTING.match(text)
     prefix, rest = (acting.group(1) + " ", text[acting.end() :]) if acting else ("", text)
     unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS
-    return prefix + issuer if unread or is_damaged_issuer(rest, issuer) else position
+    confirmed = elsewhere is not None and _reads_as_issuer(elsewhere, issuer)
+    damaged = is_damaged_issuer(rest, issuer) or (confirmed and is_issuer_piece(rest, issuer))
+    return prefix + issuer if unread or damaged else position
 
 
 def is_degree(token: str) -> bool:
@@ -187,17 +222,27 @@ def same_person(first: str, second: str) -> bool:
     return shared or fuzz.token_set_ratio(first, second) >= _SAME_PERSON
 
 
+def names_nobody(reading: str) -> bool:
+    """`reading` holds no word of `_STRONG_TOKEN` letters or more ('“TPT', 'Ww A'): OCR of a
+    stamp or of a line's piece, which `same_person` has nothing to compare with."""
+    return not _strong_tokens(reading)
+
+
 def best_name(reading: str | None, others: Sequence[str]) -> str | None:
     """The best-reading copy of the name: `reading` (the body's) or another copy of it.
 
     Input: the body's reading (None when unread) and the readings of the same block
     printed elsewhere (end of the Lampiran). A copy that names someone else is ignored; the
-    body's reading wins ties. Output is one of the inputs, never a mix of them.
+    body's reading wins ties. A body reading that names nobody (`names_nobody`) cannot say
+    whom a copy names, so any better-reading copy that names someone replaces it. Output is
+    one of the inputs, never a mix of them.
     """
     if reading is None:
         return others[0] if others else None
+    junk = names_nobody(reading)
     best = reading
     for other in others:
-        if same_person(reading, other) and name_quality(other) > name_quality(best):
+        alike = same_person(reading, other) or (junk and not names_nobody(other))
+        if alike and name_quality(other) > name_quality(best):
             best = other
     return best

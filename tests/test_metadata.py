@@ -32,7 +32,9 @@ from normalize.read_signatory import (
     best_name,
     clean_name,
     is_damaged_issuer,
+    is_issuer_piece,
     is_upper_name,
+    names_nobody,
     repaired_position,
 )
 from normalize.repair_title import repair_title, restore_roman_months
@@ -965,6 +967,124 @@ def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:
 )
 def test_best_reading_of_the_name(body: str | None, others: list[str], want: str | None) -> None:
     assert best_name(body, others) == (want or body)
+
+
+@pytest.mark.parametrize(
+    ("body", "others", "want"),
+    [
+        # The body's reading names nobody (a stamp over a line's piece): a copy that names
+        # someone is the name, though no word of it can be matched.
+        ("\u201cKAB", ["AHMAD AMIR FAISOL"], "AHMAD AMIR FAISOL"),
+        ("TA", ["NAILY SYARIFAH"], "NAILY SYARIFAH"),
+        # A copy naming nobody either, or none at all: the body's reading stays.
+        ("\u201cKAB", ["Ww A"], "\u201cKAB"),
+        ("EKO", [], "EKO"),
+        # A body reading that names someone still ignores a copy naming someone else.
+        ("SYARIFAH", ["AHMAD AMIR FAISOL"], "SYARIFAH"),
+    ],
+)
+def test_a_reading_that_names_nobody_gives_way(body: str, others: list[str], want: str) -> None:
+    assert best_name(body, others) == want
+
+
+def test_names_nobody() -> None:
+    assert names_nobody("\u201cTPT")
+    assert names_nobody("Ww A")
+    assert not names_nobody("EKA PUTRA")
+    assert not names_nobody("Dewi Anggraeni Putri, S.H.")
+
+
+@pytest.mark.parametrize(
+    ("position", "elsewhere", "want"),
+    [
+        # The position's second line was lost under the stamp; the Lampiran's signature
+        # reads the issuer (clean or stamped): the piece is the issuer.
+        ("KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER + ",", KPU_ISSUER),
+        ("NTUA KOMISI PEMILIHAN UMUM \u201cKAB", "MISI PEMILIHAN UMUM KABUPATEN KUDUS", KPU_ISSUER),
+        ("Plt. KETUA KOMISI PEMILIHAN", "Plt. " + KPU_ISSUER, "Plt. " + KPU_ISSUER),
+        # No such evidence, or the Lampiran names another office: a piece is kept as read
+        # ('KETUA KOMISI PEMILIHAN UMUM' heads the national KPU).
+        ("KETUA KOMISI PEMILIHAN UMUM", None, "KETUA KOMISI PEMILIHAN UMUM"),
+        (
+            "KETUA KOMISI PEMILIHAN UMUM",
+            "SEKRETARIS KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+            "KETUA KOMISI PEMILIHAN UMUM",
+        ),
+        (
+            "KETUA KOMISI PEMILIHAN UMUM",
+            "a.n. " + KPU_ISSUER,
+            "KETUA KOMISI PEMILIHAN UMUM",
+        ),
+        # Too little of the issuer, or a word foreign to it, even with the evidence.
+        ("KETUA KOMISI", KPU_ISSUER, "KETUA KOMISI"),
+        ("WAKIL KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER, "WAKIL KETUA KOMISI PEMILIHAN UMUM"),
+    ],
+)
+def test_a_piece_of_the_issuer_confirmed_by_the_lampiran_signature(
+    position: str, elsewhere: str | None, want: str
+) -> None:
+    assert repaired_position(position, KPU_ISSUER, elsewhere) == want
+
+
+def test_an_issuer_piece_need_not_end_at_its_place() -> None:
+    assert is_issuer_piece("KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER)
+    assert not is_damaged_issuer("KETUA KOMISI PEMILIHAN UMUM", KPU_ISSUER)
+    assert not is_issuer_piece("SEKRETARIS KOMISI PEMILIHAN UMUM", KPU_ISSUER)
+
+
+def test_a_wrapped_position_line_under_the_stamp_is_no_name() -> None:
+    """The position wraps and the stamp covers its second line ('KABUPATEN KUDUS,' read
+    '“KAB'); the name under the signature was not read. The second line is the position's,
+    and the name and the position come from the Lampiran's copy of the block."""
+    body = [
+        *HEADING,
+        *CLOSING,
+        ("NTUA KOMISI PEMILIHAN UMUM", 330, 540, 322),
+        ("\u201cKAB", 380, 410, 333),
+        ("Salinan sesuai dengan aslinya", 70, 250, 420),
+        ("KEPALA SUBBAGIAN HUKUM,", 70, 250, 434),
+        ("Ayu Ngabekti, S.H.", 70, 200, 480),
+    ]
+    lampiran = [
+        ("LAMPIRAN", 600, 700, 40),
+        ("NOMOR 14 TAHUN 2025", 600, 760, 54),
+        ("Salinan sesuai dengan aslinya", 40, 200, 600),
+        ("MISI PEMILIHAN UMUM KABUPATEN KUDUS,", 600, 880, 600),
+        ("KEPALA SUBBAGIAN HUKUM,", 40, 200, 614),
+        ("ttd.", 700, 720, 628),
+        ("Ayu Ngabekti, S.H.", 40, 160, 670),
+        ("AHMAD AMIR FAISOL", 640, 780, 670),
+    ]
+    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
+    meta = parse_metadata([_page(body), landscape])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_a_wrapped_position_line_without_a_copy_leaves_the_name_unread() -> None:
+    """Without the Lampiran's copy the name is unread (null), not the stamped line."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("NTUA KOMISI PEMILIHAN UMUM", 330, 540, 322),
+        ("\u201cKAB", 380, 410, 333),
+    ]
+    lampiran = [("LAMPIRAN", 600, 700, 40), ("NOMOR 14 TAHUN 2025", 600, 760, 54)]
+    signatory = parse_metadata([_page(rows), _page(lampiran, number=2)]).signatory
+    assert signatory is not None and signatory.name is None
+    assert signatory.position == "NTUA KOMISI PEMILIHAN UMUM \u201cKAB"
+
+
+def test_a_last_position_line_that_reads_as_a_name_is_the_name() -> None:
+    """No ',' and no gap (noise bridged it): the last line is still the name when it names
+    someone."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", 320, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 336),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
 
 
 @pytest.mark.parametrize(
