@@ -10,7 +10,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng ghostscript po
 SHARED := ../shared
 OUT := outputs
 
-.PHONY: setup system run test lint schema corpus expected bench-setup eval bench clean
+.PHONY: setup system run test lint schema corpus expected bench-setup eval bench probes clean
 
 setup: system $(STAMP)
 
@@ -70,6 +70,10 @@ eval: bench-setup
 
 bench: bench-setup
 	$(PY) -m bench.timing --runs 3 --cold-runs 1 --batch-runs 1 --out $(OUT)/_bench.json --markdown $(OUT)/bench.md
+
+# Held-out probe decrees (bench/probe_decrees): built, scanned, ingested and scored.
+probes: setup
+	$(PY) -m bench.probes --out $(OUT)/probes --markdown $(OUT)/probes.md
 
 clean:
 	rm -rf $(OUT)/*.json .pytest_cache .mypy_cache .ruff_cache

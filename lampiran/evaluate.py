@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from lampiran.taxonomy_eval import Label, MatchFigures, score_matches
-from schemas.decree import Decree, DecreeMetadata, Row, TaxonomyMatch
+from schemas.decree import Decree, DecreeMetadata, Row, Table, TaxonomyMatch
 from schemas.errors import SchemaError
 from schemas.gold import GoldDecree, GoldRow
 
@@ -138,6 +138,8 @@ class EvalResult:
     char_errors: int = 0
     char_total: int = 0
     metadata_exact: dict[str, bool] = field(default_factory=dict)
+    titles_total: int = 0
+    titles_exact: int = 0
     taxonomy: MatchFigures | None = None
     diffs: list[RowDiff] = field(default_factory=list)
 
@@ -159,9 +161,12 @@ class EvalResult:
         return self.rows_exact / self.gold_rows if self.gold_rows else 1.0
 
 
+def _plan_tables(doc: Decree) -> list[Table]:
+    return [t for t in doc.tables if t.layout == "action_plan"] or doc.tables
+
+
 def _plan_rows(doc: Decree) -> list[Row]:
-    tables = [t for t in doc.tables if t.layout == "action_plan"] or doc.tables
-    return [row for table in tables for row in table.rows]
+    return [row for table in _plan_tables(doc) for row in table.rows]
 
 
 def _metadata_value(meta: DecreeMetadata, name: str) -> object:
@@ -215,6 +220,12 @@ def evaluate(pred: Decree, gold: GoldDecree, labels: Sequence[Label] = ()) -> Ev
         result.metadata_exact[name] = _metadata_value(pred.decree, name) == _metadata_value(
             gold.metadata, name
         )
+    tables = _plan_tables(pred)
+    for index, table in enumerate(gold.tables):
+        if table.title is not None:
+            result.titles_total += 1
+            title = tables[index].title if index < len(tables) else None
+            result.titles_exact += _fold(title) == _fold(table.title)
     return result
 
 
@@ -250,6 +261,7 @@ def format_result(result: EvalResult, max_diffs: int = 50) -> str:
         f"metadata exact    {len(result.metadata_exact) - len(wrong)}/{len(result.metadata_exact)}"
         + (f" (differs: {', '.join(wrong)})" if wrong else "")
     )
+    lines.append(f"table titles exact {result.titles_exact}/{result.titles_total}")
     if result.taxonomy:
         t = result.taxonomy
         lines.append(

@@ -135,6 +135,9 @@ _FUNCTION_WORDS = frozenset(
 """Words that join the words around them: a word run into one of them is two words as
 surely as one run into a domain word (no listed word ends or starts so and is unlisted).
 Not 'di' and 'ke', which are prefixes too ('dikelola')."""
+_CLIPPED = {word[:-1]: word for word in _FUNCTION_WORDS if len(word) >= 4}
+"""A function word whose last letter OCR lost ('yan' for 'yang', 'untu' for 'untuk'): too
+short for a spelling search, and no word itself."""
 _BOUND = frozenset({"nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "man", "wan", "wati"})
 
 
@@ -222,8 +225,21 @@ def _at_sentence_start(text: str, start: int, opens: bool = True) -> bool:
 # A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
 _LONE_YEN = re.compile(r"¥(?![^\W\d_])")
 _LONE_YEN_CHUNK = re.compile(rf"\S*{_LONE_YEN.pattern}\S*")
-_ROMAN_COUNTING_WORDS = ("triwulan", "semester", "tw", "tahap", "kuartal", "bab", "jilid")
-"""Words that count in Roman numerals ('Triwulan II', 'Bab IV')."""
+_ROMAN_COUNTING_WORDS = (
+    "triwulan",
+    "semester",
+    "tw",
+    "tahap",
+    "kuartal",
+    "bab",
+    "jilid",
+    "lampiran",
+    "eselon",
+    "kelas",
+    "tingkat",
+    "wadir",
+)
+"""Words that count in Roman numerals ('Triwulan II', 'Bab IV', 'Eselon III', 'Wadir II')."""
 _COUNTED_NUMERAL = re.compile(
     rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+)({MISREAD_NUMERAL})(?![\w|])"
 )
@@ -427,6 +443,8 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
     acronym = _acronym_fix(token, vocab)
     if acronym is not None:
         return acronym, "ocr_confusion", False
+    if token in _CLIPPED:
+        return _CLIPPED[token], "ocr_spelling", False
     name = token[0].isupper() and not at_start
     candidates = list(_confusions(token, vocab))
     if not _locked(token, vocab):

@@ -37,6 +37,7 @@ def _assert_equals_gold(document: Decree, decree: CorpusDecree) -> None:
     assert result.rows_exact == result.gold_rows, report
     wrong = [name for name, ok in result.metadata_exact.items() if not ok]
     assert not wrong, f"metadata differs: {wrong}\n{report}"
+    assert result.titles_exact == result.titles_total, report
 
 
 @pytest.mark.parametrize("decree", DECREES, ids=lambda d: d.id)

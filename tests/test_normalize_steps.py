@@ -18,6 +18,7 @@ from normalize.check_sums import (
     row_amounts,
 )
 from normalize.decimal_commas import restore_decimal_commas
+from normalize.find_title import find_title
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.item_numbers import restore_item_dots
@@ -1630,6 +1631,17 @@ def _merged(cells: list[str], page: int, spans: tuple[int, ...]) -> GridRow:
     )
 
 
+def _broken(header: Header, rows: tuple[GridRow, ...], index: int) -> LogicalTable:
+    """A table of `rows` over pages 1 and 2, the page break before `rows[index]`."""
+    return LogicalTable(
+        header=header,
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=index, gap=0.0),),
+        first=_table([[header.printed[0]], [rows[0].cells[0]]]),
+    )
+
+
 def test_a_letter_label_on_a_new_page_is_its_own_item_not_the_merged_cell_above() -> None:
     fields = ("area.code", "area.name", "indicator")
     header = Header(rows=1, printed=("NO", "KOMPONEN", "INDIKATOR"), fields=fields)
@@ -1639,14 +1651,7 @@ def test_a_letter_label_on_a_new_page_is_its_own_item_not_the_merged_cell_above(
         _merged(["b.", "Sistem Pemerintahan Berbasis Elektronik", "SPBE"], 2, (2, 2, 1)),
         _merged(["", "", "Aplikasi"], 2, (0, 0, 1)),
     )
-    table = LogicalTable(
-        header=header,
-        rows=rows,
-        pages=(1, 2),
-        breaks=(PageBreak(index=2, gap=0.0),),
-        first=_table([["NO"], ["a."]]),
-    )
-    joined = merge_continuations(table).rows
+    joined = merge_continuations(_broken(header, rows, 2)).rows
     assert [r.cells[:2] for r in joined if not r.covered[0]] == [
         ("a.", "Proses Bisnis"),
         ("b.", "Sistem Pemerintahan Berbasis Elektronik"),
@@ -1672,26 +1677,22 @@ def test_a_lettered_merged_cell_on_a_new_page_starts_a_new_item() -> None:
         _merged(["", "d. Penetapan Kinerja", "SKP"], 2, (0, 1, 1)),
         _merged(["", "", "Reviu SKP"], 2, (0, 0, 1)),
     )
-    table = LogicalTable(
-        header=header,
-        rows=rows,
-        pages=(1, 2),
-        breaks=(PageBreak(index=1, gap=0.0),),
-        first=_table([["KOMPONEN"], ["Penataan SDM"]]),
-    )
-    assert [r.cells[1] for r in merge_continuations(table).rows] == [
+    assert [r.cells[1] for r in merge_continuations(_broken(header, rows, 1)).rows] == [
         "c. Pengembangan Pegawai",
         "d. Penetapan Kinerja",
         "",
     ]
     new_area = (
-        _merged(["Akuntabilitas", "e. Penanganan Benturan", "Sosialisasi"], 1, (1, 1, 1)),
-        _merged(["Pelayanan Publik", "standar pelayanan", "Survei"], 2, (1, 1, 1)),
+        _merged(["Akuntabilitas", "e. Penanganan Benturan", "Sosialisasi"], 1, (2, 2, 1)),
+        _merged(["", "", "Reviu"], 1, (0, 0, 1)),
+        _merged(["Pelayanan Publik", "standar pelayanan", "Survei"], 2, (2, 2, 1)),
+        _merged(["", "", "SKM"], 2, (0, 0, 1)),
     )
-    table = replace(table, rows=new_area)
-    assert [r.cells[1] for r in merge_continuations(table).rows] == [
+    assert [r.cells[1] for r in merge_continuations(_broken(header, new_area, 2)).rows] == [
         "e. Penanganan Benturan",
+        "",
         "standar pelayanan",
+        "",
     ]
     listed = Header(
         rows=1, printed=("NO", "BUKTI", "AKSI"), fields=("number", "evidence", "activity")
@@ -1700,8 +1701,7 @@ def test_a_lettered_merged_cell_on_a_new_page_starts_a_new_item() -> None:
         _row(["1", "a. Undangan\nb. Notulen", "Rapat tim"]),
         _row(["", "c. Dokumentasi", ""], page=2),
     )
-    table = replace(table, header=listed, rows=plain)
-    (joined,) = merge_continuations(table).rows
+    (joined,) = merge_continuations(_broken(listed, plain, 1)).rows
     assert fold(joined.cells[1]) == "a. Undangan b. Notulen c. Dokumentasi"
 
 
@@ -2063,3 +2063,41 @@ def test_an_ocr_table_gets_its_area_column_codes_back() -> None:
     assert [(e.field, e.before, e.after) for e in table.rows[0].repairs][:1] == [
         ("area", ". Manajemen Perubahan", "I. Manajemen Perubahan")
     ]
+
+
+def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
+    """Above a landscape table: the LAMPIRAN heading to the right, then a centred title
+    (kpu-kudus-2022-rb's layout); above a portrait one: a paragraph and a numbered
+    section heading flush left, then a centred title. Only the centred lines are the
+    title. A flush-left title keeps its lines and stops at a sentence's end."""
+    table = _table([["NO", "KOMPONEN"], ["1", "Tim"]]).model_copy(
+        update={"bbox": (43.0, 198.0, 893.0, 518.0)}
+    )
+    heading = [
+        ("LAMPIRAN", (510, 44, 573, 56)),
+        ("NOMOR 04/HK.03.1/3319/2022", (510, 72, 669, 84)),
+        ("KABUPATEN KUDUS TAHUN 2022", (510, 127, 699, 139)),
+        ("RENCANA AKSI REFORMASI BIROKRASI DI LINGKUNGAN SEKRETARIAT", (129, 162, 807, 174)),
+        ("KUDUS", (447, 175, 489, 187)),
+    ]
+    page = _page(1, [(text, box, False) for text, box in heading])
+    title = "RENCANA AKSI REFORMASI BIROKRASI DI LINGKUNGAN SEKRETARIAT KUDUS"
+    assert find_title(table, page) == title
+    portrait = table.model_copy(update={"bbox": (71.0, 381.0, 553.0, 842.0)})
+    lines = [
+        ("tidak termasuk area perubahan dicantumkan tersendiri.", (91, 285, 420, 297)),
+        ("II. MATRIKS RENCANA KERJA", (71, 311, 255, 323)),
+        ("MATRIKS RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS", (122, 344, 501, 356)),
+        ("TAHUN 2026", (277, 358, 347, 370)),
+    ]
+    page = _page(1, [(text, box, False) for text, box in lines])
+    assert (
+        find_title(portrait, page) == "MATRIKS RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026"
+    )
+    flush = [
+        ("Kegiatan di bawah ini dilaksanakan.", (71, 330, 300, 342)),
+        ("Tabel 2. Kawasan", (71, 344, 200, 356)),
+        ("Pelabuhan", (71, 358, 140, 370)),
+    ]
+    page = _page(1, [(text, box, False) for text, box in flush])
+    assert find_title(portrait, page) == "Tabel 2. Kawasan Pelabuhan"

@@ -284,6 +284,8 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         # A Roman numeral after a word that counts in them; "Triwulan 1" stays Arabic.
         ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
         ("Semester 1I", "Semester II", "ocr_confusion"),
+        ("Wadir Ill", "Wadir III", "ocr_confusion"),
+        ("pejabat Eselon Il", "pejabat Eselon II", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
         # A lost space before a year, or before a count after a word that counts.
         ("Januari - Desember2027", "Januari - Desember 2027", "ocr_join"),
@@ -596,6 +598,9 @@ def test_a_bound_form_written_on_to_a_word_is_left_whole(text: str, vocab: Vocab
         ("SD Sekolahdan Puskesmas", "SD Sekolah dan Puskesmas"),
         ("laporan sejakditerima berkas", "laporan sejak diterima berkas"),
         ("komandan regu", "komandan regu"),
+        # the function word's last letter lost (probe 10); a capitalised name stays
+        ("rekomendasi yan ditindaklanjuti", "rekomendasi yang ditindaklanjuti"),
+        ("Kepala Bidang Yan Hendra", "Kepala Bidang Yan Hendra"),
         ("Dandy Pratama", "Dandy Pratama"),
     ],
 )
