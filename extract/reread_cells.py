@@ -139,6 +139,11 @@ DASH_STANDOFF_PT = 1.0
 and clear of its sides: what is left of an erased rule lies along the cell's sides and
 runs into them."""
 
+REPLACED_OVERLAP = 0.3
+"""Share of a character's height inside a cell read again for the character to be
+dropped with the cell's other characters."""
+RULE_SLACK_PT = 2.0
+"""Points beside a cell's sides where a character over its rule still counts as over it."""
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
@@ -439,11 +444,21 @@ def _dithered(cell: Image) -> bool:
 
 
 def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[Char]:
-    """`chars` less those whose centre lies in one of the `replaced` cells."""
+    """`chars` less those whose centre lies in one of the `replaced` cells, or that stand
+    over one (centre within RULE_SLACK_PT of its sides) with REPLACED_OVERLAP of their
+    height inside it: a skewed line of another OCR's layer that ran the marks of a row of
+    narrow cells together ('3]4151617]8]9' for the month numbers) has a box as tall as
+    two rows, its centre in the cell above, and the cells' reading supersedes it all the
+    same."""
 
     def inside(char: Char, box: BBox) -> bool:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+        if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]:
+            return True
+        height = char["bottom"] - char["top"]
+        shared = min(char["bottom"], box[3]) - max(char["top"], box[1])
+        over = box[0] - RULE_SLACK_PT <= cx <= box[2] + RULE_SLACK_PT
+        return over and height > 0 and shared >= REPLACED_OVERLAP * height
 
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 

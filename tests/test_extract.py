@@ -1303,3 +1303,22 @@ def test_overlapping_words_that_share_no_letters_or_line_or_cell_stay_apart() ->
         _layer_word("apat", 110.0, 130.0, zone=1),  # another cell
     ]
     assert merge_rereadings(words) == words
+
+
+def test_a_layer_line_run_over_a_row_of_reread_cells_goes_with_them() -> None:
+    """A skewed line of ocrmypdf's layer read the month numbers of a header row as one
+    word ('3]4151617]8]9', probe 11) whose box is as tall as two rows, its centre in the
+    group cell above ('PELAKSANAAN (BULAN)'). The month cells were read again: the
+    characters standing over them with a third of their height inside go, the group
+    label's and a neighbour's beside the rule stay."""
+
+    def char(text: str, x0: float, top: float, bottom: float) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": bottom}
+
+    months = [(100.0 + 10 * i, 120.0, 110.0 + 10 * i, 130.0) for i in range(3)]
+    reading = CellReading(words=(), replaced=tuple(months))
+    label = [char(c, 100.0 + 6 * i, 108.0, 117.0) for i, c in enumerate("PELAK")]
+    straddling = [char(c, 101.0 + 10 * i, 112.0, 124.0) for i, c in enumerate("3]4")]
+    beside = [char("x", 80.0, 121.0, 129.0)]
+    kept = reading.applied_to([*label, *straddling, *beside])
+    assert "".join(str(c["text"]) for c in kept) == "PELAKx"
