@@ -445,11 +445,12 @@ def _dithered(cell: Image) -> bool:
 
 def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[Char]:
     """`chars` less those whose centre lies in one of the `replaced` cells, or that stand
-    over one (centre within RULE_SLACK_PT of its sides) with REPLACED_OVERLAP of their
-    height inside it: a skewed line of another OCR's layer that ran the marks of a row of
-    narrow cells together ('3]4151617]8]9' for the month numbers) has a box as tall as
-    two rows, its centre in the cell above, and the cells' reading supersedes it all the
-    same."""
+    over one (centre within RULE_SLACK_PT of its sides), taller than it, with
+    REPLACED_OVERLAP of their height inside it: a skewed line of another OCR's layer that
+    ran the marks of a row of narrow cells together ('3]4151617]8]9' for the month
+    numbers) has a box as tall as two rows, its centre in the cell above, and the cells'
+    reading supersedes it all the same. A glyph of the next row, no taller than the cell,
+    that only reaches into it stays."""
 
     def inside(char: Char, box: BBox) -> bool:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
@@ -458,7 +459,8 @@ def _without_replaced(chars: Sequence[Char], replaced: Sequence[BBox]) -> list[C
         height = char["bottom"] - char["top"]
         shared = min(char["bottom"], box[3]) - max(char["top"], box[1])
         over = box[0] - RULE_SLACK_PT <= cx <= box[2] + RULE_SLACK_PT
-        return over and height > 0 and shared >= REPLACED_OVERLAP * height
+        tall = height >= box[3] - box[1]
+        return over and tall and shared >= REPLACED_OVERLAP * height
 
     return [c for c in chars if not any(inside(c, box) for box in replaced)]
 

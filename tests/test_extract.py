@@ -1309,8 +1309,9 @@ def test_a_layer_line_run_over_a_row_of_reread_cells_goes_with_them() -> None:
     """A skewed line of ocrmypdf's layer read the month numbers of a header row as one
     word ('3]4151617]8]9', probe 11) whose box is as tall as two rows, its centre in the
     group cell above ('PELAKSANAAN (BULAN)'). The month cells were read again: the
-    characters standing over them with a third of their height inside go, the group
-    label's and a neighbour's beside the rule stay."""
+    characters standing over them, taller than a cell, with a third of their height inside
+    go; the group label's, a neighbour's beside the rule and a glyph of the row below
+    reaching into a cell stay."""
 
     def char(text: str, x0: float, top: float, bottom: float) -> dict[str, object]:
         return {"text": text, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": bottom}
@@ -1320,5 +1321,6 @@ def test_a_layer_line_run_over_a_row_of_reread_cells_goes_with_them() -> None:
     label = [char(c, 100.0 + 6 * i, 108.0, 117.0) for i, c in enumerate("PELAK")]
     straddling = [char(c, 101.0 + 10 * i, 112.0, 124.0) for i, c in enumerate("3]4")]
     beside = [char("x", 80.0, 121.0, 129.0)]
-    kept = reading.applied_to([*label, *straddling, *beside])
-    assert "".join(str(c["text"]) for c in kept) == "PELAKx"
+    below = [char("P", 101.0, 127.0, 135.0)]
+    kept = reading.applied_to([*label, *straddling, *beside, *below])
+    assert "".join(str(c["text"]) for c in kept) == "PELAKxP"
