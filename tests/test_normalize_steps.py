@@ -48,7 +48,7 @@ from normalize.spread_columns import column_map, joint_columns, shares, spread
 from normalize.stitch_pages import LogicalTable, PageBreak, stitch_tables
 from normalize.unread_marks import MIN_ROWS as MIN_FILLED_ROWS
 from normalize.unread_marks import unread_mark_warnings
-from schemas.decree import Decree
+from schemas.decree import Decree, Table
 from schemas.raw import RawCell, RawDocument, RawPage, RawTable, TextLine
 
 THRESHOLD = 85.0
@@ -1705,6 +1705,13 @@ def test_a_lettered_merged_cell_on_a_new_page_starts_a_new_item() -> None:
     assert fold(joined.cells[1]) == "a. Undangan b. Notulen c. Dokumentasi"
 
 
+def _native_tables(table: RawTable) -> list[Table]:
+    """The output tables of a one-page native document holding `table`."""
+    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
+    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
+    return normalize_document(raw, NormalizeSettings()).tables
+
+
 def test_a_component_keeps_its_dotted_number_apart() -> None:
     table = _table(
         [
@@ -1716,9 +1723,7 @@ def test_a_component_keeps_its_dotted_number_apart() -> None:
             ["A. Umum", "Rapat", "SK"],
         ]
     )
-    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
-    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
-    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    (result,) = _native_tables(table)
     components = [(r.component.number, r.component.text) for r in result.rows if r.component]
     assert components == [
         ("1.1", "Pembentukan Tim Kerja"),
@@ -1867,9 +1872,7 @@ def test_an_area_column_under_section_rows_is_the_component() -> None:
         ],
         {(1, 0): (1, 4)},
     )
-    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
-    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
-    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    (result,) = _native_tables(table)
     assert [(r.area.code, r.area.name) for r in result.rows if r.area] == [
         ("1", "MANAJEMEN PERUBAHAN")
     ] * 2
@@ -1892,9 +1895,7 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ],
         {(1, 0): (1, 4)},
     )
-    page = RawPage(number=1, width=595.0, height=842.0, orientation="portrait", text_layer="native")
-    raw = RawDocument(file="x.pdf", sha256="0" * 64, pages=(page,), tables=(table,))
-    (result,) = normalize_document(raw, NormalizeSettings()).tables
+    (result,) = _native_tables(table)
     assert result.columns["PROGRAM/KEGIATAN"] == "activity"
     assert [(r.area.code, r.area.name) for r in result.rows if r.area] == [
         ("A", "MANAJEMEN PERUBAHAN")
