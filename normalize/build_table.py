@@ -109,7 +109,7 @@ def _provenance(row: GridRow) -> Provenance:
 def _extra(row: GridRow, fields: tuple[str | None, ...], printed: list[str]) -> list[ExtraCell]:
     """The text of `row` in the columns that name no field, with their printed labels."""
     return [
-        ExtraCell(column=c + 1, header=fold(printed[c]) if c < len(printed) else "", text=text)
+        ExtraCell(column=c + 1, header=fold(printed[c]), text=text)
         for c, field in enumerate(fields)
         if field is None and (text := fold(row.cells[c]))
     ]

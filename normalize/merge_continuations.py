@@ -69,7 +69,7 @@ _OPEN_ENDINGS = frozenset(
     ]
 )
 NO_WORDS: Mapping[str, int] = MappingProxyType({})
-"""No document words: OCR'd rows, whose broken words are OCR repair's business."""
+"""No document words: no word a page break cut is joined."""
 _LIST_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s")
 _LIST_LETTER = re.compile(r"(?:^|\s)([a-z])[.)]\s")
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")

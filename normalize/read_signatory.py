@@ -101,19 +101,25 @@ def is_damaged_issuer(position: str, issuer: str) -> bool:
     is the issuer's last such word (the place or office named, which tells offices apart: a
     class such as 'KELAS IB' ends some offices' names).
     """
-    words = _LETTER_RUN.findall(issuer)
-    tokens = _strong_tokens(position)
     if not is_issuer_piece(position, issuer):
         return False
+    words = _LETTER_RUN.findall(issuer)
+    tokens = _strong_tokens(position)
     last = next((word for word in reversed(words) if len(word) >= _STRONG_TOKEN), words[-1])
     return _fragment(tokens[-1], last)
+
+
+def _split_acting(position: str) -> tuple[str, str]:
+    """(the acting mark with a space after it, or '', the rest): 'Plt. BUPATI X' ->
+    ('Plt. ', 'BUPATI X')."""
+    acting = _ACTING.match(position)
+    return (acting.group(1) + " ", position[acting.end() :]) if acting else ("", position)
 
 
 def _reads_as_issuer(position: str, issuer: str) -> bool:
     """`position` is the issuer line, printed clean or read through a stamp, after any
     acting mark ('Plt.')."""
-    acting = _ACTING.match(position)
-    rest = position[acting.end() :] if acting else position
+    rest = _split_acting(position)[1]
     return rest.strip(",;. ") == issuer or is_damaged_issuer(rest, issuer)
 
 
@@ -136,11 +142,13 @@ def repaired_position(
     text = position or ""
     if issuer in text:
         return position
-    acting = _ACTING.match(text)
-    prefix, rest = (acting.group(1) + " ", text[acting.end() :]) if acting else ("", text)
+    prefix, rest = _split_acting(text)
     unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS
-    confirmed = elsewhere is not None and _reads_as_issuer(elsewhere, issuer)
-    damaged = is_damaged_issuer(rest, issuer) or (confirmed and is_issuer_piece(rest, issuer))
+    damaged = is_damaged_issuer(rest, issuer) or (
+        is_issuer_piece(rest, issuer)
+        and elsewhere is not None
+        and _reads_as_issuer(elsewhere, issuer)
+    )
     return prefix + issuer if unread or damaged else position
 
 

@@ -124,9 +124,10 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     """`text` without the marks OCR reads off table rules, and the marks removed.
 
     A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence,
-    a dash ending a line that no range goes on from, `_LINE_END_DASH`), a stroke glued to a capitalised word starting a line ("IMenerapkan") and an opening
-    bracket at the start of a line that nothing after it in the cell closes ("(Seluruh
-    kegiatan") are debris.
+    a dash ending a line that no range goes on from, `_LINE_END_DASH`), a stroke glued to
+    a capitalised word starting a line ("IMenerapkan") and an opening bracket at the
+    start of a line that nothing after it in the cell closes ("(Seluruh kegiatan") are
+    debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]

@@ -128,7 +128,6 @@ _ALIKE = [
     set("dcl"),
 ]
 _THIN = frozenset("iltfjr.,'-")
-# Endings and particles that are not a word's half when a run-together word is split.
 _FUNCTION_WORDS = frozenset(
     {"dan", "atau", "yang", "dari", "untuk", "dengan", "pada", "sejak", "serta", "oleh"}
 )
@@ -138,6 +137,7 @@ Not 'di' and 'ke', which are prefixes too ('dikelola')."""
 _CLIPPED = {word[:-1]: word for word in _FUNCTION_WORDS if len(word) >= 4}
 """A function word whose last letter OCR lost ('yan' for 'yang', 'untu' for 'untuk'): too
 short for a spelling search, and no word itself."""
+# Endings and particles that are not a word's half when a run-together word is split.
 _BOUND = frozenset({"nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "man", "wan", "wati"})
 
 
@@ -621,9 +621,8 @@ def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
     found = []
     for cut in range(_MIN_PIECE, len(word) - _MIN_PIECE + 1):
         left, right = word[:cut], word[cut:]
-        function = left in _FUNCTION_WORDS or right in _FUNCTION_WORDS
         if _two_words(left, right, vocab) and (
-            not name or function or _both_domain(left, right, vocab)
+            not name or _has_function_word(left, right) or _both_domain(left, right, vocab)
         ):
             found.append(
                 _Candidate(f"{left} {right}", "ocr_join", 1.0, _both_domain(left, right, vocab))
@@ -634,13 +633,16 @@ def _splits(word: str, vocab: Vocabulary, name: bool) -> list[_Candidate]:
 def _two_words(left: str, right: str, vocab: Vocabulary) -> bool:
     """`left` and `right` (lower case) are two listed words, one a domain word or a
     function word ('Sekolahdan', 'sejakditerima'), that did not just lose a hyphen."""
-    function = left in _FUNCTION_WORDS or right in _FUNCTION_WORDS
     return (
         (_piece(left, vocab) or left in _FUNCTION_WORDS)
         and (_piece(right, vocab) or right in _FUNCTION_WORDS)
-        and (left in vocab.domain or right in vocab.domain or function)
+        and (left in vocab.domain or right in vocab.domain or _has_function_word(left, right))
         and not _reduplicated(left, right, vocab)
     )
+
+
+def _has_function_word(left: str, right: str) -> bool:
+    return left in _FUNCTION_WORDS or right in _FUNCTION_WORDS
 
 
 def _both_domain(left: str, right: str, vocab: Vocabulary) -> bool:

@@ -181,6 +181,11 @@ def _agreed_offset(codes: Sequence[tuple[int, str]]) -> int | None:
     return offset
 
 
+def _numeral(value: int) -> str | None:
+    """`value` as a Roman numeral, None when out of `roman`'s range."""
+    return roman(value) if 1 <= value <= LARGEST else None
+
+
 def restore_area_column_codes(
     rows: Sequence[GridRow], area_col: int | None, ocr_pages: frozenset[int]
 ) -> tuple[GridRow, ...]:
@@ -206,7 +211,7 @@ def restore_area_column_codes(
         return tuple(rows)
     restored = list(rows)
     for i, place, text in places:
-        code = roman(place + offset) if 1 <= place + offset <= LARGEST else None
+        code = _numeral(place + offset)
         misread = _MISREAD_CODE.match(text)
         if code is None or misread is None or misread.group(1) == code:
             continue
@@ -241,7 +246,7 @@ def restore_area_code_column(
         return tuple(rows)
     restored = list(rows)
     for place, i in firsts.items():
-        code = roman(place + offset) if 1 <= place + offset <= LARGEST else None
+        code = _numeral(place + offset)
         read = codes[place]
         if code is None or code_value(read) is not None or len(read) > _MAX_GARBLED_CODE:
             continue

@@ -76,10 +76,9 @@ def _bulleted(lines: list[str]) -> list[str] | None:
     ('-Verifikasi', the way an author may type it). A first line without a bullet before
     bulleted lines is the first item when OCR lost its bullet: unless it leads into the
     list (ends with ':') or is numbered."""
-    if any(_BULLET.match(line) for line in lines):
-        lines = [_LETTER_BULLET.sub(r"\1•", _GLUED_BULLET.sub(r"\1 ", line)) for line in lines]
-    if not lines or not any(_BULLET.match(line) for line in lines):
+    if not any(_BULLET.match(line) for line in lines):
         return None
+    lines = [_LETTER_BULLET.sub(r"\1•", _GLUED_BULLET.sub(r"\1 ", line)) for line in lines]
     first = lines[0]
     if not _BULLET.match(first) and (
         first.rstrip().endswith(":") or _UNMARKED.match(first) or _NUMBER.match(first.strip())
