@@ -42,6 +42,15 @@ _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 _LINE_END_DASH = re.compile(r"(\S+)[ \t]+[—–][ \t]*(?=\n[ \t]*[A-Z])")
 _DAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"})
 
+# The rule read as a stroke glued to a lower-case word starting a line that goes on from
+# the line before ('pelaksanaan' / 'Jinternalisasi'): decided against the vocabulary in
+# `drop_line_strokes`.
+_LOWER_STROKE = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*)([IlJ])([a-z]{4,})\b")
+
+# A label of an inline list ('2)', 'b.'), and a colon just before one.
+_INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?:(\d{1,2})|([a-z]))([.)])(?=\s)")
+_COLON_BEFORE = re.compile(r":\s*$")
+
 # A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
 # DAN. PERLINDUNGAN'): a sentence never ends on 'dan', 'atau' or 'serta', so the stop is
 # dust. The next word must be in the connector's own case (lower, capitals or
@@ -88,6 +97,70 @@ def drop_dust_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
         return connector
 
     return _DUST_STOP.sub(drop, text), drops
+
+
+def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
+    """`text` without the rule strokes OCR glued to a lower-case word starting a line, and
+    the tokens they were glued to ('Jinternalisasi').
+
+    Only a line that goes on from a lower-case word or a comma ending the line before is
+    looked at: a sentence there goes on in lower case, so a capital before lower case is
+    a name or a stroke. It is a stroke when the token is no word and no lexicon entry
+    while the word after the stroke (four letters or more) is built on a dictionary stem
+    ('Jakhir' -> 'akhir'). A name that is a word stays ('Jember'), and so does one whose
+    rest is only a bare form of the dictionary ('Juanda', 'uanda').
+    """
+    glued: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        token = match.group(2) + match.group(3)
+        if vocab.is_word(token) or vocab.entry(token) is not None:
+            return match.group()
+        if not vocab.is_stem_form(match.group(3)):
+            return match.group()
+        glued.append(token)
+        return match.group(1) + match.group(3)
+
+    return _LOWER_STROKE.sub(drop, text), glued
+
+
+def _label_value(match: re.Match[str]) -> int:
+    number, letter = match.group(1), match.group(2)
+    return int(number) if number else ord(letter) - ord("a") + 1
+
+
+def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with the separators of an inline list OCR misread as ':' put back as ';',
+    and each change as (before, after) ('elektronik:', 'elektronik;').
+
+    The list is the labels counting from '1)' or 'a.' in one style ('1) … 2) … 3)'). A
+    colon introduces a list and never parts two of its items, so a ':' before the second
+    or a later label was a ';'. A ',' there is left as read: authors part one list with
+    both ('pengaduan, 2. … pengaduan; 3. …' in KPU Kudus's 2022 decree).
+    """
+    labels: list[re.Match[str]] = []
+    for match in _INLINE_LABEL.finditer(text):
+        if not labels:
+            if _label_value(match) == 1:
+                labels.append(match)
+            continue
+        first = labels[0]
+        same_style = (match.group(1) is None) == (first.group(1) is None) and match.group(
+            3
+        ) == first.group(3)
+        if same_style and _label_value(match) == len(labels) + 1:
+            labels.append(match)
+    changes: list[tuple[str, str]] = []
+    repaired = text
+    for label in labels[1:]:
+        found = _COLON_BEFORE.search(text, 0, label.start())
+        if found is None:
+            continue
+        start = found.start()
+        word = text[:start].split()[-1]
+        changes.append((word + ":", word + ";"))
+        repaired = repaired[:start] + ";" + repaired[start + 1 :]
+    return repaired, changes
 
 
 def _unclosed(text: str, start: int) -> bool:
@@ -175,8 +248,14 @@ def repair_rows(
             if single is not None:
                 edits.append(CellEdit(col, "ocr_confusion", cleaned, single))
                 cleaned = single
+            cleaned, strokes = drop_line_strokes(cleaned, vocab)
+            edits.extend(CellEdit(col, "ocr_noise", token, token[1:]) for token in strokes)
             cleaned, dust = drop_dust_stops(cleaned)
             edits.extend(CellEdit(col, "ocr_noise", before, after) for before, after in dust)
+            cleaned, separators = restore_list_semicolons(cleaned)
+            edits.extend(
+                CellEdit(col, "ocr_confusion", before, after) for before, after in separators
+            )
             result = repair_text(cleaned, vocab)
             cells[col] = result.text
             edits.extend(CellEdit(col, r.kind, r.before, r.after) for r in result.repairs)

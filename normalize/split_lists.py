@@ -19,6 +19,8 @@ _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
 _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
 # A number starting a line whose space after the mark OCR lost ("1.Undangan").
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
+# A number starting a line, with or without its mark.
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?=[.),\s])")
 _BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“#¢]{1,2})\s+")
 """A bullet starting a line, or what OCR reads for one ('*', '+', '«', '»', '°', '·', '“',
 '#', '¢', '+»', and '_-' for a dash: the line's baseline read as an underscore before it)."""
@@ -62,8 +64,30 @@ def _numbered_by_lines(text: str) -> list[str] | None:
     numbers all lack them is left unsplit."""
     if not _NUMBER.search(fold(text)):
         return None
-    lines = (_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in text.splitlines())
-    return _numbered(fold("\n".join(lines)))
+    lines = [_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in text.splitlines()]
+    return _numbered(fold("\n".join(_unstroked(lines))))
+
+
+def _unstroked(lines: list[str]) -> list[str]:
+    """`lines` with a cell's left rule, read as a '1' before the number a line was due to
+    start with ('1.' over '12.' for '2.'), taken off that number.
+
+    Only the number due next, two or more, is restored: a list that opens at '11.' (the
+    rest of one begun above) or counts on past nine is read as printed.
+    """
+    expected = 1
+    out = []
+    for line in lines:
+        match = _LINE_NUMBER.match(line)
+        if match is not None:
+            number = match.group(1)
+            if 2 <= expected <= 9 and number == f"1{expected}":
+                line = line[: match.start(1)] + line[match.start(1) + 1 :]
+                number = str(expected)
+            if int(number) == expected:
+                expected += 1
+        out.append(line)
+    return out
 
 
 def _bulleted(lines: list[str]) -> list[str] | None:

@@ -153,6 +153,12 @@ class Vocabulary:
         """True when `word` (any case) is a form, a compound of words, or a stem with affixes."""
         return _recognised(self, word.lower())
 
+    def is_stem_form(self, word: str) -> bool:
+        """True when `word` (any case) is a stem or affixes on one: the part of the
+        vocabulary words are built from, not its bare forms (names, loan words,
+        abbreviations the dictionary lists without affixes: 'uanda', 'ember')."""
+        return any(core in self.stems for core in _cores(word.lower()))
+
     def entry(self, token: str) -> str | None:
         """The lexicon entry `token` spells (case-insensitively), as the lexicon writes it."""
         return self.entries.get(token.lower())

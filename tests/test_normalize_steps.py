@@ -1284,6 +1284,77 @@ def test_a_list_whose_numbers_lost_some_marks_to_ocr_is_still_split() -> None:
     assert split_list("1. Rapat sebanyak 2 kali") == ["1. Rapat sebanyak 2 kali"]
 
 
+def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped() -> None:
+    # Probe 10 scan-ocr: '2.' read as '12.' after '1.'.
+    assert split_list("1. Daftar Informasi Publik\n12. Predikat Informatif") == [
+        "Daftar Informasi Publik",
+        "Predikat Informatif",
+    ]
+    # A list that goes on from one above, or counts past nine, is read as printed.
+    assert split_list("11. Notulen rapat\n12. Daftar hadir") == [
+        "11. Notulen rapat 12. Daftar hadir"
+    ]
+    ten = "\n".join(f"{n}. Butir {n}" for n in range(1, 12))
+    assert split_list(ten) == [f"Butir {n}" for n in range(1, 12)]
+
+
+@pytest.mark.parametrize(
+    ("read", "repaired", "changes"),
+    [
+        # Probe 9 scan-ocr: a ';' between the items of an inline list read as ':'.
+        (
+            "1) Kriteria anggota tim ditetapkan: 2) Seluruh unit terwakili",
+            "1) Kriteria anggota tim ditetapkan; 2) Seluruh unit terwakili",
+            [("ditetapkan:", "ditetapkan;")],
+        ),
+        (
+            "kantor: a. pemantauan harian, b. pengarsipan: c. pelaporan",
+            "kantor: a. pemantauan harian, b. pengarsipan; c. pelaporan",
+            [("pengarsipan:", "pengarsipan;")],
+        ),
+        # Commas part a list as printed; a colon before the first item leads into it;
+        # a label out of sequence or of another style is no item of the list.
+        ("1) Kriteria ditetapkan, 2) Seluruh unit", "1) Kriteria ditetapkan, 2) Seluruh unit", []),
+        ("kegiatan: 1. rapat, 2. apel", "kegiatan: 1. rapat, 2. apel", []),
+        ("pukul 10.00: 2. Peserta", "pukul 10.00: 2. Peserta", []),
+        ("1) rapat: b. apel", "1) rapat: b. apel", []),
+    ],
+)
+def test_inline_list_separators_read_as_colons_or_commas(
+    read: str, repaired: str, changes: list[tuple[str, str]]
+) -> None:
+    from normalize.repair_cells import restore_list_semicolons
+
+    assert restore_list_semicolons(read) == (repaired, changes)
+
+
+@pytest.mark.parametrize(
+    ("read", "cleaned"),
+    [
+        # Probes 9 and 10 scan-ocr: the cell's left rule read as 'J' on a line that goes on.
+        (
+            "Frekuensi kegiatan\nJinternalisasi budaya kerja",
+            "Frekuensi kegiatan\ninternalisasi budaya kerja",
+        ),
+        ("paling lambat\nJakhir Februari", "paling lambat\nakhir Februari"),
+        ("Budaya kerja\nJterinternalisasi", "Budaya kerja\nterinternalisasi"),
+        # Names stay: one that is a word, one whose rest is a bare dictionary form, and a
+        # line that starts a sentence or the cell.
+        ("dilaksanakan di\nJember", "dilaksanakan di\nJember"),
+        ("disampaikan oleh\nJuanda", "disampaikan oleh\nJuanda"),
+        ("Rapat selesai.\nJakhir", "Rapat selesai.\nJakhir"),
+        ("Jakhir Februari", "Jakhir Februari"),
+    ],
+)
+def test_a_rule_stroke_before_a_lower_case_word_going_on_is_dropped(
+    read: str, cleaned: str
+) -> None:
+    from normalize.repair_cells import drop_line_strokes
+    from normalize.vocabulary import build_vocabulary
+
+    assert drop_line_strokes(read, build_vocabulary())[0] == cleaned
+
+
 def _score_sheet(answers: list[str]) -> RawTable:
     """A score sheet: 'PENILAIAN' over two label sub-columns and the text, and one header
     cell read over the three answer columns (its borders lost on a dark band)."""
