@@ -70,11 +70,13 @@ _ALIASES: dict[str, int] = {
 _MIN_FUZZY_LENGTH = 5
 """Shorter words are matched exactly only: 'Juni'/'Juli', 'Mei'/'Mai' are one edit apart."""
 
+# The day may be run onto 'tanggal' before it ('pada tanggal8 Januari 2026': a vendor's
+# text layer loses the space), else it stands apart from letters and digits.
 _DATE = re.compile(
-    r"(?<![0-9A-Za-z])([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
+    r"(?:(?<![0-9A-Za-z])|(?<=(?i:tanggal)))([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
 )
 _NUMERIC_DATE = re.compile(
-    r"\btanggal\b\s*[:,]?\s*([0-9OoIl]{1,2})([-/])([0-9OoIl]{1,2})\2([0-9OoIl]{4})(?![0-9])",
+    r"\btanggal(?![A-Za-z])\s*[:,]?\s*([0-9OoIl]{1,2})([-/])([0-9OoIl]{1,2})\2([0-9OoIl]{4})(?![0-9])",
     re.IGNORECASE,
 )
 """'tanggal 02-01-2025', 'tanggal 2/1/2025': day first, as Indonesia writes dates. Only

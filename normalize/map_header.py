@@ -62,7 +62,9 @@ SYNONYMS: dict[str, str] = {
     "DOKUMEN BUKTI": "evidence",
     "OUTPUT": "evidence",
     "KELUARAN": "evidence",
-    "INDIKATOR OUTPUT": "evidence",
+    "HASIL": "evidence",
+    "HASIL KEGIATAN": "evidence",
+    "INDIKATOR OUTPUT": "indicator",
     "HASIL YANG DIHARAPKAN": "evidence",
     "OUTPUT YANG DIHARAPKAN": "evidence",
     "KELUARAN YANG DIHARAPKAN": "evidence",
@@ -194,12 +196,14 @@ def _without_prefix(words: list[str]) -> list[str]:
 def _schedule_group(label: str, threshold: float) -> str | None:
     """The schedule group a label is printed under ('TARGET WAKTU' of 'TARGET WAKTU Il', of
     'TARGET WAKTU mi' and of 'TARGET WAKTU TW 1'), the label itself when it is all group
-    ('TARGET WAKTU', its numeral unread); None when it names no schedule."""
+    ('TARGET WAKTU', its numeral unread), the quarter prefix when the group is that word
+    alone ('TRIWULAN' over I | II | III | IV, read 'TRIWULAN |', 'TRIWULAN "'); None when
+    it names no schedule."""
     words = fold_header(label).split()
     for group in (" ".join(_without_prefix(words[:-1])), " ".join(_without_prefix(words))):
         if group and field_of(group, threshold) == "schedule":
             return group
-    return None
+    return next((word for word in words if word in _QUARTER_PREFIXES), None)
 
 
 def _names_quarter(label: str, field: str | None) -> bool:
@@ -236,9 +240,28 @@ def _quarter_runs(
 
 def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
     """The field each printed label names (`field_of`), with month and quarter grids
-    settled by their columns' order (`_month_runs`, `_quarter_runs`)."""
+    settled by their columns' order (`_month_runs`, `_quarter_runs`), and a label naming
+    two fields settled by the others (`_free_alternatives`)."""
     fields = [field_of(label, threshold) for label in printed]
-    return _quarter_runs(printed, _month_runs(printed, fields), threshold)
+    fields = _quarter_runs(printed, _month_runs(printed, fields), threshold)
+    return _free_alternatives(printed, fields, threshold)
+
+
+def _free_alternatives(
+    printed: Sequence[str], fields: list[str | None], threshold: float
+) -> list[str | None]:
+    """`fields` with each unmapped label whose names name different fields ('SASARAN /
+    PROGRAM': component or area) given the one of them no other column names: beside a
+    KEGIATAN column holding the component, that column is the area. Two or none free
+    decide nothing."""
+    result = list(fields)
+    for col, label in enumerate(printed):
+        if fields[col] is not None:
+            continue
+        free = alternative_fields(label, threshold) - {f for f in fields if f is not None}
+        if len(free) == 1:
+            result[col] = next(iter(free))
+    return result
 
 
 def _month_runs(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:
@@ -316,15 +339,23 @@ _ALTERNATIVE_MARKS = re.compile(r"\s*/\s*|\s*\(\s*|\s*\)\s*")
 def _alternatives_field(text: str, threshold: float) -> str | None:
     """The field of a label printed as two or more names of it ('OUTPUT / BUKTI DUKUNG',
     'WAKTU / JADWAL', 'KELUARAN (OUTPUT)') when each name alone names the same field; else
-    None (names of different fields, or a part naming none, decide nothing)."""
+    None (names of different fields are settled by the other columns, `_free_alternatives`)."""
+    fields = alternative_fields(text, threshold)
+    return next(iter(fields)) if len(fields) == 1 else None
+
+
+def alternative_fields(text: str, threshold: float) -> frozenset[str]:
+    """The fields the names of a label printed as two or more names of a column name, each
+    alone ('SASARAN / PROGRAM': component and area). Empty for a label of one name, and
+    for one with a name that names no field or a month or quarter: that column may hold
+    something else as well ('OUTPUT / ANGGARAN')."""
     parts = [part for part in _ALTERNATIVE_MARKS.split(text) if fold_header(part)]
     if len(parts) < 2:
-        return None
+        return frozenset()
     fields = {field_of(part, threshold) for part in parts}
-    if len(fields) != 1:
-        return None
-    field = fields.pop()
-    return field if field is not None and ":" not in field else None
+    if any(f is None or ":" in f for f in fields):
+        return frozenset()
+    return frozenset(f for f in fields if f is not None)
 
 
 MAX_HEADER_ROWS = 4

@@ -105,7 +105,7 @@ OCR ('Ditetapkan diKotarindau'). The capital 'D' keeps a wrapped line of running
 ('ditetapkan di ...') from being the closing."""
 _CLOSING_WORDS = ("ditetapkan", "dikeluarkan")
 """'Ditetapkan di', or 'Dikeluarkan di' as police, military and some ministry decrees print."""
-_PADA_TANGGAL = re.compile(r"\bpada\s+tanggal\b\s*[:,]?", re.IGNORECASE)
+_PADA_TANGGAL = re.compile(r"\bpada\s+tanggal(?![A-Za-z])\s*[:,]?", re.IGNORECASE)
 _LAMPIRAN = re.compile(r"^L\s?A\s?M\s?P\s?I\s?R\s?A\s?N\b")
 _LABEL_LETTERS = str.maketrans("l10", "IIO")
 """OCR's lookalikes of a capital label's letters ('KETlGA', 'KEL1MA'), read as the letters;

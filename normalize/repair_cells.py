@@ -35,6 +35,11 @@ _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
 # ('Ilham') do not match. So is one glued to an item number starting a line ('J1. Laporan'):
 # no number of a list is printed after a letter.
 _LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{2}|\d{1,2}[.)]\s)", re.MULTILINE)
+# An underscore glued to the start of a word: the rule's shadow, as no word starts with one.
+_GLUED_UNDERSCORE = re.compile(r"(?:(?<=\s)|^)_+(?=[^\W_])", re.MULTILINE)
+# The rule read as a '1' glued to a year starting a line after a month ('Desember' /
+# '12026'): a schedule's year wrapped onto its own line. No year has five digits.
+_STROKED_YEAR = re.compile(r"(\S+)([ \t]*\n[ \t]*)1((?:19|20)\d\d)(?!\d)")
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
 # A dash ending a line of a cell, after a word and before a capitalised line: the rule
 # read beside the text ('Sistem Pemerintahan —' / 'Berbasis Elektronik') unless the word
@@ -46,10 +51,12 @@ _DAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu
 # the line before ('pelaksanaan' / 'Jinternalisasi'): decided against the vocabulary in
 # `drop_line_strokes`.
 _LOWER_STROKE = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*)([IlJ])([a-z]{4,})\b")
+# ... and to a lexicon entry starting any line ('ISK Tim RB', 'Je-Kinerja').
+_ENTRY_STROKE = re.compile(r"^([ \t]*)([IlJ])([\w-]*[A-Z][\w-]*)", re.MULTILINE)
 
 # A label of an inline list ('2)', 'b.'), and a colon just before one.
 _INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?:(\d{1,2})|([a-z]))([.)])(?=\s)")
-_COLON_BEFORE = re.compile(r":\s*$")
+_COLON_BEFORE = re.compile(r":(?=(?:\s+(?:dan|atau))?\s*$)")
 
 # A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
 # DAN. PERLINDUNGAN'): a sentence never ends on 'dan', 'atau' or 'serta', so the stop is
@@ -108,11 +115,12 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     a name or a stroke. It is a stroke when the token is no word and no lexicon entry
     while the word after the stroke (four letters or more) is built on a dictionary stem
     ('Jakhir' -> 'akhir'). A name that is a word stays ('Jember'), and so does one whose
-    rest is only a bare form of the dictionary ('Juanda', 'uanda').
+    rest is only a bare form of the dictionary ('Juanda', 'uanda'). On any line, a
+    stroke before a lexicon entry that leaves no entry is one too ('ISK' -> 'SK').
     """
     glued: list[str] = []
 
-    def drop(match: re.Match[str]) -> str:
+    def drop_before_word(match: re.Match[str]) -> str:
         token = match.group(2) + match.group(3)
         if vocab.is_word(token) or vocab.entry(token) is not None:
             return match.group()
@@ -121,7 +129,15 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
         glued.append(token)
         return match.group(1) + match.group(3)
 
-    return _LOWER_STROKE.sub(drop, text), glued
+    def drop_before_entry(match: re.Match[str]) -> str:
+        token = match.group(2) + match.group(3)
+        if vocab.is_entry(token) or not vocab.is_entry(match.group(3)):
+            return match.group()
+        glued.append(token)
+        return match.group(1) + match.group(3)
+
+    text = _LOWER_STROKE.sub(drop_before_word, text)
+    return _ENTRY_STROKE.sub(drop_before_entry, text), glued
 
 
 def _label_value(match: re.Match[str]) -> int:
@@ -135,8 +151,9 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     The list is the labels counting from '1)' or 'a.' in one style ('1) … 2) … 3)'). A
     colon introduces a list and never parts two of its items, so a ':' before the second
-    or a later label was a ';'. A ',' there is left as read: authors part one list with
-    both ('pengaduan, 2. … pengaduan; 3. …' in KPU Kudus's 2022 decree).
+    or a later label was a ';' ('Lampiran: dan 3)' too). A ',' there is left as read:
+    authors part one list with both ('pengaduan, 2. … pengaduan; 3. …' in KPU Kudus's
+    2022 decree).
     """
     labels: list[re.Match[str]] = []
     for match in _INLINE_LABEL.finditer(text):
@@ -198,13 +215,23 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
 
     A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence,
     a dash ending a line that no range goes on from, `_LINE_END_DASH`), a stroke glued to
-    a capitalised word starting a line ("IMenerapkan") and an opening bracket at the
-    start of a line that nothing after it in the cell closes ("(Seluruh kegiatan") are
-    debris.
+    a capitalised word starting a line ("IMenerapkan"), an underscore glued to a word
+    ("_Mereviu"), a '1' glued to a year starting a line after a month ("12026") and an
+    opening bracket at the start of a line that nothing after it in the cell closes
+    ("(Seluruh kegiatan") are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]
-    cleaned = _LEFT_RULE_STROKE.sub("", _RULE_DEBRIS.sub("", text))
+    removed += [m.group() for m in _GLUED_UNDERSCORE.finditer(text)]
+    cleaned = _GLUED_UNDERSCORE.sub("", _LEFT_RULE_STROKE.sub("", _RULE_DEBRIS.sub("", text)))
+
+    def stroked_year(match: re.Match[str]) -> str:
+        if month_number(match.group(1).strip(".,;:")) is None:
+            return match.group()
+        removed.append("1")
+        return match.group(1) + match.group(2) + match.group(3)
+
+    cleaned = _STROKED_YEAR.sub(stroked_year, cleaned)
 
     def line_end_dash(match: re.Match[str]) -> str:
         if _starts_range(match.group(1)):
@@ -285,14 +312,21 @@ def repair_header(header: Header, vocab: Vocabulary) -> tuple[Header, list[Repai
 
 def repair_page_lines(page: RawPage, vocab: Vocabulary) -> RawPage:
     """`page` with the text of its lines repaired when the page was OCR'd; a line opens
-    a sentence when the line before it ends one (`ends_sentence`), or starts the page."""
-    if page.text_layer != "ocr":
+    a sentence when the line before it ends one (`ends_sentence`), or starts the page.
+    The items of a list over lines (Menimbang, Mengingat, a diktum's) get back the ';'
+    OCR read as ':' (`restore_list_semicolons`). Invariant: the page keeps its lines."""
+    if page.text_layer != "ocr" or not page.lines:
         return page
-    lines = []
+    texts = []
     opens = True
     for line in page.lines:
-        lines.append(line.model_copy(update={"text": repair_text(line.text, vocab, opens).text}))
+        texts.append(repair_text(line.text, vocab, opens).text)
         opens = ends_sentence(line.text)
+    # Only ':' becomes ';', so the text splits back into the same lines.
+    texts = restore_list_semicolons("\n".join(texts))[0].split("\n")
+    lines = [
+        line.model_copy(update={"text": text}) for line, text in zip(page.lines, texts, strict=True)
+    ]
     return page.model_copy(update={"lines": tuple(lines)})
 
 

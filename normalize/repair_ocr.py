@@ -578,17 +578,18 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
 
 def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
     """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), or by
-    reading its capital I as 'l' ('Zl' -> 'ZI', 'SPlP' -> 'SPIP'); else None.
+    reading its capital I as 'l' or '1' ('Zl' -> 'ZI', 'SPlP' -> 'SPIP', 'Z1' -> 'ZI');
+    else None.
 
     Input: a token that is neither a word nor a lexicon entry. Only a token of capitals
-    and no other character (3+ of them), or of capitals and 'l' (2+ letters, a capital
-    first), is looked at, and only acronyms the lexicon lists in capitals are reached; two
-    acronyms reached is no answer. Acronyms are otherwise never respelt (`_locked`): this
-    needs the exact listed acronym at look-alike glyphs.
+    and no other character (3+ of them), or of capitals and 'l' or '1' (2+ characters, a
+    capital first), is looked at, and only acronyms the lexicon lists in capitals are
+    reached; two acronyms reached is no answer. Acronyms are otherwise never respelt
+    (`_locked`): this needs the exact listed acronym at look-alike glyphs.
     """
-    lowered_i = token.replace("l", "I")
-    if "l" in token and token[:1].isupper() and lowered_i.isalpha() and lowered_i.isupper():
-        return lowered_i if vocab.is_entry(lowered_i) else None
+    read_i = token.replace("l", "I").replace("1", "I")
+    if read_i != token and token[:1].isupper() and read_i.isalpha() and read_i.isupper():
+        return read_i if vocab.is_entry(read_i) else None
     if len(token) < 3 or not (token.isalpha() and token.isupper()):
         return None
     reached = {

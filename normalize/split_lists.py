@@ -21,9 +21,10 @@ _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
 # A number starting a line, with or without its mark.
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?=[.),\s])")
-_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“#¢]{1,2})\s+")
+_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“\"#¢]{1,2})\s+")
 """A bullet starting a line, or what OCR reads for one ('*', '+', '«', '»', '°', '·', '“',
-'#', '¢', '+»', and '_-' for a dash: the line's baseline read as an underscore before it)."""
+'"', '#', '¢', '+»', and '_-' for a dash: the line's baseline read as an underscore
+before it). A quotation mark opening a quote is glued to its word."""
 # What OCR makes of a bullet beside a list's other bullets: the bullet glued to its word
 # ("-Laporan", "•Rencana": no word starts with either), or a round bullet read as a lone
 # letter before a capitalised word ("s Dokumentasi": no such one-letter word).

@@ -472,6 +472,10 @@ def test_ocr_noise_in_labels_and_dates() -> None:
         ("tanggal : 2/1/2025", dt.date(2025, 1, 2)),
         ("pada tanggal 31-02-2025", None),
         ("NOMOR 4/1/2025", None),
+        # A vendor text layer that lost the space after 'tanggal' (probe 12).
+        ("pada tanggal8 Januari 2026", dt.date(2026, 1, 8)),
+        ("tanggal02-01-2025", dt.date(2025, 1, 2)),
+        ("Nomor8 Januari 2026", None),
     ],
 )
 def test_parse_indonesian_date(text: str, want: dt.date | None) -> None:
@@ -1254,6 +1258,20 @@ def test_numeric_date_on_the_ditetapkan_line() -> None:
         ("Ditetapkan di Kudus pada tanggal 02-01-2025", 310, 540, 280),
         ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 308),
         ("AHMAD AMIR FAISOL", 340, 480, 360),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))
+    assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
+
+
+def test_date_run_onto_pada_tanggal_and_the_signatory_below_it() -> None:
+    rows = [
+        *HEADING,
+        ("KESATU : Menetapkan rencana aksi.", 70, 400, 240),
+        ("Ditetapkan di Kudus", 310, 540, 280),
+        ("pada tanggal2 Januari 2025", 310, 540, 294),
+        ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 310, 540, 322),
+        ("AHMAD AMIR FAISOL", 340, 480, 374),
     ]
     meta = parse_metadata([_page(rows)])
     assert (meta.place, meta.date) == ("Kudus", dt.date(2025, 1, 2))

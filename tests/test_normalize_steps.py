@@ -134,12 +134,40 @@ def test_header_synonyms(printed: str, field: str | None) -> None:
         ("INDIKATOR / RENCANA AKSI", None),
         ("OUTPUT / ANGGARAN", None),
         ("PELAKSANAAN (BULAN)", "schedule"),
+        ("OUTPUT / HASIL", "evidence"),
     ],
 )
 def test_a_label_printing_two_names_of_one_field(printed: str, field: str | None) -> None:
     # Two names of one column printed together name its field; names of two fields,
     # or a part naming none, name nothing.
     assert field_of(printed, THRESHOLD) == field
+
+
+@pytest.mark.parametrize(
+    ("printed", "fields"),
+    [
+        # Probe 13: beside a KEGIATAN column holding the component, 'SASARAN / PROGRAM'
+        # is the area, and NO beside it the area's code.
+        (
+            ["NO", "SASARAN / PROGRAM", "KEGIATAN", "RENCANA AKSI", "BUKTI DUKUNG"],
+            ["area.code", "area.name", "component.text", "activity", "evidence"],
+        ),
+        # Without a column taking one of its fields, or with both taken, nothing is settled.
+        (
+            ["NO", "SASARAN / PROGRAM", "RENCANA AKSI"],
+            ["component.number", None, "activity"],
+        ),
+        (
+            ["NO", "PROGRAM", "SASARAN / PROGRAM", "KEGIATAN"],
+            ["area.code", "area.name", None, "component.text"],
+        ),
+    ],
+)
+def test_a_label_naming_two_fields_takes_the_one_no_other_column_names(
+    printed: list[str], fields: list[str | None]
+) -> None:
+    header = find_header(_table([printed, [str(n) for n in range(1, len(printed) + 1)]]), THRESHOLD)
+    assert header is not None and list(header.fields) == fields
 
 
 def test_two_row_header_with_month_grid() -> None:
@@ -416,6 +444,9 @@ def test_section_row_in_a_shifted_column() -> None:
         ),
         ("+ Jadwal apel\ns Dokumentasi apel pagi", ["Jadwal apel", "Dokumentasi apel pagi"]),
         ("¢ Daftar hadir\n# Materi pelatihan", ["Daftar hadir", "Materi pelatihan"]),
+        # Probe 12 scan-ocr: a round bullet read as a straight quotation mark.
+        ('" Kuesioner SKM\n" Laporan hasil survei', ["Kuesioner SKM", "Laporan hasil survei"]),
+        ('"Kuesioner" SKM', ['"Kuesioner" SKM']),
         (
             "• Laporan audit internal\n•Rencana tindak lanjut",
             ["Laporan audit internal", "Rencana tindak lanjut"],
@@ -507,6 +538,11 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("pukul 08.00 —\n16.00", "pukul 08.00 —\n16.00"),
         ("Triwulan I –\nTriwulan IV", "Triwulan I –\nTriwulan IV"),
         ("Senin —\nJumat", "Senin —\nJumat"),
+        # Probe 12 scan-ocr: an underscore glued to a word, and a '1' glued to a year
+        # wrapped after its month; a number after any other word is kept.
+        ("_Mereviu dan memutakhirkan", "Mereviu dan memutakhirkan"),
+        ("Juli dan Desember\n12026", "Juli dan Desember\n2026"),
+        ("sebanyak\n12026 berkas", "sebanyak\n12026 berkas"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -1344,6 +1380,12 @@ def test_inline_list_separators_read_as_colons_or_commas(
         ("disampaikan oleh\nJuanda", "disampaikan oleh\nJuanda"),
         ("Rapat selesai.\nJakhir", "Rapat selesai.\nJakhir"),
         ("Jakhir Februari", "Jakhir Februari"),
+        # Probe 13 scan-ocr: before a listed acronym or system on any line; a listed
+        # acronym that starts with the letter stays ('IPK').
+        ("ISK Tim RB ditetapkan", "SK Tim RB ditetapkan"),
+        ("Rekapitulasi SKP pada\nJe-Kinerja", "Rekapitulasi SKP pada\ne-Kinerja"),
+        ("IPK pegawai", "IPK pegawai"),
+        ("ISO 9001", "ISO 9001"),
     ],
 )
 def test_a_rule_stroke_before_a_lower_case_word_going_on_is_dropped(
@@ -1929,6 +1971,22 @@ def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> No
     for labels in (["TW |", 'TW "', "TW 1", "TW IV"], ["TW", 'Tw "', "TW i}", "TW Iv"]):
         header = find_header(grid(labels), THRESHOLD)
         assert header is not None and header.fields[2:] == (*quarters, "responsible"), labels
+
+
+def test_quarter_columns_under_the_word_triwulan_alone() -> None:
+    """TRIWULAN over I | II | III | IV, read '|', '"', 'i' and 'Iv' (probe 13 scan): the
+    group is the quarter prefix itself, and the four columns are quarters by position."""
+    table = _table(
+        [
+            ["NO", "KEGIATAN", "TRIWULAN", "", "", "", "UNIT KERJA"],
+            ["", "", "|", '"', "i", "Iv", ""],
+            ["1", "Rapat", "√", "", "", "", "Umum"],
+        ],
+        {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None
+    assert header.fields[2:] == ("quarter:1", "quarter:2", "quarter:3", "quarter:4", "responsible")
 
 
 def test_an_area_column_under_section_rows_is_the_component() -> None:

@@ -531,6 +531,11 @@ if __name__ == "__main__":
         ("penerapan SPlP", "penerapan SPIP"),
         ("Al Ahmad", "Al Ahmad"),
         ("Kantor Bl", "Kantor Bl"),
+        # ... or as '1' (probe 12 scan-ocr: 'Tim Kerja Z1'); a degree or code that reads
+        # as no listed acronym stays.
+        ("Tim Kerja Z1", "Tim Kerja ZI"),
+        ("lulusan S1", "lulusan S1"),
+        ("K3 dan P2", "K3 dan P2"),
     ],
 )
 def test_an_acronym_one_capital_confusion_from_a_listed_one(
@@ -574,6 +579,32 @@ def test_a_line_going_on_from_the_line_above_keeps_a_name_starting_it(vocab: Voc
         "Bangsri tentang Rencana Aksi;",
         "Pelayanan publik diatur.",
         "Pelayanan publik",
+    ]
+
+
+def test_a_list_over_body_lines_gets_back_the_semicolons_read_as_colons(
+    vocab: Vocabulary,
+) -> None:
+    """A diktum's items, each on its own line, their ';' read as ':' (probe 13 scan); the
+    ':' leading into the list stays."""
+    texts = [
+        "KEDUA : Rencana Aksi dilaksanakan oleh:",
+        "1) Tim Reformasi Birokrasi:",
+        "2) Kepala Seksi sesuai Lampiran: dan",
+        "3) seluruh pegawai.",
+    ]
+    lines = tuple(
+        TextLine(text=text, bbox=(72.0, 100.0 + 14 * i, 500.0, 112.0 + 14 * i))
+        for i, text in enumerate(texts)
+    )
+    page = RawPage(
+        number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
+    )
+    assert [line.text for line in repair_page_lines(page, vocab).lines] == [
+        "KEDUA : Rencana Aksi dilaksanakan oleh:",
+        "1) Tim Reformasi Birokrasi;",
+        "2) Kepala Seksi sesuai Lampiran; dan",
+        "3) seluruh pegawai.",
     ]
 
 
