@@ -12,7 +12,9 @@ not how well the pipeline was tuned to these files.
 
 The four variants are built as the corpus's are (`corpus.render`: born-digital, scan,
 scan-ocr through ocrmypdf, scan-vendor-ocr) into OUT/<probe>/pdf/, each is ingested with
-the default settings and compared with its gold (`lampiran.evaluate`). Building runs
+the default settings into OUT/<probe>/json/<variant>.json (`lampiran eval` on it and the
+probe's gold.yaml lists the rows that differ) and compared with its gold
+(`lampiran.evaluate`). Building runs
 ocrmypdf once per probe and lampiran OCRs two scans per probe: several minutes in all.
 """
 
@@ -38,6 +40,7 @@ from corpus.render import (
     render_decree,
 )
 from corpus.render.build import VARIANTS, load_gold, scan_settings
+from lampiran.documents import decree_json
 from lampiran.evaluate import evaluate
 from lampiran.pipeline import process_pdf
 from lampiran.settings import RunSettings
@@ -97,11 +100,15 @@ def build_probe(folder: Path, out: Path) -> tuple[GoldDecree, dict[str, Path]]:
     return gold, paths
 
 
-def score_probe(name: str, gold: GoldDecree, pdfs: dict[str, Path]) -> list[ProbeScore]:
-    """Each variant of probe `name` ingested and compared with `gold`."""
+def score_probe(name: str, gold: GoldDecree, pdfs: dict[str, Path], out: Path) -> list[ProbeScore]:
+    """Each variant of probe `name` ingested, its output written to `out`/<variant>.json
+    for `lampiran eval` to show the rows that differ, and compared with `gold`."""
     scores = []
+    out.mkdir(parents=True, exist_ok=True)
     for variant, pdf in pdfs.items():
-        result = evaluate(process_pdf(pdf, RunSettings()), gold)
+        decree = process_pdf(pdf, RunSettings())
+        (out / f"{variant}.json").write_bytes(decree_json(decree))
+        result = evaluate(decree, gold)
         wrong = tuple(field for field, ok in result.metadata_exact.items() if not ok)
         scores.append(
             ProbeScore(
@@ -142,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores: list[ProbeScore] = []
     for name in names:
         gold, pdfs = build_probe(PROBES / name, args.out / name / "pdf")
-        scores += score_probe(name, gold, pdfs)
+        scores += score_probe(name, gold, pdfs, args.out / name / "json")
         print(markdown([s for s in scores if s.probe == name]), end="", flush=True)
     (args.out / "scores.json").write_text(
         json.dumps([dataclasses.asdict(s) for s in scores], indent=2), encoding="utf-8"

@@ -370,12 +370,22 @@ def _repair_splits(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
 
 @functools.lru_cache(maxsize=1 << 16)
 def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
-    """`left + right` when that is a word and `left` or `right` is not one.
+    """`left + right` when that is a word and `left` or `right` is not one, or when it is an
+    acronym or name the lexicon lists (capitals after its first letter) and neither half is
+    one ('Ber AKHLAK' -> 'BerAKHLAK'); a listed spelling of words stays apart ('tindak
+    lanjut').
 
     Capitals: a capitalised `right` starts a new word unless both halves are all capitals
     (a heading); lexicon entries, tokens with digits and Roman numerals of two or more
     letters ('KELAS II', a class, is no 'KELASII') are never halves.
     """
+    joined = left + right
+    if (
+        any(c.isupper() for c in joined[1:])
+        and vocab.is_entry(joined)
+        and not (vocab.is_entry(left) or vocab.is_entry(right))
+    ):
+        return joined
     if vocab.is_word(left) and vocab.is_word(right):
         return None
     if any(
@@ -386,7 +396,6 @@ def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
         _locked(left, vocab) or _locked(right, vocab) or right[0].isupper()
     ):
         return None
-    joined = left + right
     # Letter-spaced or interleaved OCR ("t e", "a i") would join into short junk words.
     return joined if len(joined) >= _MIN_JOINED and vocab.is_word(joined) else None
 

@@ -10,9 +10,11 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_four_probes_are_listed() -> None:
+def test_the_six_probes_are_listed() -> None:
     assert probe_names() == [
         "immigration-office-zi",
+        "kantor-pertanahan-rb",
+        "pengadilan-agama-zi",
         "polytechnic-zi-months",
         "provincial-rb-portrait",
         "puskesmas-zi",

@@ -267,6 +267,8 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Rencana Aksi Agenperubahan", "Rencana Aksi Agen perubahan", "ocr_join"),
         ("Tambahan LembaranNegara Nomor 6109", "Tambahan Lembaran Negara Nomor 6109", "ocr_join"),
         ("3 D okumen Laporan", "3 Dokumen Laporan", "ocr_split"),
+        # A listed entry split where its case changes (probe 9 scan).
+        ("nilai-nilai Ber AKHLAK dan", "nilai-nilai BerAKHLAK dan", "ocr_split"),
         ("kegiatan pernantauan", "kegiatan pemantauan", "ocr_confusion"),
         ("Buku Reglster Pengaduan", "Buku Register Pengaduan", "ocr_confusion"),
         ("laporan peIaksanaan", "laporan pelaksanaan", "ocr_confusion"),
