@@ -7,6 +7,7 @@ from typing import Literal
 
 from normalize.build_table import build_table, unmapped_columns
 from normalize.check_sums import check_sums
+from normalize.closing_marks import restore_closing_marks
 from normalize.decimal_commas import restore_decimal_commas
 from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
@@ -108,6 +109,7 @@ def _repair_ocr(
     rows = restore_area_column_codes(rows, area_col, ocr_pages)
     rows = restore_area_code_column(rows, code_col, area_col, ocr_pages)
     rows = restore_item_dots(restore_decimal_commas(rows, ocr_pages), ocr_pages)
+    rows = restore_closing_marks(rows, ocr_pages)
     logical = replace(logical, rows=rows)
     if logical.header is None or logical.first.page not in ocr_pages:
         return logical, [], unsure

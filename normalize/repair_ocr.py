@@ -247,10 +247,19 @@ _COUNTED_NUMERAL = re.compile(
 'Semester 1I'): there it is no Arabic number, and 'Il' no word."""
 
 
+# A percent sign standing as a word, read by tesseract as 'Yo' ('Yo pegawai yang ...',
+# 'dengan Yo kategori nilai'): no Indonesian word or listed acronym is spelt so.
+_PERCENT_READ = re.compile(r"(?:(?<=\s)|^)Yo(?=\s)", re.MULTILINE)
+
+
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
-    """Yen signs read for a capital Y, in the chunks (between spaces) holding them; Roman
-    numerals read with 'l', '1' or '|' for an I after a word that counts in them
-    ('Triwulan Il' -> 'Triwulan II')."""
+    """Yen signs read for a capital Y, in the chunks (between spaces) holding them; a
+    percent sign read as 'Yo' standing alone; Roman numerals read with 'l', '1' or '|'
+    for an I after a word that counts in them ('Triwulan Il' -> 'Triwulan II')."""
+
+    def percent(match: re.Match[str]) -> str:
+        repairs.append(OcrRepair("Yo", "%", "ocr_confusion"))
+        return "%"
 
     def fix(match: re.Match[str]) -> str:
         chunk = match.group()
@@ -266,7 +275,8 @@ def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
         repairs.append(OcrRepair(printed, fixed, "ocr_confusion"))
         return match.group(1) + fixed
 
-    return _COUNTED_NUMERAL.sub(numeral, _LONE_YEN_CHUNK.sub(fix, text))
+    text = _PERCENT_READ.sub(percent, _LONE_YEN_CHUNK.sub(fix, text))
+    return _COUNTED_NUMERAL.sub(numeral, text)
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------

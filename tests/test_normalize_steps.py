@@ -1544,6 +1544,52 @@ def test_a_decimal_stop_is_a_comma_where_the_column_prints_commas() -> None:
     assert restore_decimal_commas(rows[1:2], frozenset({2})) == (rows[1],)
 
 
+def test_a_closing_comma_or_colon_is_a_semicolon_where_the_table_ends_with_them() -> None:
+    from normalize.closing_marks import restore_closing_marks
+
+    rows = [
+        _row(["1", "Tersedianya media sosialisasi;"], page=2),
+        _row(["2", "Penerapan reward and punishment:"], page=2),
+        _row(["3", "Tersedianya SOP pelayanan;"], page=1),
+        _row(["4", "Adanya pejabat pengelola,\n"], page=2),
+        _row(["5", "Tersedianya maklumat pelayanan,"], page=1),
+        _row(["6", "Dokumen, foto dan video"], page=2),
+        _row(["7", "0.00%,"], page=2),
+    ]
+    restored = restore_closing_marks(rows, frozenset({2}))
+    assert restored[1].cells[1] == "Penerapan reward and punishment;"
+    assert restored[1].edits == (CellEdit(1, "ocr_confusion", "punishment:", "punishment;"),)
+    assert restored[3].cells[1] == "Adanya pejabat pengelola;"
+    # A native page's text and a cell ending otherwise are kept; so is every cell of a
+    # table with fewer such endings, or whose cells end with ':' only (lead-ins).
+    assert restored[4] is rows[4]
+    assert restored[5] is rows[5]
+    assert restored[6] is rows[6], "a number's trailing mark may be dust"
+    assert restore_closing_marks(rows[:2], frozenset({2})) == tuple(rows[:2])
+    leads = [_row(["1", f"Kegiatan {n} meliputi:"], page=2) for n in range(3)]
+    assert restore_closing_marks(leads, frozenset({2})) == tuple(leads)
+
+
+def test_a_lost_closing_stop_is_put_back_where_every_other_cell_ends_with_one() -> None:
+    from normalize.closing_marks import restore_closing_marks
+
+    # Perbup Donggala 4/2025's key to the form's columns: every entry ends with '.'.
+    rows = [
+        _row(["Kolom 1 =", "Cukup jelas."], page=25),
+        _row(["Kolom 2 =", "Diisi waktu pelaksanaan."], page=25),
+        _row(["Kolom 3 =", "Diisi dengan kegiatan (kolom 3)."], page=25),
+        _row(["Kolom 9 =", "Diisi catatan lainnya yang dianggap perlu"], page=25),
+    ]
+    restored = restore_closing_marks(rows, frozenset({25}))
+    assert restored[3].cells == ("Kolom 9 =", "Diisi catatan lainnya yang dianggap perlu.")
+    assert restored[3].edits == (CellEdit(1, "ocr_confusion", "perlu", "perlu."),)
+    assert restored[:3] == tuple(rows[:3])
+    # Two cells without a stop, or fewer than three with one: the column has no rule.
+    unruled = [*rows[:3], rows[3], _row(["Kolom 10 =", "Diisi nama"], page=25)]
+    assert restore_closing_marks(unruled, frozenset({25})) == tuple(unruled)
+    assert restore_closing_marks(rows[1:], frozenset({25})) == tuple(rows[1:])
+
+
 @pytest.mark.parametrize(("layer", "label"), [("ocr", "Keterangan"), ("native", "Ketorangan")])
 def test_header_labels_are_repaired_on_ocr_pages_only(layer: str, label: str) -> None:
     table = _table(

@@ -283,6 +283,9 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Tahun 2O25", "Tahun 2025", "ocr_confusion"),
         # PermenPANRB 52/2014's LKE: the answer choices "Y/T" (Ya/Tidak).
         ("¥/T", "Y/T", "ocr_confusion"),
+        # A percent sign standing alone read as 'Yo' (KPU Kudus 2022 scan, Perbup 4/2025).
+        ("Yo pegawai yang berstatus JF", "% pegawai yang berstatus JF", "ocr_confusion"),
+        ("dengan Yo kategori nilai", "dengan % kategori nilai", "ocr_confusion"),
         # A Roman numeral after a word that counts in them; "Triwulan 1" stays Arabic.
         ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
         ("Semester 1I", "Semester II", "ocr_confusion"),
