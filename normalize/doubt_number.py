@@ -5,14 +5,17 @@ badly. lampiran never guesses the digits; it says when a reading looks damaged.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 from normalize.parse_metadata import number_as_written
+from normalize.roman_numerals import as_strokes, roman
 from schemas.decree import PipelineWarning
 from schemas.raw import RawPage
 
 _NOMOR_LINE = re.compile(r"^\s*NOMOR\b(.*)$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PRINTED_SEGMENT = re.compile(r"^[A-Za-z0-9.\-]+$")
 _MIXED = re.compile(r"(?=.*[a-z])(?=.*\d)")
 """A lower-case letter and a digit in one piece of a segment ('0os6s', '202x'): a printed
@@ -71,24 +74,47 @@ def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
     return readings
 
 
-def number_doubts(number: str | None, pages: Sequence[RawPage]) -> list[PipelineWarning]:
-    """A `number_uncertain` warning when `number`, read by OCR from the first page, looks
-    damaged or another copy of it on the pages reads differently; else none.
+def _stroked_month(number: str, date: dt.date | None) -> str | None:
+    """The part before the year of `number` when it reads as strokes only ('1', 'l', '11')
+    that are the Roman numeral of `date`'s month (I, II, III): a Roman month read as
+    digits. Offices number months in digits too ('…/02/2027'), so it is only doubted."""
+    parts = number.split("/")
+    if date is None or len(parts) < MIN_PARTS_FOR_ONE_OFF or not _YEAR.fullmatch(parts[-1]):
+        return None
+    month = parts[-2]
+    if set(month) <= set("1l|") and as_strokes(month) == roman(date.month):
+        return month
+    return None
 
-    Inputs: the decree number as parsed and the body pages. A number from a text layer
-    is the document's own and is never doubted.
+
+def number_doubts(
+    number: str | None, pages: Sequence[RawPage], date: dt.date | None = None
+) -> list[PipelineWarning]:
+    """A `number_uncertain` warning when `number`, read by OCR from the first page, looks
+    damaged, another copy of it on the pages reads differently, or its month part may be
+    the Roman numeral of the decree's `date` read as digits ('…/1/2026' in January); else
+    none.
+
+    Inputs: the decree number as parsed, the body pages and the decree's date. A number
+    from a text layer is the document's own and is never doubted.
     """
     if not number or not pages or pages[0].text_layer != "ocr":
         return []
     segment = _damaged_segment(number)
     others = _other_readings(number, pages)
-    if segment is None and not others:
+    month = _stroked_month(number, date)
+    if segment is None and not others and month is None:
         return []
     reasons = []
     if segment is not None:
         reasons.append(f"its part {segment!r} is not how a number is printed")
     if others:
         reasons.append("elsewhere it reads " + ", ".join(repr(o) for o in others))
+    if month is not None and date is not None:
+        reasons.append(
+            f"its month part {month!r} may be the Roman {roman(date.month)!r} of the "
+            "decree's date read as digits"
+        )
     return [
         PipelineWarning(
             code="number_uncertain",

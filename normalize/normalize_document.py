@@ -199,7 +199,7 @@ def normalize_document(raw: RawDocument, settings: NormalizeSettings) -> Decree:
             )
         )
     metadata = parse_metadata(body_pages)
-    warnings += number_doubts(metadata.number, body_pages)
+    warnings += number_doubts(metadata.number, body_pages, metadata.date)
     signatory = metadata.signatory
     warnings += name_doubts(signatory.name if signatory else None, body_pages)
     return Decree(

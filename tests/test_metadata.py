@@ -1510,6 +1510,17 @@ def test_a_damaged_ocr_number_is_reported_not_mended(number: str, doubted: str |
     assert number_doubts(number, [native]) == []
 
 
+def test_a_month_part_that_may_be_a_roman_month_read_as_digits_is_reported() -> None:
+    # Probes 12 and 13's scans: '…/I/2026' read '…/1/2026' in a decree of January.
+    page = _lines_page(["NOMOR 15/SK-35.10.UP.02.01/1/2026"])
+    (warning,) = number_doubts("15/SK-35.10.UP.02.01/1/2026", [page], dt.date(2026, 1, 30))
+    assert "month part '1' may be the Roman 'I'" in warning.message
+    # Another month, a two-digit month, or no date: nothing to doubt.
+    assert number_doubts("15/SK-35.10.UP.02.01/1/2026", [page], dt.date(2026, 2, 3)) == []
+    assert number_doubts("B-1234/Kk.11.21/HM.00/01/2027", [page], dt.date(2027, 1, 4)) == []
+    assert number_doubts("15/SK-35.10.UP.02.01/1/2026", [page]) == []
+
+
 def test_copies_of_the_number_that_disagree_are_reported() -> None:
     body = _lines_page(["NOMOR : 188.45/0565/Bag.KESRA/2025"])
     lampiran = _lines_page(["LAMPIRAN", "NOMOR : 188.45/ 0585 /Bag.KESRA/2025"], number=3)
