@@ -56,6 +56,8 @@ _ENTRY_STROKE = re.compile(r"^([ \t]*)([IlJ])([\w-]*[A-Z][\w-]*)", re.MULTILINE)
 
 # A label of an inline list ('2)', 'b.'), and a colon just before one.
 _INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?:(\d{1,2})|([a-z]))([.)])(?=\s)")
+# A list number with a comma read for its stop ('1, Data Mutasi').
+_COMMA_LABEL = re.compile(r"(?:^|(?<=\s))(\d{1,2}),(?=\s)", re.MULTILINE)
 _COLON_BEFORE = re.compile(r":(?=(?:\s+(?:dan|atau))?\s*$)")
 
 # A stop OCR put after a connector that text in the same cell goes on from ('PEREMPUAN
@@ -180,6 +182,24 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
     return repaired, changes
 
 
+def restore_label_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with a list number whose stop OCR read as a comma given its stop back, and
+    each change as (before, after) ('1,', '1.'): a number with a comma is a label when the
+    next number follows it in the text as a label with its stop ('1, Data Mutasi 2. Data
+    Promosi'); a count or a year before a comma has no such next label."""
+    changes: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        number = match.group(1)
+        after = text[match.end() :]
+        if not re.search(rf"(?:^|(?<=\s)){int(number) + 1}\.(?=\s)", after):
+            return match.group()
+        changes.append((number + ",", number + "."))
+        return number + "."
+
+    return _COMMA_LABEL.sub(fix, text), changes
+
+
 def _unclosed(text: str, start: int) -> bool:
     """True when the bracket at `text[start]` is closed by nothing after it: each closer
     after it is taken by a nearer opener first ('(Melakukan ... (TNA) bagi')."""
@@ -280,8 +300,10 @@ def repair_rows(
             cleaned, dust = drop_dust_stops(cleaned)
             edits.extend(CellEdit(col, "ocr_noise", before, after) for before, after in dust)
             cleaned, separators = restore_list_semicolons(cleaned)
+            cleaned, stops = restore_label_stops(cleaned)
             edits.extend(
-                CellEdit(col, "ocr_confusion", before, after) for before, after in separators
+                CellEdit(col, "ocr_confusion", before, after)
+                for before, after in (*separators, *stops)
             )
             result = repair_text(cleaned, vocab)
             cells[col] = result.text

@@ -1365,6 +1365,23 @@ def test_inline_list_separators_read_as_colons_or_commas(
 
 
 @pytest.mark.parametrize(
+    ("read", "repaired"),
+    [
+        # KPU Kudus 2022 scan: the first label's stop read as a comma.
+        ("1, Data Mutasi 2. Data Promosi", "1. Data Mutasi 2. Data Promosi"),
+        ("1. Rapat\n2, Notulen\n3. Foto", "1. Rapat\n2. Notulen\n3. Foto"),
+        # A count or a number with no next label after it keeps its comma.
+        ("sebanyak 2, 4. Laporan", "sebanyak 2, 4. Laporan"),
+        ("rapat 1, 2 dan 3 kali", "rapat 1, 2 dan 3 kali"),
+    ],
+)
+def test_a_list_numbers_stop_read_as_a_comma(read: str, repaired: str) -> None:
+    from normalize.repair_cells import restore_label_stops
+
+    assert restore_label_stops(read)[0] == repaired
+
+
+@pytest.mark.parametrize(
     ("read", "cleaned"),
     [
         # Probes 9 and 10 scan-ocr: the cell's left rule read as 'J' on a line that goes on.
