@@ -218,6 +218,17 @@ def _unclosed(text: str, start: int) -> bool:
     return True
 
 
+def _opens_bare_label(text: str, start: int) -> bool:
+    """True when the bracket at `text[start]` opens a list label ('(1)') whose next label
+    follows without one ('(1) Agen perubahan ditetapkan; 2) Role model'): the list prints
+    'N)', and the bracket is the cell's rule."""
+    label = re.match(r"\((\d{1,2})\)\s", text[start:])
+    if label is None:
+        return False
+    after = text[start + label.end() :]
+    return re.search(rf"(?:^|(?<=\s)){int(label.group(1)) + 1}\)", after) is not None
+
+
 def _starts_range(word: str) -> bool:
     """True for a word a range may start from: a number or time, a Roman numeral, a month
     or a day of the week."""
@@ -238,7 +249,8 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     a capitalised word starting a line ("IMenerapkan"), an underscore glued to a word
     ("_Mereviu"), a '1' glued to a year starting a line after a month ("12026") and an
     opening bracket at the start of a line that nothing after it in the cell closes
-    ("(Seluruh kegiatan") are debris.
+    ("(Seluruh kegiatan") or that opens a list label the next label of the list prints
+    without ("(1) Agen …, 2) Role") are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]
@@ -262,7 +274,7 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     cleaned = _LINE_END_DASH.sub(line_end_dash, cleaned)
     for opener in reversed(list(_LEFT_RULE.finditer(cleaned))):
         start = opener.start()
-        if _unclosed(cleaned, start):
+        if _unclosed(cleaned, start) or _opens_bare_label(cleaned, start):
             removed.append(opener.group())
             cleaned = cleaned[:start] + cleaned[start + 1 :]
     if not removed:
