@@ -10,14 +10,16 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_six_probes_are_listed() -> None:
+def test_the_eight_probes_are_listed() -> None:
     assert probe_names() == [
         "immigration-office-zi",
         "kantor-pertanahan-rb",
+        "kecamatan-rb-program",
         "pengadilan-agama-zi",
         "polytechnic-zi-months",
         "provincial-rb-portrait",
         "puskesmas-zi",
+        "rsud-zi-bulan",
     ]
 
 
