@@ -20,7 +20,9 @@ def find_title(table: RawTable, page: RawPage) -> str | None:
     on the table, or flush left with it. So the LAMPIRAN heading printed to the right
     ('LAMPIRAN KEPUTUSAN ... NOMOR ... TENTANG ...') and a numbered section heading or a
     paragraph to the left ('II. MATRIKS RENCANA KERJA') above a centred title stay out
-    of it; a flush-left title stops at a line that ends a sentence.
+    of it; a flush-left title stops at a line that ends a sentence. A lowest line that
+    ends a sentence is the end of a paragraph leading into the table ('... disajikan
+    dalam matriks berikut.'), and the table has no title.
     """
     above = sorted(
         (
@@ -39,6 +41,8 @@ def find_title(table: RawTable, page: RawPage) -> str | None:
     for line in above:
         if edge - line.bbox[3] > MAX_GAP:
             break
+        if not block and _ends_sentence(line):
+            return None
         if block and not _aligned(line, block[0], centre, tolerance):
             break
         block.append(line)
@@ -50,9 +54,13 @@ def _centred(line: TextLine, centre: float, tolerance: float) -> bool:
     return abs((line.bbox[0] + line.bbox[2]) / 2 - centre) <= tolerance
 
 
+def _ends_sentence(line: TextLine) -> bool:
+    return line.text.rstrip().endswith((".", ":", ";"))
+
+
 def _aligned(line: TextLine, lowest: TextLine, centre: float, tolerance: float) -> bool:
     """True when `line` goes with the heading whose lowest line is `lowest`."""
     if _centred(lowest, centre, tolerance):
         return _centred(line, centre, tolerance)
     flush = abs(line.bbox[0] - lowest.bbox[0]) <= tolerance
-    return flush and not line.text.rstrip().endswith((".", ":", ";"))
+    return flush and not _ends_sentence(line)

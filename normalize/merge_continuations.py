@@ -10,7 +10,8 @@ and the shape of the text, never from known content:
 - and either its short fields (number, schedule: one line in most rows) are all empty
   while the row before has one, or it lacks both the item number and the ticks the row
   before prints (in a table without ticks: the written schedule, when every printed
-  row has one) and one of its cells reads as the rest of the row before, or all its
+  row has one, whether or not rows print their own number) and one of its cells reads
+  as the rest of the row before, or all its
   cells but one read as the rest of the row before: a cell continues when it starts in
   lower case, carries on a list the cell above began ("2. ..." after "1. ..."), holds
   no letters (the "2025" of a cut "Januari - Desember"), or follows a cell that
@@ -210,7 +211,7 @@ def is_fragment(
     return (
         short_empty
         or continued
-        or (1 in votes and _lost_marks(previous, top, tick_cols or schedule_cols, number_cols))
+        or (1 in votes and _lost_marks(previous, top, tick_cols, schedule_cols, number_cols))
     )
 
 
@@ -236,18 +237,26 @@ def schedule_columns(
 
 
 def _lost_marks(
-    previous: GridRow, top: GridRow, mark_cols: frozenset[int], number_cols: frozenset[int]
+    previous: GridRow,
+    top: GridRow,
+    tick_cols: frozenset[int],
+    schedule_cols: frozenset[int],
+    number_cols: frozenset[int],
 ) -> bool:
-    """True when `previous` prints an item number (in a `number_columns` column) and a mark
-    (a tick, or a written schedule in a `schedule_columns` column), and `top` neither. A
-    printed row has its number and its ticks or schedule on its first lines, so a page-top
-    row with neither is the rest of a row; it may still fill short columns that wrap (a
-    unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n'). A number merged over
-    several rows leaves a new row at a page top without one, but not without its own
-    schedule: the schedule is a mark only when every printed row has one."""
-    marks = mark_cols | number_cols
+    """True when `previous` prints the marks of a row's first lines and `top` none of them:
+    an item number (in a `number_columns` column) and ticks; or, in a table without
+    ticks, a written schedule in a `schedule_columns` column, which every printed row has,
+    so a page-top row without one is the rest of a row even where the number is merged
+    over several rows (an area's NO) and no row prints its own. A printed row has its
+    number and its ticks or schedule on its first lines; the rest may still fill short
+    columns that wrap (a unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n'). A
+    row may print no ticks, so ticks alone mark nothing."""
     above = set(previous.filled)
-    return bool(above & mark_cols) and bool(above & number_cols) and not set(top.filled) & marks
+    if set(top.filled) & (tick_cols | schedule_cols | number_cols):
+        return False
+    if tick_cols:
+        return bool(above & tick_cols) and bool(above & number_cols)
+    return bool(above & schedule_cols)
 
 
 def _stacked(before: str, rest: str, words: Mapping[str, int]) -> str:

@@ -83,3 +83,18 @@ def test_bulleted_evidence_equals_gold(decree: CorpusDecree, tmp_path: Path) -> 
     pdf = tmp_path / f"{decree.id}-bulleted.pdf"
     pdf.write_bytes(render_born_digital(bulleted, OTHER_RENDERINGS["a4-sans"]))
     _assert_equals_gold(_ingest(pdf), decree)
+
+
+def test_a_title_where_the_gold_prints_none_is_scored_wrong() -> None:
+    decree = DECREES[0]
+    document = Decree.model_validate_json(decree.expected("born-digital").read_bytes())
+    gold = load_gold(decree.gold)
+    untitled = gold.model_copy(
+        update={"tables": [t.model_copy(update={"title": None}) for t in gold.tables]}
+    )
+    assert evaluate(document, untitled).titles_exact == 0
+    bare = document.model_copy(
+        update={"tables": [t.model_copy(update={"title": None}) for t in document.tables]}
+    )
+    result = evaluate(bare, untitled)
+    assert result.titles_exact == result.titles_total == len(gold.tables)

@@ -118,6 +118,10 @@ def _table(
         ("Program Kegiatan", "area.name"),
         ("Sub Kegiatan", "activity"),
         ("NAMA JABATAN", None),
+        # Probe 14: a follow-up plan's action and its target output.
+        ("RENCANA TINDAK LANJUT", "activity"),
+        ("TARGET OUTPUT", "evidence"),
+        ("TARGET WAKTU", "schedule"),
     ],
 )
 def test_header_synonyms(printed: str, field: str | None) -> None:
@@ -1772,6 +1776,26 @@ def test_a_page_top_row_without_number_or_written_schedule_continues_the_row_abo
     unscheduled = second.with_cell(4, "")
     table = _written_schedule_table((first, unscheduled, cut, _row(rest, 2)))
     assert len(merge_continuations(table).rows) == 4
+    # Probe 15: the cut row prints no number of its own (NO merged over its area's rows),
+    # and two cells of the rest open with capitalised words; the lost schedule tells.
+    merged_cut = _merged(
+        [
+            "",
+            "",
+            "Mengusulkan perubahan tentang Pelimpahan Sebagian",
+            "• Naskah rancangan",
+            "Maret 2026",
+            "Sekcam",
+            "Koordinasi dengan Bagian",
+        ],
+        1,
+        spans,
+    )
+    merged_rest = ["", "", "Kewenangan Bupati kepada Camat", "perubahan", "", "", "Hukum Setda"]
+    table = _written_schedule_table((first, second, merged_cut, _row(merged_rest, 2)))
+    (*_, last) = merge_continuations(table).rows
+    assert fold(last.cells[2]).endswith("Pelimpahan Sebagian Kewenangan Bupati kepada Camat")
+    assert fold(last.cells[6]) == "Koordinasi dengan Bagian Hukum Setda"
 
 
 def test_a_word_cut_by_a_page_break_is_joined_when_the_document_prints_it_whole() -> None:
@@ -2298,3 +2322,10 @@ def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
     ]
     page = _page(1, [(text, box, False) for text, box in flush])
     assert find_title(portrait, page) == "Tabel 2. Kawasan Pelabuhan"
+    # Probe 14: a paragraph leading into the table, and no title.
+    lead = [
+        ("Rencana aksi dan penanggung jawab setiap rencana", (71, 330, 500, 342)),
+        ("aksi disajikan dalam matriks berikut.", (71, 344, 300, 356)),
+    ]
+    page = _page(1, [(text, box, False) for text, box in lead])
+    assert find_title(portrait, page) is None
