@@ -545,12 +545,12 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         # Probe 12 scan-ocr: an underscore glued to a word, and a '1' glued to a year
         # wrapped after its month; a number after any other word is kept.
         ("_Mereviu dan memutakhirkan", "Mereviu dan memutakhirkan"),
+        ("Juli dan Desember\n12026", "Juli dan Desember\n2026"),
+        ("sebanyak\n12026 berkas", "sebanyak\n12026 berkas"),
         # Probe 9 scan-ocr: the rule read as '(' before a list's first 'N)' label; a list
         # printing '(N)' keeps its brackets.
         ("(1) Agen ditetapkan; 2) Role model", "1) Agen ditetapkan; 2) Role model"),
         ("(1) Agen ditetapkan; (2) Role model", "(1) Agen ditetapkan; (2) Role model"),
-        ("Juli dan Desember\n12026", "Juli dan Desember\n2026"),
-        ("sebanyak\n12026 berkas", "sebanyak\n12026 berkas"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:

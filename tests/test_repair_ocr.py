@@ -561,6 +561,17 @@ def test_header_labels_are_repaired_with_their_position(vocab: Vocabulary) -> No
     assert doubtful == set()
 
 
+def _ocr_page(texts: list[str]) -> RawPage:
+    """An OCR'd A4 page holding `texts`, one line each, 14 pt apart."""
+    lines = tuple(
+        TextLine(text=text, bbox=(72.0, 100.0 + 14 * i, 500.0, 112.0 + 14 * i))
+        for i, text in enumerate(texts)
+    )
+    return RawPage(
+        number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
+    )
+
+
 def test_a_line_going_on_from_the_line_above_keeps_a_name_starting_it(vocab: Vocabulary) -> None:
     """A place name wrapped to the start of a body line ('Puskesmas' / 'Bangsri tentang',
     probe 8) is no sentence start: it is not respelt into a dictionary word ('bangsi'),
@@ -571,13 +582,7 @@ def test_a_line_going_on_from_the_line_above_keeps_a_name_starting_it(vocab: Voc
         "Pelayanen publik diatur.",
         "Pelayanen publik",
     ]
-    lines = tuple(
-        TextLine(text=text, bbox=(72.0, 100.0 + 14 * i, 500.0, 112.0 + 14 * i))
-        for i, text in enumerate(texts)
-    )
-    page = RawPage(
-        number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
-    )
+    page = _ocr_page(texts)
     repaired = [line.text for line in repair_page_lines(page, vocab).lines]
     assert repaired == [
         "Keputusan Kepala UPTD Puskesmas",
@@ -598,13 +603,7 @@ def test_a_list_over_body_lines_gets_back_the_semicolons_read_as_colons(
         "2) Kepala Seksi sesuai Lampiran: dan",
         "3) seluruh pegawai.",
     ]
-    lines = tuple(
-        TextLine(text=text, bbox=(72.0, 100.0 + 14 * i, 500.0, 112.0 + 14 * i))
-        for i, text in enumerate(texts)
-    )
-    page = RawPage(
-        number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
-    )
+    page = _ocr_page(texts)
     assert [line.text for line in repair_page_lines(page, vocab).lines] == [
         "KEDUA : Rencana Aksi dilaksanakan oleh:",
         "1) Tim Reformasi Birokrasi;",
