@@ -21,8 +21,9 @@ def find_title(table: RawTable, page: RawPage) -> str | None:
     ('LAMPIRAN KEPUTUSAN ... NOMOR ... TENTANG ...') and a numbered section heading or a
     paragraph to the left ('II. MATRIKS RENCANA KERJA') above a centred title stay out
     of it; a flush-left title stops at a line that ends a sentence. A lowest line that
-    ends a sentence is the end of a paragraph leading into the table ('... disajikan
-    dalam matriks berikut.'), and the table has no title.
+    ends with a stop is the end of a paragraph leading into the table ('... disajikan
+    dalam matriks berikut.'), and the table has no title; one ending with ':' may be a
+    heading ('Keterangan:').
     """
     above = sorted(
         (
@@ -41,7 +42,7 @@ def find_title(table: RawTable, page: RawPage) -> str | None:
     for line in above:
         if edge - line.bbox[3] > MAX_GAP:
             break
-        if not block and _ends_sentence(line):
+        if not block and line.text.rstrip().endswith((".", ";")):
             return None
         if block and not _aligned(line, block[0], centre, tolerance):
             break

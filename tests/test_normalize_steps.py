@@ -2329,3 +2329,6 @@ def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
     ]
     page = _page(1, [(text, box, False) for text, box in lead])
     assert find_title(portrait, page) is None
+    # A heading ending with a colon is one (Perbup Donggala 4/2025's key to a form).
+    page = _page(1, [("Keterangan:", (71, 358, 150, 370), False)])
+    assert find_title(portrait, page) == "Keterangan:"
