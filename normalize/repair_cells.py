@@ -200,6 +200,24 @@ def restore_label_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _COMMA_LABEL.sub(fix, text), changes
 
 
+def restore_opening_capital(text: str) -> tuple[str, tuple[str, str] | None]:
+    """`text` with its first word capitalised when OCR read its capital in lower case, and
+    the change as (before, after): a month name ('januari 2026'; Indonesian capitalises
+    months), or the first word of a heading whose other words all start with a capital
+    ('penataan Sistem Manajemen SDM Aparatur'). A cell starting a sentence in lower case
+    ('dokumen perencanaan sudah ada'), as authors write, stays."""
+    words = text.split()
+    if not words or not re.fullmatch(r"[a-z]{3,}", words[0]):
+        return text, None
+    rest = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    heading = len(rest) >= 2 and all(w[0].isupper() for w in rest)
+    if month_number(words[0]) is None and not heading:
+        return text, None
+    start = text.index(words[0])
+    capital = words[0].capitalize()
+    return text[:start] + capital + text[start + len(words[0]) :], (words[0], capital)
+
+
 def _unclosed(text: str, start: int) -> bool:
     """True when the bracket at `text[start]` is closed by nothing after it: each closer
     after it is taken by a nearer opener first ('(Melakukan ... (TNA) bagi')."""
@@ -318,8 +336,10 @@ def repair_rows(
                 for before, after in (*separators, *stops)
             )
             result = repair_text(cleaned, vocab)
-            cells[col] = result.text
+            cells[col], capital = restore_opening_capital(result.text)
             edits.extend(CellEdit(col, r.kind, r.before, r.after) for r in result.repairs)
+            if capital is not None:
+                edits.append(CellEdit(col, "ocr_confusion", *capital))
             if result.doubtful:
                 doubtful.setdefault(row.page, set()).update(result.doubtful)
         repaired.append(replace(row, cells=tuple(cells), edits=tuple(edits)))

@@ -30,10 +30,12 @@ _MAX_GARBLED_CODE = 3
 more is text, not a numeral misread."""
 _STROKES = re.compile(rf"^[{re.escape(STROKE_CLASS)}]{{1,5}}$")
 _LEADING_TOKEN = re.compile(r"^\s*(\S+?)([.)]?)(?=\s)")
-_GARBLED_CODE = re.compile(rf"^\s*((?:[{re.escape(STROKE_CLASS)}U]\s?){{1,5}})[.)](?=\s)")
+_GARBLED_CODE = re.compile(
+    rf"^\s*((?:[{re.escape(STROKE_CLASS)}U]\s?){{0,4}}[{re.escape(STROKE_CLASS)}U])(?:[.)]|(?=\s+[A-Z]))"
+)
 """A section code OCR read as no code at all: its strokes run together ('III' read 'UI',
 two strokes joined at the foot), the rule left of the cell read as one more ('| UI.'),
-followed by the code's '.' or ')'."""
+followed by the code's '.' or ')', or by the upper-case name ('| UI PENATAAN')."""
 
 
 def code_value(code: str | None) -> tuple[str, int] | None:
@@ -70,12 +72,13 @@ def implied_codes(codes: Sequence[str | None]) -> list[str | None]:
 
 def _same_kind(code: str | None, kind: str) -> bool:
     """True when `code` could be a misread code of `kind`: a code of that kind, or for
-    Roman numerals any run of strokes OCR makes of one ('IIII', '11', 'Il', 'UI': a 'U'
-    is two strokes joined at the foot)."""
+    Roman numerals any run of strokes OCR makes of one ('IIII', '11', 'Il', 'IIL', 'UI':
+    a 'U' is two strokes joined at the foot)."""
     value = code_value(code)
     if value is not None and value[0] == kind:
         return True
-    strokes = code.replace("U", "II") if code is not None else None
+    # A serif I reads as 'L' too ('IIL'): no section is numbered fifty or more.
+    strokes = code.replace("U", "II").replace("L", "I") if code is not None else None
     return kind == "roman" and strokes is not None and _STROKES.match(strokes) is not None
 
 

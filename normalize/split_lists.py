@@ -26,10 +26,11 @@ _BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“\"#¢]{1,2})\s+")
 '"', '#', '¢', '+»', and '_-' for a dash: the line's baseline read as an underscore
 before it). A quotation mark opening a quote is glued to its word."""
 # What OCR makes of a bullet beside a list's other bullets: the bullet glued to its word
-# ("-Laporan", "•Rencana": no word starts with either), or a round bullet read as a lone
-# letter before a capitalised word ("s Dokumentasi": no such one-letter word).
-_GLUED_BULLET = re.compile(r"^(\s*(?:_?-|[•▪●◦»]))(?=[^\W\d_])")
-_LETTER_BULLET = re.compile(r"^(\s*)[seo©](?=\s+[A-Z])")
+# ("-Laporan", "•Rencana", "“Rekapitulasi": no word starts with one), or a round bullet
+# read as a lone letter or stop before a capitalised word ("s Dokumentasi", ". Foto": no
+# such one-letter word).
+_GLUED_BULLET = re.compile(r"^(\s*(?:_?-|[•▪●◦»“]))(?=[^\W\d_])")
+_LETTER_BULLET = re.compile(r"^(\s*)[seo©.](?=\s+[A-Z])")
 _TRAILING = re.compile(r"(?:[;,]|\s+(?:dan|atau))+\s*$")
 
 

@@ -451,6 +451,10 @@ def test_section_row_in_a_shifted_column() -> None:
         # Probe 12 scan-ocr: a round bullet read as a straight quotation mark.
         ('" Kuesioner SKM\n" Laporan hasil survei', ["Kuesioner SKM", "Laporan hasil survei"]),
         ('"Kuesioner" SKM', ['"Kuesioner" SKM']),
+        # Probe 14's scans: a bullet glued as '“', or read as a stop, beside a whole one.
+        ("“Rekapitulasi kehadiran\n• Berita acara", ["Rekapitulasi kehadiran", "Berita acara"]),
+        ("• Keputusan Direktur\n. Dokumentasi media", ["Keputusan Direktur", "Dokumentasi media"]),
+        ("“Rekapitulasi kehadiran”", ["“Rekapitulasi kehadiran”"]),
         (
             "• Laporan audit internal\n•Rencana tindak lanjut",
             ["Laporan audit internal", "Rencana tindak lanjut"],
@@ -1298,6 +1302,12 @@ def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
         "III. PENATAAN SISTEM MANAJEMEN SDM"
     )
     assert restore_section_codes(garbled, frozenset({1}))[3] == garbled[3]
+    # Probe 14's scans: a code printed without a stop, read '| UI' or 'IIL'.
+    for read in ("| UI PENATAAN SISTEM MANAJEMEN SDM", "IIL PENATAAN SISTEM MANAJEMEN SDM"):
+        unstopped = (*rows[:3], section(read, 2), rows[4])
+        assert restore_section_codes(unstopped, frozenset({2}))[3].cells[0] == (
+            "III PENATAAN SISTEM MANAJEMEN SDM"
+        ), read
     assert restored[3].edits == (
         CellEdit(
             0,
@@ -1370,6 +1380,24 @@ def test_inline_list_separators_read_as_colons_or_commas(
     from normalize.repair_cells import restore_list_semicolons
 
     assert restore_list_semicolons(read) == (repaired, changes)
+
+
+@pytest.mark.parametrize(
+    ("read", "repaired"),
+    [
+        # Probe 15 scan-ocr: a capital read in lower case at a cell's start.
+        ("januari 2026", "Januari 2026"),
+        ("penataan Sistem Manajemen SDM Aparatur", "Penataan Sistem Manajemen SDM Aparatur"),
+        # A sentence an author starts in lower case, or a bound form, stays.
+        ("dokumen perencanaan sudah ada", "dokumen perencanaan sudah ada"),
+        ("adanya rencana Tindak Lanjut", "adanya rencana Tindak Lanjut"),
+        ("e-Kinerja BKN", "e-Kinerja BKN"),
+    ],
+)
+def test_a_capital_read_in_lower_case_at_a_cells_start(read: str, repaired: str) -> None:
+    from normalize.repair_cells import restore_opening_capital
+
+    assert restore_opening_capital(read)[0] == repaired
 
 
 @pytest.mark.parametrize(
