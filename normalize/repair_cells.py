@@ -305,11 +305,18 @@ def repair_rows(
 ) -> tuple[tuple[GridRow, ...], dict[int, set[str]]]:
     """Rows whose cells on OCR'd pages are repaired; and the doubtful words per page.
 
+    A row opening a page after rows of the page before may be the rest of a row a page
+    break cut, whose text goes on in lower case: its cells' first capitals are left as
+    read (`restore_opening_capital`), and the cue that it continues is kept.
+
     Invariant: a row printed only on native pages comes back unchanged (the same object).
     """
     repaired: list[GridRow] = []
     doubtful: dict[int, set[str]] = {}
+    previous_page: int | None = None
     for row in rows:
+        page_top = previous_page is not None and row.page != previous_page
+        previous_page = row.pages[-1]
         if not ocr_pages & set(row.pages):
             repaired.append(row)
             continue
@@ -336,7 +343,9 @@ def repair_rows(
                 for before, after in (*separators, *stops)
             )
             result = repair_text(cleaned, vocab)
-            cells[col], capital = restore_opening_capital(result.text)
+            cells[col], capital = result.text, None
+            if not page_top:
+                cells[col], capital = restore_opening_capital(result.text)
             edits.extend(CellEdit(col, r.kind, r.before, r.after) for r in result.repairs)
             if capital is not None:
                 edits.append(CellEdit(col, "ocr_confusion", *capital))

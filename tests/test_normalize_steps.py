@@ -1400,6 +1400,25 @@ def test_a_capital_read_in_lower_case_at_a_cells_start(read: str, repaired: str)
     assert restore_opening_capital(read)[0] == repaired
 
 
+def test_a_page_top_row_keeps_its_lower_case_start_for_the_page_break_join() -> None:
+    """Probe 15's scan: 'dengan TKPK Kabupaten' at a page top is the rest of 'Kolaborasi'
+    above; capitalising it as a heading would make 'Kolaborasi Dengan TKPK Kabupaten'."""
+    from normalize.repair_cells import repair_rows
+    from normalize.vocabulary import build_vocabulary
+
+    rows = [
+        _row(["1", "penataan Sistem Manajemen SDM"], page=7),
+        _row(["", "dengan TKPK Kabupaten"], page=8),
+        _row(["2", "penataan Sistem Manajemen SDM"], page=8),
+    ]
+    repaired, _ = repair_rows(rows, frozenset({7, 8}), build_vocabulary())
+    assert [r.cells[1] for r in repaired] == [
+        "Penataan Sistem Manajemen SDM",
+        "dengan TKPK Kabupaten",
+        "Penataan Sistem Manajemen SDM",
+    ]
+
+
 @pytest.mark.parametrize(
     ("read", "repaired"),
     [
