@@ -74,16 +74,20 @@ def _other_readings(number: str, pages: Sequence[RawPage]) -> list[str]:
     return readings
 
 
-def _stroked_month(number: str, date: dt.date | None) -> str | None:
-    """The part before the year of `number` when it reads as strokes only ('1', 'l', '11')
-    that are the Roman numeral of `date`'s month (I, II, III): a Roman month read as
-    digits. Offices number months in digits too ('…/02/2027'), so it is only doubted."""
+def _month_doubt(number: str, date: dt.date | None) -> str | None:
+    """Why the part before the year of `number` is doubted when it reads as strokes only
+    ('1', 'l', '11') that are the Roman numeral of `date`'s month (I, II, III): a Roman
+    month read as digits; else None. Offices number months in digits too ('…/02/2027'),
+    so it is only doubted."""
     parts = number.split("/")
     if date is None or len(parts) < MIN_PARTS_FOR_ONE_OFF or not _YEAR.fullmatch(parts[-1]):
         return None
-    month = parts[-2]
-    if set(month) <= set("1l|") and as_strokes(month) == roman(date.month):
-        return month
+    month, numeral = parts[-2], roman(date.month)
+    if set(month) <= set("1l|") and as_strokes(month) == numeral:
+        return (
+            f"its month part {month!r} may be the Roman {numeral!r} of the decree's date "
+            "read as digits"
+        )
     return None
 
 
@@ -102,19 +106,16 @@ def number_doubts(
         return []
     segment = _damaged_segment(number)
     others = _other_readings(number, pages)
-    month = _stroked_month(number, date)
-    if segment is None and not others and month is None:
+    month_doubt = _month_doubt(number, date)
+    if segment is None and not others and month_doubt is None:
         return []
     reasons = []
     if segment is not None:
         reasons.append(f"its part {segment!r} is not how a number is printed")
     if others:
         reasons.append("elsewhere it reads " + ", ".join(repr(o) for o in others))
-    if month is not None and date is not None:
-        reasons.append(
-            f"its month part {month!r} may be the Roman {roman(date.month)!r} of the "
-            "decree's date read as digits"
-        )
+    if month_doubt is not None:
+        reasons.append(month_doubt)
     return [
         PipelineWarning(
             code="number_uncertain",

@@ -258,11 +258,12 @@ def _free_alternatives(
     PROGRAM': component or area) given the one of them no other column names: beside a
     KEGIATAN column holding the component, that column is the area. Two or none free
     decide nothing."""
+    named = {f for f in fields if f is not None}
     result = list(fields)
     for col, label in enumerate(printed):
         if fields[col] is not None:
             continue
-        free = alternative_fields(label, threshold) - {f for f in fields if f is not None}
+        free = alternative_fields(label, threshold) - named
         if len(free) == 1:
             result[col] = next(iter(free))
     return result

@@ -191,13 +191,18 @@ def restore_label_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     def fix(match: re.Match[str]) -> str:
         number = match.group(1)
-        after = text[match.end() :]
-        if not re.search(rf"(?:^|(?<=\s)){int(number) + 1}\.(?=\s)", after):
+        if not _next_label_follows(text[match.end() :], int(number), "."):
             return match.group()
         changes.append((number + ",", number + "."))
         return number + "."
 
     return _COMMA_LABEL.sub(fix, text), changes
+
+
+def _next_label_follows(after: str, number: int, mark: str) -> bool:
+    """True when the list label after `number` ('2.' after 1, `mark` '.') stands as a word
+    in `after`, the text following that number's own label."""
+    return re.search(rf"(?:^|(?<=\s)){number + 1}{re.escape(mark)}", after) is not None
 
 
 def restore_opening_capital(text: str) -> tuple[str, tuple[str, str] | None]:
@@ -243,8 +248,7 @@ def _opens_bare_label(text: str, start: int) -> bool:
     label = re.match(r"\((\d{1,2})\)\s", text[start:])
     if label is None:
         return False
-    after = text[start + label.end() :]
-    return re.search(rf"(?:^|(?<=\s)){int(label.group(1)) + 1}\)", after) is not None
+    return _next_label_follows(text[start + label.end() :], int(label.group(1)), ")")
 
 
 def _starts_range(word: str) -> bool:

@@ -649,6 +649,15 @@ def _page(rows: Sequence[tuple[str, float, float, float]], number: int = 1) -> R
     )
 
 
+def _with_landscape_lampiran(
+    body: Sequence[tuple[str, float, float, float]],
+    lampiran: Sequence[tuple[str, float, float, float]],
+) -> DecreeMetadata:
+    """The metadata of a body page and a landscape Lampiran page (see `_page`)."""
+    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
+    return parse_metadata([_page(body), landscape])
+
+
 HEADING = [
     ("KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN KUDUS", 130, 480, 100),
     ("NOMOR 14 TAHUN 2025", 230, 380, 121),
@@ -1059,8 +1068,7 @@ def test_a_wrapped_position_line_under_the_stamp_is_no_name() -> None:
         ("Ayu Ngabekti, S.H.", 40, 160, 670),
         ("AHMAD AMIR FAISOL", 640, 780, 670),
     ]
-    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
-    meta = parse_metadata([_page(body), landscape])
+    meta = _with_landscape_lampiran(body, lampiran)
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
 
 
@@ -1161,8 +1169,7 @@ def test_unread_body_block_takes_the_name_at_the_lampiran_end() -> None:
         ("AHMAD AMIR FAISOL", 636, 766, 530),
         ("Ayu Ngabekti", 43, 113, 570),
     ]
-    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
-    meta = parse_metadata([_page(body), landscape])
+    meta = _with_landscape_lampiran(body, lampiran)
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=KPU_ISSUER)
 
 
@@ -1184,8 +1191,7 @@ def test_better_reading_of_the_name_at_the_lampiran_end() -> None:
         ("NAILY SYARIFAH", 650, 747, 438),
         ("Ayu Ngabekti", 43, 113, 464),
     ]
-    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
-    meta = parse_metadata([_page(body), landscape])
+    meta = _with_landscape_lampiran(body, lampiran)
     assert meta.signatory == Signatory(name="NAILY SYARIFAH", position=KPU_ISSUER)
 
 
@@ -1204,8 +1210,7 @@ def test_a_name_under_a_lower_case_title_is_read_at_the_lampiran_end() -> None:
         ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS,", 600, 880, 400),
         ("dr. SITI AMINAH, M.Kes.", 640, 790, 460),
     ]
-    landscape = _page(lampiran, number=2).model_copy(update={"width": 935.0})
-    meta = parse_metadata([_page(body), landscape])
+    meta = _with_landscape_lampiran(body, lampiran)
     assert meta.signatory == Signatory(name="dr. SITI AMINAH, M.Kes.", position=KPU_ISSUER)
 
 
