@@ -63,7 +63,7 @@ _METHOD = (
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (
     "cell-pass 8 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither/"
-    "unread-item-marks-apart-2/reversed-print/lone-dash-bar"
+    "unread-item-marks-apart-2/reversed-print/lone-dash-bar/lone-stroke-at-half-scale"
 )
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass

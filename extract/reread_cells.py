@@ -147,6 +147,17 @@ RULE_SLACK_PT = 2.0
 CROSSING_RATIO = 0.5
 """A word running past a cell's side by more than this many text heights crosses it."""
 
+STROKE_MAX_ASPECT = 0.4
+"""A cell's only ink no wider than this share of its height, and as tall as a glyph
+(UNREAD_GLYPH_RATIO of the text height), is one upright stroke: a '1', 'l' or 'I'
+standing alone, or the rule glyph '|' that page OCR reads it as."""
+STROKE_ZOOM = 0.5
+"""Scale a lone stroke is read again at. At the page's 300 dpi tesseract reads a lone
+sans-serif '1' (Century Gothic, 8 x 35 px with its flag) as '|', at psm 6, 7, 10 and 13
+alike, and nothing with a digit whitelist; the same crop at 0.5 and 0.75 of its size
+reads '1' (Perbup Donggala 24/2025 p. 50, its Skor column). A glyph's whole shape fits
+the recogniser's view only once the stroke is a line's height, not taller."""
+
 
 @dataclass(frozen=True)
 class CellWord:
@@ -229,6 +240,7 @@ def reread_cells(
     marked: list[tuple[Image, int, int]] = []
     blobs: list[_PixelBox] = []
     dashes: list[_PixelBox] = []
+    strokes: list[tuple[Image, int, int]] = []
     for box in spans:
         inside = [w for w in words if _overlaps(w, box)]
         # Measured here only where a dash may be; else below, for the cells read again.
@@ -242,6 +254,11 @@ def reread_cells(
             # Read or not, the cell's one mark is a dash: what an OCR read over it,
             # holding no letter or digit, is the dash misread ('_{-', '~').
             dashes.append(dash)
+            replaced.append(box)
+            continue
+        stroke = _lone_stroke(ink, scale, height) if ink is not None else None
+        if stroke is not None:
+            strokes.append(stroke)
             replaced.append(box)
             continue
         unread = []
@@ -259,7 +276,10 @@ def reread_cells(
             replaced.append(box)
     read = _read_stack(pieces, scratch, languages, timeout_s)
     marks = _read_stack(marked, scratch.with_stem(scratch.stem + "-marks"), languages, timeout_s)
-    if read is None or marks is None:
+    small = _read_stack(
+        strokes, scratch.with_stem(scratch.stem + "-strokes"), languages, timeout_s, STROKE_ZOOM
+    )
+    if read is None or marks is None or small is None:
         return NO_READING
     marks = [
         (text, box)
@@ -274,7 +294,7 @@ def reread_cells(
             x1=round(box[2] / scale, 2),
             bottom=round(box[3] / scale, 2),
         )
-        for text, box in [*read, *marks, *(("-", dash) for dash in dashes)]
+        for text, box in [*read, *marks, *small, *(("-", dash) for dash in dashes)]
     )
     return CellReading(words=placed, replaced=tuple(replaced))
 
@@ -284,19 +304,25 @@ def _read_stack(
     scratch: Path,
     languages: Sequence[str],
     timeout_s: float,
+    zoom: float = 1.0,
 ) -> list[tuple[str, _PixelBox]] | None:
     """The words tesseract reads in `pieces` (crops with their page position) stacked
-    into one image written to `scratch`, each placed on the page (a pixel box); [] for
-    no pieces, None when tesseract cannot run."""
+    into one image, resized by `zoom` and written to `scratch`, each placed on the page
+    (a pixel box); [] for no pieces, None when tesseract cannot run."""
     if not pieces:
         return []
     composite, crops = _stack(pieces)
+    if zoom != 1.0:
+        composite = np.asarray(
+            cv2.resize(composite, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_AREA), np.uint8
+        )
     cv2.imwrite(str(scratch), composite)
     read = _tesseract_words(scratch, languages, timeout_s)
     if read is None:
         return None
     placed = []
-    for text, left, top, width, height in read:
+    for text, *zoomed in read:
+        left, top, width, height = (round(v / zoom) for v in zoomed)
         centre = top + height / 2
         crop = next((c for c in crops if c.band_top <= centre < c.band_bottom), None)
         if crop is None:
@@ -512,6 +538,26 @@ def _lone_dash(ink: _CellInk, scale: float) -> _PixelBox | None:
     if not dash:
         return None
     return ink.left + int(ix0), ink.top + int(iy0), ink.left + int(ix1) + 1, ink.top + int(iy1) + 1
+
+
+def _lone_stroke(ink: _CellInk, scale: float, height: float) -> tuple[Image, int, int] | None:
+    """The crop (`_ink_crop`) of a cell whose only `ink` is one upright stroke: one
+    connected piece as tall as a glyph (UNREAD_GLYPH_RATIO of the text `height` in
+    points), at most STROKE_MAX_ASPECT as wide as tall, clear of the cell's inside on
+    every side (the residue of an erased rule runs into a side); None otherwise."""
+    if len(ink.pixels) < MIN_INK_PX or height <= 0:
+        return None
+    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
+    tall, wide = int(iy1 - iy0 + 1), int(ix1 - ix0 + 1)
+    low, high = (ratio * height * scale for ratio in UNREAD_GLYPH_RATIO)
+    rows, cols = ink.cell.shape
+    clear = min(iy0, ix0, rows - 1 - iy1, cols - 1 - ix1) > 0
+    if not (low <= tall <= high and wide <= STROKE_MAX_ASPECT * tall and clear):
+        return None
+    mask = np.zeros(ink.cell.shape, np.uint8)
+    mask[ink.pixels[:, 0], ink.pixels[:, 1]] = 1
+    pieces, _ = cv2.connectedComponents(mask, connectivity=8)
+    return _ink_crop(ink) if pieces == 2 else None
 
 
 def _has_alnum(text: str) -> bool:

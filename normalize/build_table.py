@@ -26,9 +26,9 @@ from schemas.decree import (
     Table,
 )
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)])\s+(\S.*)$")
-"""A component's own number before its text: '1', '2.', '1.1', '2.3.1', or its letter
-label: 'a.', 'b)'."""
+_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|(?:\d{1,2}\.)?[a-z][.)])\s+(\S.*)$")
+"""A component's own number before its text: '1', '2.', '1.1', '2.3.1', its letter
+label: 'a.', 'b)', or both: '1.a.', '2.b)'."""
 # Field of a Row that a printed column's edits are reported under.
 _REPORTED_FIELD = {
     "area.code": "area",

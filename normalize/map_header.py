@@ -37,6 +37,8 @@ SYNONYMS: dict[str, str] = {
     "KEGIATAN UTAMA": "component.text",
     "KEGIATAN POKOK": "component.text",
     "SASARAN": "component.text",
+    "SASARAN KEGIATAN": "component.text",
+    "INDIKATOR PENGUNGKIT": "component.text",
     "SUB KEGIATAN": "activity",
     "LANGKAH AKSI": "activity",
     "RENCANA AKSI": "activity",
@@ -44,6 +46,8 @@ SYNONYMS: dict[str, str] = {
     "URAIAN KEGIATAN": "activity",
     "AKSI": "activity",
     "TAHAPAN KEGIATAN": "activity",
+    "TAHAPAN": "activity",
+    "LANGKAH KEGIATAN": "activity",
     "RENCANA TINDAK LANJUT": "activity",
     "TINDAK LANJUT": "activity",
     "INDIKATOR": "indicator",
@@ -56,6 +60,9 @@ SYNONYMS: dict[str, str] = {
     "TOLOK UKUR KEBERHASILAN": "indicator",
     "KRITERIA KEBERHASILAN": "indicator",
     "BUKTI FISIK": "evidence",
+    "BUKTI": "evidence",
+    "BUKTI KEGIATAN": "evidence",
+    "EVIDENCE": "evidence",
     "BUKTI DUKUNG": "evidence",
     "DATA DUKUNG": "evidence",
     "DOKUMEN PENDUKUNG": "evidence",
@@ -85,6 +92,8 @@ SYNONYMS: dict[str, str] = {
     "WAKTU PENYELESAIAN": "schedule",
     "JANGKA WAKTU": "schedule",
     "JADWAL KEGIATAN": "schedule",
+    "BULAN": "schedule",
+    "BULAN KE": "schedule",
     "PENANGGUNG JAWAB": "responsible",
     "PENANGGUNGJAWAB": "responsible",
     "PIC": "responsible",
@@ -248,7 +257,24 @@ def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
     two fields settled by the others (`_free_alternatives`)."""
     fields = [field_of(label, threshold) for label in printed]
     fields = _quarter_runs(printed, _month_runs(printed, fields), threshold)
-    return _free_alternatives(printed, fields, threshold)
+    return _free_alternatives(printed, _numbered_quarters(printed, fields), threshold)
+
+
+def _numbered_quarters(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:
+    """`fields` with a grid of exactly four columns numbered 1-4 (their labels end in the
+    numeral, not a month's name), and no other month, taken as quarters: a month grid
+    runs over the year or part of it (7..12), a grid of months 1-4 alone is a quarter
+    grid whose group label ('TRIWULAN KE-') OCR lost, leaving bare numerals that read as
+    months."""
+    months = [col for col, f in enumerate(fields) if str(f).startswith("month:")]
+    numbered = [f"month:{n}" for n in range(1, QUARTERS + 1)]
+    if (
+        [fields[col] for col in months] != numbered
+        or months[-1] - months[0] != QUARTERS - 1
+        or _named_month(printed[months[0]]) is not None
+    ):
+        return fields
+    return [f"quarter:{str(f)[6:]}" if col in months else f for col, f in enumerate(fields)]
 
 
 def _free_alternatives(
@@ -307,7 +333,9 @@ def field_of(text: str, threshold: float) -> str | None:
         if not group or field_of(group, threshold) == "schedule":
             return f"month:{month}"
     # OCR reads a roman I in a narrow header cell as l ('TW Il'), folded to L.
-    quarter = re.fullmatch(r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)\s?([IL]{1,3}|[IL]V|[1-4])", folded)
+    quarter = re.fullmatch(
+        r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)(?: KE)?\s?([IL]{1,3}|[IL]V|[1-4])", folded
+    )
     if quarter:
         mark = quarter.group(1).replace("L", "I")
         return f"quarter:{ROMAN.get(mark) or int(mark)}"

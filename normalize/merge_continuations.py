@@ -9,8 +9,9 @@ and the shape of the text, never from known content:
   list ("1. ...");
 - and either its short fields (number, schedule: one line in most rows) are all empty
   while the row before has one, or it lacks both the item number and the ticks the row
-  before prints (in a table without ticks: the written schedule, when every printed
-  row has one, whether or not rows print their own number) and one of its cells reads
+  before prints (the ticks alone when every printed row ticks; in a table without
+  ticks: the written schedule, when every printed row has one, whether or not rows
+  print their own number) and one of its cells reads
   as the rest of the row before, or all its
   cells but one read as the rest of the row before: a cell continues when it starts in
   lower case, carries on a list the cell above began ("2. ..." after "1. ..."), holds
@@ -135,10 +136,10 @@ def _follows(before: str, label: str) -> bool:
 
 
 def _cut_open(before: str) -> int:
-    """1 when `before` stops where no phrase ends (a comma, a hyphen, a slash, a function
-    word): its text goes on below; else 0."""
+    """1 when `before` stops where no phrase ends (a comma, a hyphen or dash, a slash, a
+    function word): its text goes on below; else 0."""
     last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
-    return 1 if before.endswith((",", "-", "/")) or last_word in _OPEN_ENDINGS else 0
+    return 1 if before.endswith((",", "-", "–", "—", "/")) or last_word in _OPEN_ENDINGS else 0
 
 
 def _vote(previous: str, top: str, lists: bool = True, prose: bool = False) -> int:
@@ -189,11 +190,12 @@ def is_fragment(
     tick_cols: frozenset[int] = frozenset(),
     number_cols: frozenset[int] = frozenset(),
     schedule_cols: frozenset[int] = frozenset(),
+    ticked: bool = False,
 ) -> bool:
     """True when `top` (first row of a page) is the rest of `previous` (last row of the
     page before). `tick_cols` are the month/quarter grid columns, `number_cols` the
     `number_columns`, `schedule_cols` the `schedule_columns`: in a table without ticks
-    they stand in for them."""
+    they stand in for them; `ticked`: every printed row ticks (`ticked_throughout`)."""
     filled = set(top.filled)
     if gap > BOTTOM_TOLERANCE or not filled or top.widest_span() * 2 > len(top.cells):
         return False
@@ -211,7 +213,9 @@ def is_fragment(
     return (
         short_empty
         or continued
-        or (1 in votes and _lost_marks(previous, top, tick_cols, schedule_cols, number_cols))
+        or (
+            1 in votes and _lost_marks(previous, top, tick_cols, schedule_cols, number_cols, ticked)
+        )
     )
 
 
@@ -228,12 +232,31 @@ def schedule_columns(
     column no mark.
     """
     cols = [c for c, f in enumerate(fields) if f and f.startswith("schedule") and ":" not in f]
-    printed = [
+    printed = _printed_rows(rows, page_tops)
+    return frozenset(c for c in cols if printed and all(r.cells[c].strip() for r in printed))
+
+
+def ticked_throughout(
+    rows: tuple[GridRow, ...], tick_cols: frozenset[int], page_tops: frozenset[int]
+) -> bool:
+    """True when every printed row (as in `schedule_columns`) ticks one of `tick_cols`:
+    then a row's ticks mark its first lines even where no row prints its own number."""
+    printed = _printed_rows(rows, page_tops)
+    return (
+        bool(tick_cols)
+        and bool(printed)
+        and all(any(r.cells[c].strip() for c in tick_cols) for r in printed)
+    )
+
+
+def _printed_rows(rows: tuple[GridRow, ...], page_tops: frozenset[int]) -> list[GridRow]:
+    """`rows` less section rows (a cell across half the table or more), empty rows and the
+    first rows of pages (`page_tops`, indexes into `rows`), which may be fragments."""
+    return [
         r
         for i, r in enumerate(rows)
         if i not in page_tops and r.filled and r.widest_span() * 2 <= len(r.cells)
     ]
-    return frozenset(c for c in cols if printed and all(r.cells[c].strip() for r in printed))
 
 
 def _lost_marks(
@@ -242,6 +265,7 @@ def _lost_marks(
     tick_cols: frozenset[int],
     schedule_cols: frozenset[int],
     number_cols: frozenset[int],
+    ticked: bool = False,
 ) -> bool:
     """True when `previous` prints the marks of a row's first lines and `top` none of them:
     an item number (in a `number_columns` column) and ticks; or, in a table without
@@ -250,12 +274,13 @@ def _lost_marks(
     over several rows (an area's NO) and no row prints its own. A printed row has its
     number and its ticks or schedule on its first lines; the rest may still fill short
     columns that wrap (a unit 'Subbagian' / 'Tata Usaha', a word cut 'Dokume' / 'n'). A
-    row may print no ticks, so ticks alone mark nothing."""
+    row may print no ticks, so ticks alone mark nothing, unless every printed row ticks
+    (`ticked`): then they mark as a written schedule does, without the number."""
     above = set(previous.filled)
     if set(top.filled) & (tick_cols | schedule_cols | number_cols):
         return False
     if tick_cols:
-        return bool(above & tick_cols) and bool(above & number_cols)
+        return bool(above & tick_cols) and (ticked or bool(above & number_cols))
     return bool(above & schedule_cols)
 
 
@@ -347,6 +372,7 @@ def merge_continuations(
     ticks = frozenset(c for c, f in enumerate(fields) if f and ":" in f)
     tops = frozenset(b.index for b in table.breaks)
     schedules = schedule_columns(table.rows, fields, tops)
+    ticked = ticked_throughout(table.rows, ticks, tops)
     rows = list(table.rows)
     drop: set[int] = set()
     for page_break in table.breaks:
@@ -354,7 +380,7 @@ def merge_continuations(
         if index >= len(rows) or index - 1 in drop:
             continue
         previous, top = rows[index - 1], rows[index]
-        if is_fragment(previous, top, short, page_break.gap, ticks, numbered, schedules):
+        if is_fragment(previous, top, short, page_break.gap, ticks, numbered, schedules, ticked):
             rows[index - 1] = _join(previous, top, counts)
             drop.add(index)
     merged = merged_columns(table.rows)

@@ -32,6 +32,7 @@ from normalize.read_signatory import (
     best_name,
     clean_name,
     is_degree,
+    is_issuer_piece,
     is_upper_name,
     names_nobody,
     repaired_position,
@@ -1216,12 +1217,17 @@ def _document_signatory(
     The position is repaired from the issuer line, with the last page's position as
     evidence that the issuer signs (`repaired_position`); the name is the best reading of
     it in the body and at the end of the last page (`best_name`). A body block with nothing
-    read takes the last page's name under the issuer's office. Without a body closing (a
+    read takes the last page's name under the issuer's office. A name that is a piece of
+    the issuer line is the position's wrapped line taken for the name when the name went
+    unread under the stamp: it goes back to the position. Without a body closing (a
     Lampiran-only file) the last page's signature block is used.
     """
     last_lines = _page_lines(max(pages, key=lambda p: p.number)) if pages else []
     if closing is None:
         return _last_signature(last_lines)
+    if signatory and signatory.name and issuer and is_issuer_piece(signatory.name, issuer):
+        wrapped = " ".join(filter(None, (signatory.position, signatory.name)))
+        signatory = Signatory(name=None, position=wrapped)
     last_name = _last_page_name(last_lines)
     name = best_name(signatory.name if signatory else None, [last_name] if last_name else [])
     if name is None and signatory is None:

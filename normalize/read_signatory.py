@@ -135,12 +135,15 @@ def repaired_position(
     'Plh.', 'Pj.') keeps its mark before the issuer line. A piece of the issuer cut before
     its place ('... KANTOR IMIGRASI KELAS II', a stamp over the position's second line) is
     the issuer when `elsewhere` reads as the issuer: the same signature, printed twice,
-    names one office. Output is `position` unchanged unless replaced.
+    names one office. A position holding every letter of the issuer in order, spaces
+    aside, is whole: the issuer line may be the damaged copy ('DINASPENDIDIKAN', two
+    words run together in a vendor's text layer). Output is `position` unchanged unless
+    replaced.
     """
     if not issuer:
         return position
     text = position or ""
-    if issuer in text:
+    if "".join(issuer.split()) in "".join(text.split()):
         return position
     prefix, rest = _split_acting(text)
     unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS

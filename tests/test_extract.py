@@ -1045,6 +1045,38 @@ def test_a_scanned_hyphen_alone_in_a_cell_is_a_dash_and_dust_is_not(tmp_path: Pa
     assert sorted(cell_of(box[0], box[2]) for box in reading.replaced) == [0, 1]
 
 
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_lone_sans_serif_one_of_a_real_scan_is_read_as_a_digit(tmp_path: Path) -> None:
+    # Perbup Donggala 24/2025 p. 50: the last row's Skor is a Century Gothic '1', one
+    # upright stroke with a flag, which tesseract reads '|' at the page's 300 dpi (and
+    # the rule-mark cleanup then emptied the cell); read again at half size it is '1'.
+    document = pypdfium2.PdfDocument(
+        str(CORPUS_REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf")
+    )
+    try:
+        image = render_page(document, 50, 300).drawn
+    finally:
+        document.close()
+    straight = apply(image, 0, skew_angle(image))
+    found = image_grids(straight, 300, 40)
+    layouts = [lay_out(grid) for grid in found.grids]
+    erased = erase_rules(straight, found.rule_mask)
+    cells = sorted(box for layout in layouts for box in map(layout.span_bbox, layout.spans))
+    text_cell = cells[3]
+    # The page OCR's words of the row: the text cell's three lines, none in the Skor cell.
+    words = [
+        Word(text, text_cell[0] + 3, top, text_cell[0] + 60, top + 11, (11.0,), 0, None)
+        for text, top in (("Tidak", 52.0), ("kelompok", 65.0), ("perempuan", 78.0))
+    ]
+    reading = reread_cells(
+        erased, found.rule_mask, layouts, words, 300, ("ind", "eng"), tmp_path / "c.png", 60.0
+    )
+    skor = cells[4]
+    inside = [w.text for w in reading.words if skor[0] <= (w.x0 + w.x1) / 2 <= skor[2]]
+    assert inside == ["1"]
+    assert skor in reading.replaced
+
+
 def _one_row_table_image(letter_height: int) -> np.ndarray:
     """A 300 dpi page image holding one ruled row 50 px (12 pt) high: lower than the
     shortest rule looked for. Its borders lean a little as on a photograph; inside the

@@ -721,6 +721,20 @@ def test_stamped_position_is_the_issuer_line(position: str, want: str) -> None:
     assert meta.signatory == Signatory(name="AHMAD AMIR FAISOL", position=want)
 
 
+def test_a_position_line_taken_for_the_unread_name_goes_back_to_the_position() -> None:
+    """Probe 18's scan-ocr: the stamp hid the position's last line and the name, so the
+    position's second line was read as the name; it is a piece of the issuer line."""
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI", 320, 540, 322),
+        ("PEMILIHAN UMUM KABUPATEN", 320, 540, 336),
+    ]
+    lampiran = [("LAMPIRAN", 600, 700, 40), ("NOMOR 14 TAHUN 2025", 600, 760, 54)]
+    signatory = parse_metadata([_page(rows), _page(lampiran, number=2)]).signatory
+    assert signatory == Signatory(name=None, position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN")
+
+
 @pytest.mark.parametrize("mark", [[], [("of", 10, 18, 3)]])
 def test_a_mark_in_the_margin_is_not_the_label_column(
     mark: list[tuple[str, float, float, float]],
@@ -956,6 +970,15 @@ def test_acting_issuer_keeps_its_mark(position: str, repaired: str) -> None:
     through a stamp, it is repaired like it, the mark kept; a.n. signs for another."""
     assert is_damaged_issuer(position, "BUPATI DONGGALA") is False
     assert repaired_position(position, "BUPATI DONGGALA") == repaired
+
+
+def test_a_whole_position_is_kept_beside_an_issuer_line_with_words_run_together() -> None:
+    """Probe 17's vendor layer ran two words of the title block's issuer line together;
+    the position under the signature was read whole and is kept."""
+    issuer = "KEPALA DINASPENDIDIKAN KABUPATEN PURWOREJO"
+    position = "KEPALA DINAS PENDIDIKAN KABUPATEN PURWOREJO"
+    assert repaired_position(position, issuer) == position
+    assert repaired_position("KEPALA DINAS PURWOREJO", issuer) == issuer
 
 
 def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:

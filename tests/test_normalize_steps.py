@@ -1845,6 +1845,52 @@ def test_a_page_top_row_without_number_or_written_schedule_continues_the_row_abo
     assert fold(last.cells[6]) == "Koordinasi dengan Bagian Hukum Setda"
 
 
+def _ticked_table(rows: tuple[GridRow, ...]) -> LogicalTable:
+    """A quarter-grid table (NO merged per area), its last row at a page top."""
+    fields = ("area.code", "component.text", "activity", "quarter:1", "quarter:2", "responsible")
+    printed = ("NO.", "KOMPONEN", "KEGIATAN", "1", "2", "PIC")
+    return LogicalTable(
+        header=Header(rows=1, printed=printed, fields=fields),
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=len(rows) - 1, gap=0.0),),
+        first=_table([["NO."], ["1"]]),
+    )
+
+
+def test_a_page_top_row_without_ticks_continues_a_row_where_every_row_ticks() -> None:
+    """Probe 18: NO is merged over the area, so no row prints a number of its own; the
+    rest of a cut row opens two cells with capitals ('Benturan Kepentingan', 'Komitmen').
+    Every printed row ticks a quarter: a page-top row without ticks is the rest."""
+    spans = (0, 1, 1, 1, 1, 1)
+    first = _row(["5", "5.d. Pengaduan", "Menyusun SOP", "√", "", "Kasubag"])
+    cut = _merged(
+        ["", "5.e. Penanganan", "Mengidentifikasi potensi", "√", "√", "Pejabat"], 1, spans
+    )
+    rest = _row(["", "Benturan Kepentingan", "benturan pada pengadaan", "", "", "Komitmen"], 2)
+    joined = merge_continuations(_ticked_table((first, cut, rest))).rows
+    assert len(joined) == 2
+    assert [fold(c) for c in joined[1].cells[1:3]] == [
+        "5.e. Penanganan Benturan Kepentingan",
+        "Mengidentifikasi potensi benturan pada pengadaan",
+    ]
+    # A table with a printed row without ticks: a row without ticks is no sign.
+    unticked = _row(["6", "6.a. Survei", "Menyusun kuesioner", "", "", "Kasubag"])
+    table = _ticked_table((first, unticked, cut, rest))
+    assert len(merge_continuations(table).rows) == 4
+
+
+def test_a_cell_cut_after_an_en_dash_goes_on_below() -> None:
+    """Probe 16: 'Agustus –' / 'November 2026' over a page break; an en or em dash is as
+    open an ending as a hyphen."""
+    top = _row(["", "Informasi", "berbasis TI", "November 2026"], 2)
+    for dash in ("-", "–", "—"):
+        previous = _row(["6", "Layanan Teknologi", "Meluncurkan layanan", f"Agustus {dash}"])
+        assert is_fragment(previous, top, (0, 3), 0.0)
+    previous = _row(["6", "Layanan Teknologi", "Meluncurkan layanan", "Agustus 2026"])
+    assert not is_fragment(previous, top, (0, 3), 0.0)
+
+
 def test_a_word_cut_by_a_page_break_is_joined_when_the_document_prints_it_whole() -> None:
     """'Kepala Seksi Pengendalia' / 'n dan Penanganan' over a page break (probe 6): the
     document prints 'Pengendalian' elsewhere, so the word is whole again; a document that
@@ -1972,6 +2018,9 @@ def test_a_component_keeps_its_dotted_number_apart() -> None:
             # a letter label (probe 11's SUB KOMPONEN); a capital 'A.' may be an area code
             ["a. Tim Kerja", "Rapat", "SK"],
             ["A. Umum", "Rapat", "SK"],
+            # a number and a letter (probe 18's KOMPONEN)
+            ["1.a. Penyusunan Tim Kerja", "Rapat", "SK"],
+            ["2.b) Rencana Kerja", "Rapat", "SK"],
         ]
     )
     (result,) = _native_tables(table)
@@ -1981,6 +2030,8 @@ def test_a_component_keeps_its_dotted_number_apart() -> None:
         ("2.", "Penyusunan Rencana"),
         ("a.", "Tim Kerja"),
         (None, "A. Umum"),
+        ("1.a.", "Penyusunan Tim Kerja"),
+        ("2.b)", "Rencana Kerja"),
     ]
 
 
@@ -2085,9 +2136,9 @@ def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
     for numerals in (["I", "Il", "1", "Iv"], ["I", "Il", "mi", "IV"], ["I", "TARGET", "m", "I"]):
         header = find_header(grid(numerals), THRESHOLD)
         assert header is not None and header.fields[2:6] == quarters, numerals
-    # fewer than two read as quarters: not known to be a quarter grid
-    months = find_header(grid(["1", "2", "3", "4"]), THRESHOLD)
-    assert months is not None and months.fields[2:6] == ("month:1", "month:2", "month:3", "month:4")
+    # Arabic numerals 1-4 and no other month: a quarter grid too (decision 0024)
+    numbered = find_header(grid(["1", "2", "3", "4"]), THRESHOLD)
+    assert numbered is not None and numbered.fields[2:6] == quarters
 
 
 def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> None:
@@ -2109,6 +2160,36 @@ def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> No
     for labels in (["TW |", 'TW "', "TW 1", "TW IV"], ["TW", 'Tw "', "TW i}", "TW Iv"]):
         header = find_header(grid(labels), THRESHOLD)
         assert header is not None and header.fields[2:] == (*quarters, "responsible"), labels
+
+
+def test_quarter_columns_under_triwulan_ke_are_quarters_and_four_bare_numerals_too() -> None:
+    """Probe 18: 'TRIWULAN KE-' over 1 | 2 | 3 | 4; on its OCR'd pages the group label was
+    lost and the bare numerals read as months 1-4, which no month grid is."""
+
+    def fields(group: str, labels: list[str]) -> tuple[str | None, ...]:
+        table = _table(
+            [
+                ["NO.", "KEGIATAN", group, "", "", "", "PIC"],
+                ["", "", *labels, ""],
+                ["1", "Rapat", "√", "", "", "", "Umum"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+        )
+        header = find_header(table, THRESHOLD)
+        assert header is not None
+        return header.fields[2:6]
+
+    quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
+    assert fields("TRIWULAN KE-", ["1", "2", "3", "4"]) == quarters
+    assert fields("", ["1", "2", "3", "4"]) == quarters
+    assert fields("BULAN KE-", ["1", "2", "3", "4"]) == quarters
+    # Months 9-12 alone are a month grid.
+    assert fields("BULAN KE-", ["9", "10", "11", "12"]) == (
+        "month:9",
+        "month:10",
+        "month:11",
+        "month:12",
+    )
 
 
 def test_quarter_columns_under_the_word_triwulan_alone() -> None:
@@ -2194,6 +2275,13 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ("DOKUMEN PENDUKUNG", "evidence"),
         ("WAKTU PENYELESAIAN", "schedule"),
         ("PELAKSANA KEGIATAN", "responsible"),
+        # probes 16-18: a Balai POM, a Dinas Pendidikan and a Kemenag office
+        ("INDIKATOR PENGUNGKIT", "component.text"),
+        ("TAHAPAN / LANGKAH KEGIATAN", "activity"),
+        ("SASARAN KEGIATAN", "component.text"),
+        ("BUKTI / EVIDENCE", "evidence"),
+        ("BUKTI", "evidence"),
+        ("BULAN KE-", "schedule"),
     ],
 )
 def test_header_words_of_an_rsud_plan(printed: str, field: str | None) -> None:

@@ -10,9 +10,12 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_eight_probes_are_listed() -> None:
+def test_the_eleven_probes_are_listed() -> None:
     assert probe_names() == [
+        "balai-pom-zi-semester",
+        "dinas-pendidikan-rb-portrait",
         "immigration-office-zi",
+        "kantor-kemenag-zi-triwulan",
         "kantor-pertanahan-rb",
         "kecamatan-rb-program",
         "pengadilan-agama-zi",
