@@ -29,6 +29,8 @@ _RULE_DEBRIS = re.compile(
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
+# An opening bracket standing alone as a word ('1. (' read off the rule after a number).
+_LONE_OPENER = re.compile(r"(?:(?<=\s)|^)[(\[{](?=\s|$)", re.MULTILINE)
 # The rule read as a stroke glued to a capitalised word starting a line ('IMenerapkan',
 # 'lSubbagian', 'JPenyusunan', 'ITim'): no word opens with a lone capital or 'l' before a
 # capitalised word of three letters or more; acronyms ('ISO', 'IKM', 'IPv6') and names
@@ -272,7 +274,8 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     ("_Mereviu"), a '1' glued to a year starting a line after a month ("12026") and an
     opening bracket at the start of a line that nothing after it in the cell closes
     ("(Seluruh kegiatan") or that opens a list label the next label of the list prints
-    without ("(1) Agen …, 2) Role") are debris.
+    without ("(1) Agen …, 2) Role"), and one standing alone as a word that nothing after
+    it closes ("1. ("), are debris.
     """
     removed = [m.group() for m in _RULE_DEBRIS.finditer(text)]
     removed += [m.group() for m in _LEFT_RULE_STROKE.finditer(text)]
@@ -294,7 +297,8 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
         return match.group(1)
 
     cleaned = _LINE_END_DASH.sub(line_end_dash, cleaned)
-    for opener in reversed(list(_LEFT_RULE.finditer(cleaned))):
+    openers = [*_LEFT_RULE.finditer(cleaned), *_LONE_OPENER.finditer(cleaned)]
+    for opener in sorted(openers, key=lambda match: match.start(), reverse=True):
         start = opener.start()
         if _unclosed(cleaned, start) or _opens_bare_label(cleaned, start):
             removed.append(opener.group())

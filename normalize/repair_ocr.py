@@ -36,7 +36,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.roman_numerals import MISREAD_NUMERAL, as_strokes, roman_value
-from normalize.vocabulary import Vocabulary
+from normalize.vocabulary import WRITTEN_ON, Vocabulary
 from schemas.decree import Repair
 
 Kind = Literal["ocr_split", "ocr_join", "ocr_confusion", "ocr_spelling"]
@@ -396,7 +396,8 @@ def _joined(left: str, right: str, vocab: Vocabulary) -> str | None:
         and not (vocab.is_entry(left) or vocab.is_entry(right))
     ):
         return joined
-    if vocab.is_word(left) and vocab.is_word(right):
+    # A bound form printed apart ('pasca penyederhanaan') was printed so: it stands for a word.
+    if (vocab.is_word(left) or left.lower() in WRITTEN_ON) and vocab.is_word(right):
         return None
     if any(
         vocab.is_entry(t) or any(c.isdigit() for c in t) or _is_numeral(t) for t in (left, right)
@@ -444,6 +445,12 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
     Candidates (glyph confusions, a split into two words, spelling at distance 1, else 2)
     are ranked by (not a domain word, cost, first letter changed); a tie is doubtful.
     """
+    capital = _CAPITAL_AFTER.fullmatch(token)
+    if capital is not None and not vocab.is_entry(token):
+        left, right = capital.groups()
+        # Before the word test: 'keKantor' lower-cased is a prefixed word ('kekantor').
+        if _runs_into(left, right, vocab):
+            return f"{left} {right}", "ocr_join", False
     if vocab.is_word(token) or vocab.entry(token) is not None:
         return token, None, False
     number = _number_fix(token)
@@ -479,9 +486,32 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
     return _recase(best.text, token, at_start), best.kind, False
 
 
-# A word with a number run into it: a year ("Desember2027"), or a count after a word that
+# A lower-case word with a capitalised word or an acronym run into it ("keKantor",
+# "penerapanSOP"): no word is written with a capital inside.
+_CAPITAL_AFTER = re.compile(r"([a-z]{2,})([A-Z][A-Za-z]+)")
+_BEFORE_NAMES = frozenset({"di", "ke"})
+"""Prepositions written apart from a place or office ('ke Kantor', 'di Jakarta'); as
+prefixes they never stand before a capital."""
+
+
+def _runs_into(left: str, right: str, vocab: Vocabulary) -> bool:
+    """`left` (lower case) and `right` (capitalised or in capitals) are two words a vendor's
+    layer ran together: a function word or 'di'/'ke' before a word or name, or a word of 4+
+    letters before a word or an entry the lexicon spells so ('SOP')."""
+    if left in _FUNCTION_WORDS or left in _BEFORE_NAMES:
+        return right[1:].islower() or vocab.is_entry(right)
+    return (
+        len(left) >= 4
+        and vocab.is_word(left)
+        and (vocab.is_entry(right) or (right[1:].islower() and vocab.is_word(right)))
+    )
+
+
+# A word with a number run into it: a year ("Desember2027"), a count after a word that
 # counts ("Semester1", "Triwulan12027" for "Triwulan 1 2027").
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,2})?((?:19|20)\d\d)?")
+# A Roman numeral of two or more letters with a year run into it ("III2026").
+_GLUED_NUMERAL = re.compile(r"([IVX]{2,4})((?:19|20)\d\d)")
 _COUNTING_WORDS = frozenset(_ROMAN_COUNTING_WORDS) | {"pasal", "ayat", "nomor"}
 # A number with 'Tahun' run onto it: the cited instrument's number before its year
 # ("Nomor 17Tahun 2023"); no number or code ends in the word.
@@ -494,11 +524,15 @@ def _glued_number(token: str, vocab: Vocabulary) -> str | None:
     Only a dictionary word followed by a year (1900-2099), or a word that counts
     (Triwulan, Semester, ...) followed by a one- or two-digit count and maybe a year: an
     acronym or code with digits ("SP4N", "K3") is no such word, and keeps its digits. And
-    a number followed by 'Tahun' ("17Tahun").
+    a number followed by 'Tahun' ("17Tahun"), and a Roman numeral followed by a year
+    ("III2026").
     """
     before_tahun = _NUMBER_BEFORE_TAHUN.fullmatch(token)
     if before_tahun is not None:
         return " ".join(before_tahun.groups())
+    numeral = _GLUED_NUMERAL.fullmatch(token)
+    if numeral is not None and roman_value(numeral.group(1)) is not None:
+        return " ".join(numeral.groups())
     match = _GLUED_NUMBER.fullmatch(token)
     if match is None or (match.group(2) is None and match.group(3) is None):
         return None
@@ -543,8 +577,12 @@ def _repair_hyphenated(
 
 
 def _number_fix(token: str) -> str | None:
-    """A number with letters read for digits ("2O25" -> "2025"), or None."""
+    """A number with letters read for digits ("2O25" -> "2025"), or None; a Roman numeral
+    with a year run into it ("III2026") is two tokens, not such a number."""
     digits = sum(c.isdigit() for c in token)
+    numeral = _GLUED_NUMERAL.fullmatch(token)
+    if numeral is not None and roman_value(numeral.group(1)) is not None:
+        return None
     if (
         digits < 2
         or digits == len(token)

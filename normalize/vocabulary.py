@@ -122,9 +122,10 @@ _PREFIXES_BY_INITIAL = {
 }
 # Bound forms written before a hyphen ("e-Kinerja", "non-kepemiluan", "se-Kabupaten").
 BOUND_PREFIXES = frozenset({"e", "non", "antar", "se", "pra", "pasca", "anti", "multi", "sub"})
-_WRITTEN_ON = tuple(sorted(p for p in BOUND_PREFIXES if len(p) >= 3))
+WRITTEN_ON = tuple(sorted(p for p in BOUND_PREFIXES if len(p) >= 3))
 """Bound forms written on to the next word without a hyphen ('e' and 'se' are too short
-to tell from a word's own start)."""
+to tell from a word's own start); offices print them apart as often ('pasca
+penyederhanaan', 'non ASN')."""
 _MIN_BOUND_BASE = 4
 """Letters of the word a bound form is written on to, at least."""
 
@@ -190,7 +191,7 @@ def _recognises(words: frozenset[str], stems: frozenset[str], word: str) -> bool
         word.startswith(bound)
         and len(word) - len(bound) >= _MIN_BOUND_BASE
         and _recognises(words, stems, word[len(bound) :])
-        for bound in _WRITTEN_ON
+        for bound in WRITTEN_ON
     )
 
 

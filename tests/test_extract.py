@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract import ExtractSettings, read_pdf, read_tables
-from extract.build_table import lay_out, split_at_gaps
+from extract.build_table import Layout, lay_out, split_at_gaps
 from extract.classify_pages import PageFacts
 from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
@@ -873,21 +873,27 @@ def test_undither_leaves_a_fine_halftone_and_plain_cells_alone() -> None:
     assert not np.array_equal(cleared, image)
 
 
-@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
-def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> None:
-    # Perbup Donggala 4/2025 p. 24: the column-number band '1' ... '9' is a coarse
-    # dither whose dots, as dark as the digits, read as 'aa', 'HESOR', 'Be' before.
-    document = pypdfium2.PdfDocument(str(CORPUS_REAL / "donggala_perbup-4-2025_tpp-pns_scan.pdf"))
+def _real_page_grids(name: str, page: int) -> tuple[np.ndarray, np.ndarray, list[Layout]]:
+    """Page `page` of the real PDF `name` at 300 dpi, straightened: its image with the rules
+    erased, the rules' mask and the layouts of its grids."""
+    document = pypdfium2.PdfDocument(str(CORPUS_REAL / name))
     try:
-        image = render_page(document, 24, 300).drawn
+        image = render_page(document, page, 300).drawn
     finally:
         document.close()
     straight = apply(image, 0, skew_angle(image))
     found = image_grids(straight, 300, 40)
     layouts = [lay_out(grid) for grid in found.grids]
-    erased = erase_rules(straight, found.rule_mask)
+    return erase_rules(straight, found.rule_mask), found.rule_mask, layouts
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_the_dithered_column_numbers_of_a_real_scan_are_read(tmp_path: Path) -> None:
+    # Perbup Donggala 4/2025 p. 24: the column-number band '1' ... '9' is a coarse
+    # dither whose dots, as dark as the digits, read as 'aa', 'HESOR', 'Be' before.
+    erased, rules, layouts = _real_page_grids("donggala_perbup-4-2025_tpp-pns_scan.pdf", 24)
     reading = reread_cells(
-        erased, found.rule_mask, layouts, [], 300, ("ind", "eng"), tmp_path / "c.png", 60.0
+        erased, rules, layouts, [], 300, ("ind", "eng"), tmp_path / "c.png", 60.0
     )
     band = sorted(reading.replaced)
     assert len(band) == 9 and len({box[1] for box in band}) == 1
@@ -1050,17 +1056,7 @@ def test_a_lone_sans_serif_one_of_a_real_scan_is_read_as_a_digit(tmp_path: Path)
     # Perbup Donggala 24/2025 p. 50: the last row's Skor is a Century Gothic '1', one
     # upright stroke with a flag, which tesseract reads '|' at the page's 300 dpi (and
     # the rule-mark cleanup then emptied the cell); read again at half size it is '1'.
-    document = pypdfium2.PdfDocument(
-        str(CORPUS_REAL / "donggala_perbup-24-2025_alokasi-dana-desa.pdf")
-    )
-    try:
-        image = render_page(document, 50, 300).drawn
-    finally:
-        document.close()
-    straight = apply(image, 0, skew_angle(image))
-    found = image_grids(straight, 300, 40)
-    layouts = [lay_out(grid) for grid in found.grids]
-    erased = erase_rules(straight, found.rule_mask)
+    erased, rules, layouts = _real_page_grids("donggala_perbup-24-2025_alokasi-dana-desa.pdf", 50)
     cells = sorted(box for layout in layouts for box in map(layout.span_bbox, layout.spans))
     text_cell = cells[3]
     # The page OCR's words of the row: the text cell's three lines, none in the Skor cell.
@@ -1069,7 +1065,7 @@ def test_a_lone_sans_serif_one_of_a_real_scan_is_read_as_a_digit(tmp_path: Path)
         for text, top in (("Tidak", 52.0), ("kelompok", 65.0), ("perempuan", 78.0))
     ]
     reading = reread_cells(
-        erased, found.rule_mask, layouts, words, 300, ("ind", "eng"), tmp_path / "c.png", 60.0
+        erased, rules, layouts, words, 300, ("ind", "eng"), tmp_path / "c.png", 60.0
     )
     skor = cells[4]
     inside = [w.text for w in reading.words if skor[0] <= (w.x0 + w.x1) / 2 <= skor[2]]

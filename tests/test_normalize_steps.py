@@ -555,6 +555,10 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         # printing '(N)' keeps its brackets.
         ("(1) Agen ditetapkan; 2) Role model", "1) Agen ditetapkan; 2) Role model"),
         ("(1) Agen ditetapkan; (2) Role model", "(1) Agen ditetapkan; (2) Role model"),
+        # Probe 17 scan-ocr: the rule after a NO cell's number read as a lone '('; a
+        # bracket some later word closes stays.
+        ("1. (", "1."),
+        ("Rapat ( lihat )", "Rapat ( lihat )"),
     ],
 )
 def test_rule_debris_is_stripped_from_ocr_text(read: str, cleaned: str) -> None:
@@ -1763,6 +1767,19 @@ def test_a_page_top_row_without_number_or_ticks_continues_the_row_above() -> Non
     assert not is_fragment(previous, top, short, 0.0, frozenset(), numbers)
 
 
+def _cut_at_last_row(
+    printed: tuple[str, ...], fields: tuple[str, ...], rows: tuple[GridRow, ...]
+) -> LogicalTable:
+    """A two-page table under a one-row header, its last row at the second page's top."""
+    return LogicalTable(
+        header=Header(rows=1, printed=printed, fields=fields),
+        rows=rows,
+        pages=(1, 2),
+        breaks=(PageBreak(index=len(rows) - 1, gap=0.0),),
+        first=_table([[printed[0]], ["1"]]),
+    )
+
+
 def _written_schedule_table(rows: tuple[GridRow, ...]) -> LogicalTable:
     """A table with a written schedule and no tick grid, its last row at a page top."""
     fields = (
@@ -1775,13 +1792,7 @@ def _written_schedule_table(rows: tuple[GridRow, ...]) -> LogicalTable:
         "note",
     )
     printed = ("NO", "KOMPONEN", "KEGIATAN", "BUKTI", "WAKTU", "PELAKSANA", "KET")
-    return LogicalTable(
-        header=Header(rows=1, printed=printed, fields=fields),
-        rows=rows,
-        pages=(1, 2),
-        breaks=(PageBreak(index=len(rows) - 1, gap=0.0),),
-        first=_table([["NO"], ["1.1"]]),
-    )
+    return _cut_at_last_row(printed, fields, rows)
 
 
 def test_a_page_top_row_without_number_or_written_schedule_continues_the_row_above() -> None:
@@ -1849,13 +1860,7 @@ def _ticked_table(rows: tuple[GridRow, ...]) -> LogicalTable:
     """A quarter-grid table (NO merged per area), its last row at a page top."""
     fields = ("area.code", "component.text", "activity", "quarter:1", "quarter:2", "responsible")
     printed = ("NO.", "KOMPONEN", "KEGIATAN", "1", "2", "PIC")
-    return LogicalTable(
-        header=Header(rows=1, printed=printed, fields=fields),
-        rows=rows,
-        pages=(1, 2),
-        breaks=(PageBreak(index=len(rows) - 1, gap=0.0),),
-        first=_table([["NO."], ["1"]]),
-    )
+    return _cut_at_last_row(printed, fields, rows)
 
 
 def test_a_page_top_row_without_ticks_continues_a_row_where_every_row_ticks() -> None:
