@@ -54,6 +54,17 @@ def read_page_tables(
     layouts = choose_layouts(primary, second, plain_words)
     layouts = join_stacked(sorted(layouts, key=lambda lay: (lay.grid.ys[0], lay.grid.xs[0])))
     layouts = [split_at_gaps(layout, plain_words) for layout in layouts]
+    # A '|' the OCR layer kept after a letter (`ocr_chars`) lying on a rule is the rule.
+    chars = [
+        c
+        for c in chars
+        if c["text"] != "|" or not _on_rule(c["x0"], c["top"], c["x1"], c["bottom"], layouts)
+    ]
+    plain_words = [
+        w
+        for w in plain_words
+        if w.text != "|" or not _on_rule(w.x0, w.top, w.x1, w.bottom, layouts)
+    ]
 
     def zone_of(char: Char) -> tuple[int, int] | None:
         cx = (char["x0"] + char["x1"]) / 2
@@ -94,6 +105,18 @@ def read_page_tables(
         if (cuts := cut_words(layout, plain_words))
     )
     return PageTables(tables=tables, words=tuple(words), warnings=warnings)
+
+
+def _on_rule(x0: float, top: float, x1: float, bottom: float, layouts: Sequence[Layout]) -> bool:
+    """True when the middle of a box lies within RULE_MARGIN of a vertical rule of
+    `layouts`, along the rule's extent."""
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    return any(
+        abs(rule.at - cx) <= RULE_MARGIN
+        and rule.start - RULE_MARGIN <= cy <= rule.end + RULE_MARGIN
+        for layout in layouts
+        for rule in layout.grid.v_rules
+    )
 
 
 def join_stacked(layouts: Sequence[Layout]) -> list[Layout]:

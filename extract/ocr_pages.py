@@ -43,7 +43,7 @@ from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import ImageGrids, erase_rules, image_grids
 from extract.open_pdf import PdfSource, check_render_size
-from extract.read_words import Word, ocr_chars, read_words
+from extract.read_words import Word, read_words
 from extract.render_page import PageImage, render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells, undither_cells
 from extract.run_tesseract import run_tesseract
@@ -382,11 +382,14 @@ def _valid_words(words: Sequence[Word]) -> float:
 
 
 def _layer_words(pdf_path: Path) -> list[Word]:
-    """The words of a one-page OCR'd PDF's text layer."""
+    """The words of a one-page OCR'd PDF's text layer, without a '|' anywhere: they judge
+    the reading and find the cells to read again, where a capital I read as a stroke
+    ('Semester |', kept by `ocr_chars` for the page's text) is no mark of either."""
     with pdfplumber.open(pdf_path) as pdf:
         page = pdf.pages[0]
         try:
-            return read_words(ocr_chars(page.chars), lambda _: None, text_flow=True)
+            chars = [c for c in page.chars if c["text"] != "|"]
+            return read_words(chars, lambda _: None, text_flow=True)
         finally:
             page.close()
 

@@ -78,8 +78,50 @@ def decode_symbols(chars: Iterable[Char]) -> list[Char]:
 
 
 def ocr_chars(chars: Iterable[Char]) -> list[Char]:
-    """An OCR layer's characters without '|': tesseract reads vertical rules as '|'."""
-    return [char for char in chars if char["text"] != "|"]
+    """An OCR layer's characters without the '|' tesseract reads off vertical rules; a
+    '|' standing in a line of text right after a letter (`_after_letter`) is kept: it is
+    as likely the one stroke of a sans-serif capital I ('Semester I' read 'Semester |'),
+    which normalize tells from a rule's mark."""
+    chars = list(chars)
+    return [char for char in chars if char["text"] != "|" or _after_letter(char, chars)]
+
+
+BAR_GAP_RATIO = (0.15, 1.0)
+"""A '|' standing as a word of its own in a line of text is this many heights of the
+letter before it away from that letter, least and most (a word space is about a third of
+it): glued to a word it is a rule's mark ('ZI|'), far off a rule between cells. Nothing
+may stand closer than the least after it either ('|»')."""
+BAR_HEIGHT_RATIO = 1.5
+"""... and at most this many times as tall: a rule's mark spans the whole row."""
+
+
+def _after_letter(bar: Char, chars: Sequence[Char]) -> bool:
+    """True when `bar` stands as a word of its own right after a letter on its line: the
+    nearest character to its left is a letter BAR_GAP_RATIO of its height away, none to
+    its right is nearer than the least of it, and `bar` is at most BAR_HEIGHT_RATIO as
+    tall as that letter."""
+    height = bar["bottom"] - bar["top"]
+    middle = (bar["top"] + bar["bottom"]) / 2
+    line = [
+        c
+        for c in chars
+        if c is not bar
+        and c["text"].strip()
+        and abs((c["top"] + c["bottom"]) / 2 - middle) < 0.3 * height
+    ]
+    left = [c for c in line if c["x1"] <= bar["x0"] + 0.5]
+    if not left:
+        return False
+    near = max(left, key=lambda c: c["x1"])
+    size = near["bottom"] - near["top"]
+    least, most = (ratio * size for ratio in BAR_GAP_RATIO)
+    glued_right = any(bar["x1"] - 0.5 <= c["x0"] < bar["x1"] + least for c in line)
+    return (
+        near["text"].isalpha()
+        and least <= bar["x0"] - near["x1"] <= most
+        and not glued_right
+        and height <= BAR_HEIGHT_RATIO * size
+    )
 
 
 def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from normalize.read_sections import split_code
+from normalize.roman_numerals import as_strokes, roman_value
 from schemas.gold import CANONICAL_FIELDS
 from schemas.raw import RawTable
 
@@ -47,6 +48,7 @@ SYNONYMS: dict[str, str] = {
     "AKSI": "activity",
     "TAHAPAN KEGIATAN": "activity",
     "TAHAPAN": "activity",
+    "TAHAPAN PELAKSANAAN": "activity",
     "LANGKAH KEGIATAN": "activity",
     "RENCANA TINDAK LANJUT": "activity",
     "TINDAK LANJUT": "activity",
@@ -54,6 +56,7 @@ SYNONYMS: dict[str, str] = {
     "INDIKATOR KEBERHASILAN": "indicator",
     "INDIKATOR KINERJA": "indicator",
     "INDIKATOR CAPAIAN": "indicator",
+    "INDIKATOR KINERJA KEGIATAN": "indicator",
     "UKURAN KEBERHASILAN": "indicator",
     "TOLOK UKUR": "indicator",
     "TOLAK UKUR": "indicator",
@@ -257,7 +260,44 @@ def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
     two fields settled by the others (`_free_alternatives`)."""
     fields = [field_of(label, threshold) for label in printed]
     fields = _quarter_runs(printed, _month_runs(printed, fields), threshold)
+    fields = _roman_month_runs(printed, fields, threshold)
     return _free_alternatives(printed, _numbered_quarters(printed, fields), threshold)
+
+
+MONTHS = 12
+
+
+def _roman_month_runs(
+    printed: Sequence[str], fields: list[str | None], threshold: float
+) -> list[str | None]:
+    """`fields` with a month grid numbered in Roman numerals ('I' ... 'XII' under 'WAKTU
+    PELAKSANAAN TAHUN 2026') given its months by position: twelve adjacent columns whose
+    labels start with one schedule group, at least half of them going on with the
+    numeral of their place (an I's stroke read 'l', folded 'L', or '1' taken as I), are months 1-12
+    left to right, whatever OCR made of the others ('Vv', 'x!', a numeral not read at
+    all). Other columns are left."""
+    words = [fold_header(label).split() for label in printed]
+    result = list(fields)
+    start = 0
+    while start + MONTHS <= len(printed):
+        window = words[start : start + MONTHS]
+        group = list(itertools.takewhile(lambda ws: len(set(ws)) == 1, zip(*window, strict=False)))
+        tails = [label[len(group) :][-1:] for label in window]
+        placed = sum(
+            [roman_value(as_strokes(tail[0]).replace("L", "I")) if tail else None] == [place]
+            for place, tail in enumerate(tails, start=1)
+        )
+        if (
+            group
+            and field_of(" ".join(w for w, *_ in group), threshold) == "schedule"
+            and (placed * 2 >= MONTHS)
+        ):
+            for offset in range(MONTHS):
+                result[start + offset] = f"month:{offset + 1}"
+            start += MONTHS
+        else:
+            start += 1
+    return result
 
 
 def _numbered_quarters(printed: Sequence[str], fields: list[str | None]) -> list[str | None]:
@@ -343,12 +383,45 @@ def field_of(text: str, threshold: float) -> str | None:
     group = folded[: -len(tail)].strip()
     if _QUARTER_NUMERAL.fullmatch(tail) and group and field_of(group, threshold) == "schedule":
         return f"quarter:{ROMAN[tail.replace('L', 'I')]}"
+    # A quarter printed as its months ('Jan-Mar' ... 'Okt-Des').
+    words = folded.split()
+    quarter_months = _quarter_of_months(words[-2:])
+    over = " ".join(words[:-2])
+    if quarter_months is not None and (not over or field_of(over, threshold) == "schedule"):
+        return f"quarter:{quarter_months}"
     if folded in SYNONYMS:
         return SYNONYMS[folded]
     best = max(SYNONYMS, key=lambda s: (fuzz.ratio(folded, s), s))
     if fuzz.ratio(folded, best) >= threshold:
         return SYNONYMS[best]
-    return _reordered_field(folded, threshold) or _alternatives_field(text, threshold)
+    return (
+        _reordered_field(folded, threshold)
+        or _alternatives_field(text, threshold)
+        or _qualified_field(folded)
+    )
+
+
+_QUALIFIER = re.compile(r"(?: (?:TAHUN )?(?:19|20)\d\d| ZI| RB| WBK| WBBM)+$")
+"""What a label may add after a synonym: the year ('WAKTU PELAKSANAAN TAHUN 2026') or the
+programme ('KOMPONEN ZI'), folded."""
+
+
+def _qualified_field(folded: str) -> str | None:
+    """The field of a synonym a label (folded) prints with a year or a programme after it
+    (`_QUALIFIER`); None for any other label."""
+    bare = _QUALIFIER.sub("", folded)
+    return SYNONYMS.get(bare) if bare != folded else None
+
+
+def _quarter_of_months(words: Sequence[str]) -> int | None:
+    """The quarter a label's last two words (folded) name as its first and last months
+    ('JAN MAR' of 'Jan-Mar', 'OKT DES'); None for any other pair."""
+    if len(words) != 2 or any(w.isdigit() for w in words):
+        return None
+    first, last = (_month(w) for w in words)
+    if first is None or last is None or first % 3 != 1 or last != first + 2:
+        return None
+    return (first + 2) // 3
 
 
 def _reordered_field(folded: str, threshold: float) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from normalize.grid import CellEdit, GridRow
 from normalize.indonesian_dates import month_number
 from normalize.map_header import Header
-from normalize.repair_ocr import as_repairs, ends_sentence, repair_text
+from normalize.repair_ocr import as_repairs, ends_sentence, repair_text, restore_counted_numerals
 from normalize.roman_numerals import roman_value
 from normalize.vocabulary import Vocabulary
 from schemas.decree import PipelineWarning, Repair
@@ -29,6 +29,8 @@ _RULE_DEBRIS = re.compile(
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
+# A rule's stroke standing alone as a word.
+_LONE_BAR = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)")
 # An opening bracket standing alone as a word ('1. (' read off the rule after a number).
 _LONE_OPENER = re.compile(r"(?:(?<=\s)|^)[(\[{](?=\s|$)", re.MULTILINE)
 # The rule read as a stroke glued to a capitalised word starting a line ('IMenerapkan',
@@ -333,7 +335,9 @@ def repair_rows(
         for col, text in enumerate(row.cells):
             if not text.strip():
                 continue
-            cleaned, debris = strip_rule_debris(text)
+            counted, numerals = restore_counted_numerals(text)
+            edits.extend(CellEdit(col, "ocr_confusion", *change) for change in numerals)
+            cleaned, debris = strip_rule_debris(counted)
             if debris:
                 edits.append(CellEdit(col, "ocr_noise", " ".join(debris), None))
             single = undouble_letter(cleaned)
@@ -385,13 +389,18 @@ def repair_page_lines(page: RawPage, vocab: Vocabulary) -> RawPage:
     """`page` with the text of its lines repaired when the page was OCR'd; a line opens
     a sentence when the line before it ends one (`ends_sentence`), or starts the page.
     The items of a list over lines (Menimbang, Mengingat, a diktum's) get back the ';'
-    OCR read as ':' (`restore_list_semicolons`). Invariant: the page keeps its lines."""
+    OCR read as ':' (`restore_list_semicolons`). A '|' left standing alone once a
+    counting word's numeral is restored is a rule's mark, dropped. Invariant: the page
+    keeps its lines."""
     if page.text_layer != "ocr" or not page.lines:
         return page
     texts = []
     opens = True
     for line in page.lines:
-        texts.append(repair_text(line.text, vocab, opens).text)
+        repaired = repair_text(line.text, vocab, opens).text
+        if _LONE_BAR.search(repaired):
+            repaired = " ".join(_LONE_BAR.sub(" ", repaired).split())
+        texts.append(repaired)
         opens = ends_sentence(line.text)
     # Only ':' becomes ';', so the text splits back into the same lines.
     texts = restore_list_semicolons("\n".join(texts))[0].split("\n")

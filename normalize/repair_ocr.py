@@ -241,10 +241,11 @@ _ROMAN_COUNTING_WORDS = (
 )
 """Words that count in Roman numerals ('Triwulan II', 'Bab IV', 'Eselon III', 'Wadir II')."""
 _COUNTED_NUMERAL = re.compile(
-    rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+)({MISREAD_NUMERAL})(?![\w|])"
+    rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+)({MISREAD_NUMERAL}|[|l])(?![\w|])"
 )
 """A Roman numeral OCR misread after a word that counts in Roman numerals ('Triwulan Il',
-'Semester 1I'): there it is no Arabic number, and 'Il' no word."""
+'Semester 1I', and a lone 'I' read as a stroke: 'Semester |', 'Triwulan l'): there it is
+no Arabic number, and 'Il' no word."""
 
 
 # A percent sign standing as a word, read by tesseract as 'Yo' ('Yo pegawai yang ...',
@@ -267,16 +268,28 @@ def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
         repairs.append(OcrRepair(chunk, fixed, "ocr_confusion"))
         return fixed
 
+    text = _PERCENT_READ.sub(percent, _LONE_YEN_CHUNK.sub(fix, text))
+    text, numerals = restore_counted_numerals(text)
+    repairs += [OcrRepair(before, after, "ocr_confusion") for before, after in numerals]
+    return text
+
+
+def restore_counted_numerals(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with the Roman numerals after a word that counts in them put back
+    (`_COUNTED_NUMERAL`: 'Triwulan Il' -> 'Triwulan II', 'Semester |' -> 'Semester I'),
+    and each change as (before, after). Cells run it before rule marks are stripped: a
+    lone '|' is one, unless a counting word stands before it."""
+    changes: list[tuple[str, str]] = []
+
     def numeral(match: re.Match[str]) -> str:
         printed = match.group(2)
         fixed = as_strokes(printed)
         if roman_value(fixed) is None:
             return match.group(0)
-        repairs.append(OcrRepair(printed, fixed, "ocr_confusion"))
+        changes.append((printed, fixed))
         return match.group(1) + fixed
 
-    text = _PERCENT_READ.sub(percent, _LONE_YEN_CHUNK.sub(fix, text))
-    return _COUNTED_NUMERAL.sub(numeral, text)
+    return _COUNTED_NUMERAL.sub(numeral, text), changes
 
 
 # --- garbled chunks ("et.apkin") --------------------------------------------------------------
@@ -559,7 +572,11 @@ def _best(word: str, candidates: list[_Candidate]) -> _Candidate | None:
 def _repair_hyphenated(
     token: str, at_start: bool, vocab: Vocabulary
 ) -> tuple[str, Kind | None, bool]:
-    """Each part of a hyphenated word repaired alone; the hyphens stay."""
+    """Each part of a hyphenated word repaired alone; the hyphens stay. A word with a
+    lexicon entry of a bound form run into it ('aplikasie-Kinerja') is the two."""
+    glued = _glued_entry(token, vocab)
+    if glued is not None:
+        return glued, "ocr_join", False
     parts = token.split("-")
     fixed: list[str] = []
     kinds: list[Kind] = []
@@ -574,6 +591,16 @@ def _repair_hyphenated(
         if kind is not None:
             kinds.append(kind)
     return "-".join(fixed), (kinds[0] if kinds else None), doubt
+
+
+def _glued_entry(token: str, vocab: Vocabulary) -> str | None:
+    """`token` split before the lexicon entry it ends with when a word of 4+ letters runs
+    into it ('aplikasie-Kinerja' -> 'aplikasi e-Kinerja'); None otherwise."""
+    for start in range(4, token.index("-")):
+        head, entry = token[:start], token[start:]
+        if vocab.is_entry(entry) and vocab.is_word(head) and not vocab.is_word(token):
+            return f"{head} {entry}"
+    return None
 
 
 def _number_fix(token: str) -> str | None:

@@ -31,7 +31,7 @@ from extract.classify_pages import PageFacts
 from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
-from extract.read_words import Word, decode_symbols, merge_rereadings
+from extract.read_words import Char, Word, decode_symbols, merge_rereadings, ocr_chars
 from extract.render_page import render_page
 from extract.reread_cells import (
     CellReading,
@@ -871,6 +871,25 @@ def test_undither_leaves_a_fine_halftone_and_plain_cells_alone() -> None:
     right_of_first = np.s_[:, round(xs[1] * scale) + 1 :]
     assert np.array_equal(cleared[right_of_first], image[right_of_first])
     assert not np.array_equal(cleared, image)
+
+
+def test_an_ocr_layers_bar_is_kept_only_right_after_a_letter_in_its_line() -> None:
+    # 'Semester |' (a sans-serif capital I read as a stroke) keeps its bar; a bar far from
+    # the text (a rule between cells), one after a digit, and one twice the letters'
+    # height (a rule across the row) go.
+    def char(text: str, x0: float, top: float = 100.0, height: float = 10.0) -> Char:
+        return {"text": text, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": top + height}
+
+    word = [char(letter, 100.0 + 5 * i) for i, letter in enumerate("Semester")]
+    near = char("|", 143.0)
+    far = char("|", 200.0)
+    digit = [char("7", 300.0), char("|", 308.0)]
+    tall = [char("a", 400.0), char("|", 406.0, top=95.0, height=25.0)]
+    glued = [char("Z", 500.0), char("I", 505.0), char("|", 510.0)]  # 'ZI|'
+    before = [char("s", 600.0), char("|", 608.0), char("»", 613.0)]  # '|»'
+    kept = ocr_chars([*word, near, far, *digit, *tall, *glued, *before])
+    assert [c for c in kept if c["text"] == "|"] == [near]
+    assert len(kept) == len(word) + 1 + 1 + 1 + 2 + 2
 
 
 def _real_page_grids(name: str, page: int) -> tuple[np.ndarray, np.ndarray, list[Layout]]:

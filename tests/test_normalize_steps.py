@@ -24,7 +24,14 @@ from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.item_numbers import restore_item_dots
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
-from normalize.map_header import Header, _column_numbers, field_of, find_header, vote_header
+from normalize.map_header import (
+    Header,
+    _column_numbers,
+    field_of,
+    find_header,
+    grid_fields,
+    vote_header,
+)
 from normalize.mend_broken_words import mend_breaks
 from normalize.merge_continuations import (
     is_fragment,
@@ -630,6 +637,29 @@ def test_dust_stops_are_dropped_on_ocr_pages_only_and_recorded() -> None:
     assert CellEdit(1, "ocr_noise", "DAN.", "DAN") in scanned.edits
     (native,), _ = repair_rows([row], frozenset(), vocab)
     assert native is row
+
+
+def test_a_lone_stroke_after_a_counting_word_is_a_capital_i_and_elsewhere_a_rule() -> None:
+    """Probes 16, 18 and 20 (DejaVu Sans): tesseract reads a capital I, one stroke, as '|';
+    after a word that counts in Roman numerals it is the numeral, elsewhere a rule's mark."""
+    from normalize.grid import CellEdit
+    from normalize.repair_cells import repair_rows
+    from normalize.vocabulary import build_vocabulary
+
+    row = GridRow(
+        cells=("Laporan hasil SKM semester | dan II", "Semester | 2026", "Laporan organisasi |"),
+        covered=(False, False, False),
+        spans=(1, 1, 1),
+        pages=(4,),
+        bboxes=((0.0, 0.0, 100.0, 20.0),),
+    )
+    (scanned,), _ = repair_rows([row], frozenset({4}), build_vocabulary())
+    assert scanned.cells == (
+        "Laporan hasil SKM semester I dan II",
+        "Semester I 2026",
+        "Laporan organisasi",
+    )
+    assert CellEdit(1, "ocr_confusion", "|", "I") in scanned.edits
 
 
 @pytest.mark.parametrize(
@@ -2197,6 +2227,30 @@ def test_quarter_columns_under_triwulan_ke_are_quarters_and_four_bare_numerals_t
     )
 
 
+def test_quarters_printed_as_their_months_and_months_as_roman_numerals() -> None:
+    """Probe 19: JADWAL over 'Jan-Mar' | 'Apr-Jun' | 'Jul-Sep' | 'Okt-Des' is a quarter
+    grid; probe 20: 'I' .. 'XII' under WAKTU PELAKSANAAN TAHUN 2026 are its months (the
+    first four not quarters)."""
+    ranges = ["JADWAL Jan-Mar", "JADWAL Apr-Jun", "JADWAL Jul-Sep", "JADWAL Okt-Des"]
+    assert grid_fields(["NO", *ranges, "PJ"], THRESHOLD)[1:5] == [
+        "quarter:1",
+        "quarter:2",
+        "quarter:3",
+        "quarter:4",
+    ]
+    # Two months that are no quarter's first and last name no quarter.
+    assert field_of("JADWAL Feb-Apr", THRESHOLD) is None
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    group = "WAKTU PELAKSANAAN TAHUN 2026"
+    months = grid_fields(["NO", *(f"{group} {n}" for n in numerals), "PIC"], THRESHOLD)
+    assert months[1:13] == [f"month:{n}" for n in range(1, 13)]
+    # Probe 20's scan: OCR's readings of the numerals, some not read at all ('|' folds
+    # away), are months by their place.
+    garbled = ["|", '"', "''", "IV", "Vv", "vi", "vil", "vill", "IX", "x", "x!", "Xu"]
+    months = grid_fields([f"{group} {n}" for n in garbled], THRESHOLD)
+    assert months == [f"month:{n}" for n in range(1, 13)]
+
+
 def test_quarter_columns_under_the_word_triwulan_alone() -> None:
     """TRIWULAN over I | II | III | IV, read '|', '"', 'i' and 'Iv' (probe 13 scan): the
     group is the quarter prefix itself, and the four columns are quarters by position."""
@@ -2287,6 +2341,14 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ("BUKTI / EVIDENCE", "evidence"),
         ("BUKTI", "evidence"),
         ("BULAN KE-", "schedule"),
+        # probes 19-20: a synonym with the year or the programme after it
+        ("TAHAPAN PELAKSANAAN", "activity"),
+        ("KOMPONEN ZI", "component.text"),
+        ("INDIKATOR KINERJA KEGIATAN", "indicator"),
+        ("WAKTU PELAKSANAAN TAHUN 2026", "schedule"),
+        ("KEGIATAN ANGGARAN TAHUN 2026", None),
+        ("BUKTI ae", None),
+        ("ANGGARAN (Rp)", None),
     ],
 )
 def test_header_words_of_an_rsud_plan(printed: str, field: str | None) -> None:

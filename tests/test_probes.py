@@ -10,11 +10,12 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_eleven_probes_are_listed() -> None:
+def test_the_thirteen_probes_are_listed() -> None:
     assert probe_names() == [
         "balai-pom-zi-semester",
         "dinas-pendidikan-rb-portrait",
         "immigration-office-zi",
+        "inspektorat-kota-rb",
         "kantor-kemenag-zi-triwulan",
         "kantor-pertanahan-rb",
         "kecamatan-rb-program",
@@ -22,6 +23,7 @@ def test_the_eleven_probes_are_listed() -> None:
         "polytechnic-zi-months",
         "provincial-rb-portrait",
         "puskesmas-zi",
+        "rs-vertikal-zi-bulan-romawi",
         "rsud-zi-bulan",
     ]
 

@@ -290,6 +290,8 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
         ("Semester 1I", "Semester II", "ocr_confusion"),
         ("Wadir Ill", "Wadir III", "ocr_confusion"),
+        ("Triwulan | dan III", "Triwulan I dan III", "ocr_confusion"),
+        ("Semester l 2026", "Semester I 2026", "ocr_confusion"),
         ("pejabat Eselon Il", "pejabat Eselon II", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
         # A lost space before a year, or before a count after a word that counts.
@@ -302,6 +304,7 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Triwulan I dan III2026", "Triwulan I dan III 2026", "ocr_join"),
         ("penyampaian keKantor Wilayah", "penyampaian ke Kantor Wilayah", "ocr_join"),
         ("evaluasi penerapanSOP melalui", "evaluasi penerapan SOP melalui", "ocr_join"),
+        ("melalui aplikasie-Kinerja", "melalui aplikasi e-Kinerja", "ocr_join"),
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
         ("penguatan akuntabltas kinerja", "penguatan akuntabilitas kinerja", "ocr_spelling"),
@@ -333,6 +336,7 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         "PENGADILAN NEGERI BATU JAYA KELAS II TAHUN 2026",
         # digits in acronyms and codes, and a count after a word that does not count
         "Covid19, SP4N, K3, PERMEN2024, Lantai2 dan Ruang12",
+        "Irban I dan Irban IV",  # an inspectorate's position (probe 19), not 'Iban'
         "",
         "   \n\t ",
     ],
@@ -575,6 +579,16 @@ def _ocr_page(texts: list[str]) -> RawPage:
     return RawPage(
         number=1, width=595.0, height=842.0, orientation="portrait", text_layer="ocr", lines=lines
     )
+
+
+def test_a_rule_mark_standing_alone_in_a_body_line_is_dropped(vocab: Vocabulary) -> None:
+    """extract keeps a '|' right after a letter (it may be a capital I); in a body line
+    it is the numeral after a counting word and a rule's mark anywhere else."""
+    page = _ocr_page(["Daerah Tingkat | Bali serta organisasi | yang", "| Menimbang"])
+    assert [line.text for line in repair_page_lines(page, vocab).lines] == [
+        "Daerah Tingkat I Bali serta organisasi yang",
+        "Menimbang",
+    ]
 
 
 def test_a_line_going_on_from_the_line_above_keeps_a_name_starting_it(vocab: Vocabulary) -> None:
