@@ -135,8 +135,8 @@ def repaired_position(
     'Plh.', 'Pj.') keeps its mark before the issuer line. A piece of the issuer cut before
     its place ('... KANTOR IMIGRASI KELAS II', a stamp over the position's second line) is
     the issuer when `elsewhere` reads as the issuer: the same signature, printed twice,
-    names one office. A position holding every letter of the issuer in order, spaces
-    aside, is whole: the issuer line may be the damaged copy ('DINASPENDIDIKAN', two
+    names one office. A position holding the issuer line's text, spaces aside, is
+    whole: the issuer line may be the damaged copy ('DINASPENDIDIKAN', two
     words run together in a vendor's text layer). Output is `position` unchanged unless
     replaced.
     """
