@@ -502,6 +502,13 @@ class _CellInk(NamedTuple):
     background: float
     pixels: npt.NDArray[np.intp]
 
+    @property
+    def extent(self) -> tuple[int, int, int, int]:
+        """The first and last row and column of the ink (top, left, bottom, right), within
+        the cell; needs some ink."""
+        (iy0, ix0), (iy1, ix1) = self.pixels.min(axis=0), self.pixels.max(axis=0)
+        return int(iy0), int(ix0), int(iy1), int(ix1)
+
 
 def _cell_ink(image: Image, rules: Image, box: BBox, scale: float) -> _CellInk | None:
     """The ink of cell `box` (`_CellInk`); None when the cell has no inside."""
@@ -524,7 +531,7 @@ def _lone_dash(ink: _CellInk, scale: float) -> _PixelBox | None:
     None when the cell's ink is anything else (dust, grain, rule residue, text)."""
     if len(ink.pixels) < MIN_INK_PX:
         return None
-    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
+    iy0, ix0, iy1, ix1 = ink.extent
     width, height = int(ix1 - ix0 + 1), int(iy1 - iy0 + 1)
     standoff = DASH_STANDOFF_PT * scale
     dash = (
@@ -547,7 +554,7 @@ def _lone_stroke(ink: _CellInk, scale: float, height: float) -> tuple[Image, int
     every side (the residue of an erased rule runs into a side); None otherwise."""
     if len(ink.pixels) < MIN_INK_PX or height <= 0:
         return None
-    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
+    iy0, ix0, iy1, ix1 = ink.extent
     tall, wide = int(iy1 - iy0 + 1), int(ix1 - ix0 + 1)
     low, high = (ratio * height * scale for ratio in UNREAD_GLYPH_RATIO)
     rows, cols = ink.cell.shape
@@ -574,7 +581,7 @@ def _ink_crop(ink: _CellInk | None) -> tuple[Image, int, int] | None:
     """
     if ink is None or len(ink.pixels) < MIN_INK_PX:
         return None
-    (iy0, ix0), (iy1, ix1) = ink.pixels.min(axis=0), ink.pixels.max(axis=0)
+    iy0, ix0, iy1, ix1 = ink.extent
     if max(iy1 - iy0, ix1 - ix0) < MIN_INK_EXTENT_PX:
         return None
     y0, x0 = max(0, iy0 - PAD_PX), max(0, ix0 - PAD_PX)

@@ -282,15 +282,15 @@ def _roman_month_runs(
     while start + MONTHS <= len(printed):
         window = words[start : start + MONTHS]
         group = list(itertools.takewhile(lambda ws: len(set(ws)) == 1, zip(*window, strict=False)))
-        tails = [label[len(group) :][-1:] for label in window]
+        numerals = [label[-1] if len(label) > len(group) else "" for label in window]
         placed = sum(
-            [roman_value(as_strokes(tail[0]).replace("L", "I")) if tail else None] == [place]
-            for place, tail in enumerate(tails, start=1)
+            roman_value(as_strokes(numeral).replace("L", "I")) == place
+            for place, numeral in enumerate(numerals, start=1)
         )
         if (
-            group
+            placed * 2 >= MONTHS
+            and group
             and field_of(" ".join(w for w, *_ in group), threshold) == "schedule"
-            and (placed * 2 >= MONTHS)
         ):
             for offset in range(MONTHS):
                 result[start + offset] = f"month:{offset + 1}"
@@ -366,7 +366,8 @@ def field_of(text: str, threshold: float) -> str | None:
     folded = fold_header(text)
     if not folded:
         return None
-    tail = folded.split()[-1]
+    words = folded.split()
+    tail = words[-1]
     month = _month(tail)
     if month is not None:
         group = folded[: -len(tail)].strip()
@@ -384,7 +385,6 @@ def field_of(text: str, threshold: float) -> str | None:
     if _QUARTER_NUMERAL.fullmatch(tail) and group and field_of(group, threshold) == "schedule":
         return f"quarter:{ROMAN[tail.replace('L', 'I')]}"
     # A quarter printed as its months ('Jan-Mar' ... 'Okt-Des').
-    words = folded.split()
     quarter_months = _quarter_of_months(words[-2:])
     over = " ".join(words[:-2])
     if quarter_months is not None and (not over or field_of(over, threshold) == "schedule"):

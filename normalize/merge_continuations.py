@@ -11,11 +11,10 @@ and the shape of the text, never from known content:
   while the row before has one, or it lacks both the item number and the ticks the row
   before prints (the ticks alone when every printed row ticks; in a table without
   ticks: the written schedule, when every printed row has one, whether or not rows
-  print their own number) and one of its cells reads
-  as the rest of the row before, or all its
-  cells but one read as the rest of the row before: a cell continues when it starts in
-  lower case, carries on a list the cell above began ("2. ..." after "1. ..."), holds
-  no letters (the "2025" of a cut "Januari - Desember"), or follows a cell that
+  print their own number) and one of its cells reads as the rest of the row before, or
+  all its cells but one read as the rest of the row before: a cell continues when it
+  starts in lower case, carries on a list the cell above began ("2. ..." after "1. ..."),
+  holds no letters (the "2025" of a cut "Januari - Desember"), or follows a cell that
   stopped on a comma, a hyphen or a function word. An item label alone ('b.', '2',
   'IV') is a number, not words: it continues only a cell cut on such an ending, and the
   label next after the one above ('b.' under 'a.') starts a new item.

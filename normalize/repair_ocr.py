@@ -543,9 +543,9 @@ def _glued_number(token: str, vocab: Vocabulary) -> str | None:
     before_tahun = _NUMBER_BEFORE_TAHUN.fullmatch(token)
     if before_tahun is not None:
         return " ".join(before_tahun.groups())
-    numeral = _GLUED_NUMERAL.fullmatch(token)
-    if numeral is not None and roman_value(numeral.group(1)) is not None:
-        return " ".join(numeral.groups())
+    numeral = _numeral_and_year(token)
+    if numeral is not None:
+        return " ".join(numeral)
     match = _GLUED_NUMBER.fullmatch(token)
     if match is None or (match.group(2) is None and match.group(3) is None):
         return None
@@ -555,6 +555,15 @@ def _glued_number(token: str, vocab: Vocabulary) -> str | None:
     if not vocab.is_word(word) or _locked(word, vocab):
         return None
     return " ".join(part for part in (word, count, year) if part)
+
+
+def _numeral_and_year(token: str) -> tuple[str, str] | None:
+    """(numeral, year) of a Roman numeral of two or more letters with a year run into it
+    ("III2026"); None for any other token."""
+    match = _GLUED_NUMERAL.fullmatch(token)
+    if match is None or roman_value(match.group(1)) is None:
+        return None
+    return match.group(1), match.group(2)
 
 
 def _best(word: str, candidates: list[_Candidate]) -> _Candidate | None:
@@ -596,9 +605,11 @@ def _repair_hyphenated(
 def _glued_entry(token: str, vocab: Vocabulary) -> str | None:
     """`token` split before the lexicon entry it ends with when a word of 4+ letters runs
     into it ('aplikasie-Kinerja' -> 'aplikasi e-Kinerja'); None otherwise."""
+    if vocab.is_word(token):
+        return None
     for start in range(4, token.index("-")):
         head, entry = token[:start], token[start:]
-        if vocab.is_entry(entry) and vocab.is_word(head) and not vocab.is_word(token):
+        if vocab.is_entry(entry) and vocab.is_word(head):
             return f"{head} {entry}"
     return None
 
@@ -607,11 +618,9 @@ def _number_fix(token: str) -> str | None:
     """A number with letters read for digits ("2O25" -> "2025"), or None; a Roman numeral
     with a year run into it ("III2026") is two tokens, not such a number."""
     digits = sum(c.isdigit() for c in token)
-    numeral = _GLUED_NUMERAL.fullmatch(token)
-    if numeral is not None and roman_value(numeral.group(1)) is not None:
-        return None
     if (
-        digits < 2
+        _numeral_and_year(token) is not None
+        or digits < 2
         or digits == len(token)
         or not all(c.isdigit() or c in _NUMBER_GLYPHS for c in token)
     ):
