@@ -19,7 +19,9 @@ Candidates rank by (not a taxonomy or lexicon word, edit cost, first letter chan
 at the top is doubtful and changes nothing. Never changed:
 recognised words, acronyms (all capitals, inner capitals, letters with digits; save the O/Q
 above), numbers and dates that are not garbled, proper names (capitalised words not at a
-sentence start), e-mail and web addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
+sentence start; save one of 8+ letters a single edit from a taxonomy or lexicon word
+with its first letter, as a title-case programme name is), e-mail and web addresses,
+hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
 
 Invariant: pure, deterministic and idempotent: repair_text(repair_text(x).text).text equals
 repair_text(x).text.
@@ -491,6 +493,13 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         candidates += _splits(lower, vocab, name=name)
         if not name:
             candidates += _spellings(lower, vocab, far=not candidates)
+        elif len(lower) >= _MIN_SPELL_2:
+            # Plans print programmes in title case ('Survei Ekaternal'); a long person's or
+            # place's name one letter from a taxonomy or lexicon word, and sharing its
+            # first letter, is far rarer than such a misread.
+            candidates += [
+                c for c in _spellings(lower, vocab, far=False) if c.domain and c.text[0] == lower[0]
+            ]
     if not candidates:
         return token, None, False
     best = _best(token.lower(), candidates)

@@ -308,6 +308,9 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Tersinya Lembar Kerja", "Terisinya Lembar Kerja", "ocr_spelling"),
         ("publikasi atas tandar pelayanan", "publikasi atas standar pelayanan", "ocr_spelling"),
         ("penguatan akuntabltas kinerja", "penguatan akuntabilitas kinerja", "ocr_spelling"),
+        # a title-case programme name one letter from a taxonomy word (PermenPANRB 52/2014's
+        # 96-dpi Lampiran strips)
+        ("nilai hasil Survei Ekaternal atas", "nilai hasil Survei Eksternal atas", "ocr_spelling"),
     ],
 )
 def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
@@ -337,6 +340,9 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # digits in acronyms and codes, and a count after a word that does not count
         "Covid19, SP4N, K3, PERMEN2024, Lantai2 dan Ruang12",
         "Irban I dan Irban IV",  # an inspectorate's position (probe 19), not 'Iban'
+        # names one letter from a taxonomy or lexicon word, but short or not sharing its
+        # first letter: not 'Bangsi', 'hitung', 'e-mitigasi'
+        "Puskesmas Bangsri, Kota Bitung, Jalan Letjen Suprapto, aplikasi e-Litigasi",
         "",
         "   \n\t ",
     ],
