@@ -1620,6 +1620,88 @@ def test_a_column_total_that_adds_up_settles_which_amount_was_misread() -> None:
     assert warnings == []
 
 
+def _control_box(page: int, formula: str = "6.405.218.380") -> list[GridRow]:
+    """A 'Kontrol Penghitungan' box: a pagu and its 90/8/2% shares, then a count."""
+    return [
+        _row(["Pagu Alokasi Dana Desa", "80.065.236.000"], page=page),
+        _row(["Alokasi Dasar (90%)", "72.058.712.400"], page=page),
+        _row(["Alokasi Berdasarkan Formula (8%)", formula], page=page),
+        _row(["Alokasi Kinerja (2%)", "1.601.304.720"], page=page),
+        _row(["Jumlah Desa", "158"], page=page),
+    ]
+
+
+def test_an_amount_one_digit_off_its_printed_share_is_repaired() -> None:
+    # Perbup Donggala 24/2025 p. 24, a photograph: 8% of the pagu read with a 3 for an 8.
+    # A 4 for a 9 in the 90% row would restore the box's sum as well; the shares say which.
+    checked, warnings = check_sums(_control_box(page=2), frozenset({2}))
+    assert checked[2].cells[1] == "6.405.218.880"
+    assert checked[2].edits == (CellEdit(1, "ocr_sum", "6.405.218.380", "6.405.218.880"),)
+    assert [row.cells for row in checked[:2] + checked[3:]] == [
+        row.cells for row in _control_box(page=2)[:2] + _control_box(page=2)[3:]
+    ]
+    assert warnings == []
+
+
+def test_a_missed_share_on_a_native_page_is_reported_and_kept() -> None:
+    rows = _control_box(page=1)
+    checked, warnings = check_sums(rows, frozenset({2}), ("Uraian", "Jumlah"))
+    assert checked == tuple(rows)
+    (warning,) = warnings
+    assert (warning.code, warning.page) == ("sum_mismatch", 1)
+    assert warning.message == (
+        "row 'Alokasi Berdasarkan Formula (8%)' does not add up: Jumlah 6.405.218.380 is not"
+        " 8% of 80.065.236.000, as on 2 other rows"
+    )
+
+
+def test_shares_need_two_exact_rows_before_one_is_doubted() -> None:
+    rows = _control_box(page=2)
+    rows[3] = rows[3].with_cell(1, "1.601.304.700")
+    checked, warnings = check_sums(rows, frozenset({2}))
+    assert checked == tuple(rows)
+    assert warnings == []
+
+
+def _with_total(total: list[str]) -> list[GridRow]:
+    """Six native rows of `_allocation` with a fifth column of plain counts, then `total`
+    on an OCR'd page."""
+    rows = [row.with_cell(5, str(10 + i)) for i, row in enumerate(_allocation(6, page=1))]
+    return [*rows, _row(total, page=2)]
+
+
+def test_a_column_total_one_digit_off_the_native_rows_above_is_repaired() -> None:
+    # Awal sums to 3.016.500.000 and Efisiensi to 113.924.052: both read right; the count
+    # column's 75 was read 73.
+    rows = _with_total(["", "Total", "3.016.500.000", "113.924.052", "", "73"])
+    checked, warnings = check_sums(rows, frozenset({2}))
+    assert checked[-1].cells[5] == "75"
+    assert checked[-1].edits == (CellEdit(5, "ocr_sum", "73", "75"),)
+    assert checked[:-1] == tuple(rows[:-1])
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("total", "why"),
+    [
+        (["", "Total", "3.016.500.001", "113.924.051", "", "73"], "no exact total in the row"),
+        (["", "Total", "3.016.500.000", "113.924.052", "", "173"], "more than one digit off"),
+    ],
+)
+def test_a_column_total_is_repaired_only_beside_an_exact_one(total: list[str], why: str) -> None:
+    rows = _with_total(total)
+    checked, _ = check_sums(rows, frozenset({2}))
+    assert checked[-1].cells[5] == total[5], why
+
+
+def test_a_column_total_over_untrusted_amounts_is_kept() -> None:
+    # The counts above are OCR'd too and in no relation: their sum proves nothing.
+    rows = [row.with_cell(5, str(10 + i)) for i, row in enumerate(_allocation(6, page=2))]
+    rows.append(_row(["", "Total", "3.016.500.000", "113.924.052", "", "73"], page=2))
+    checked, _ = check_sums(rows, frozenset({2}))
+    assert checked[-1].cells[5] == "73"
+
+
 @given(st.lists(st.integers(1, 10**9), min_size=MIN_ROWS, max_size=12), st.data())
 def test_rows_on_pages_not_repairable_keep_their_text(
     firsts: list[int], data: st.DataObject
