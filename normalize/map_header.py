@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from normalize.read_sections import split_code
 from normalize.roman_numerals import as_strokes, roman_value
 from schemas.gold import CANONICAL_FIELDS
-from schemas.raw import RawTable
+from schemas.raw import RawCell, RawTable
 
 # Printed header (folded to upper case, punctuation removed) -> canonical field.
 SYNONYMS: dict[str, str] = {
@@ -34,6 +34,7 @@ SYNONYMS: dict[str, str] = {
     "KOMPONEN PENGUNGKIT": "area.name",
     "KOMPONEN": "component.text",
     "SUB KOMPONEN": "component.text",
+    "SUB AREA": "component.text",
     "KEGIATAN": "component.text",
     "KEGIATAN UTAMA": "component.text",
     "KEGIATAN POKOK": "component.text",
@@ -50,12 +51,17 @@ SYNONYMS: dict[str, str] = {
     "TAHAPAN": "activity",
     "TAHAPAN PELAKSANAAN": "activity",
     "LANGKAH KEGIATAN": "activity",
+    "LANGKAH KERJA": "activity",
+    "RINCIAN KEGIATAN": "activity",
+    "BENTUK KEGIATAN": "activity",
+    "RINCIAN RENCANA AKSI": "activity",
     "RENCANA TINDAK LANJUT": "activity",
     "TINDAK LANJUT": "activity",
     "INDIKATOR": "indicator",
     "INDIKATOR KEBERHASILAN": "indicator",
     "INDIKATOR KINERJA": "indicator",
     "INDIKATOR CAPAIAN": "indicator",
+    "INDIKATOR HASIL": "indicator",
     "INDIKATOR KINERJA KEGIATAN": "indicator",
     "UKURAN KEBERHASILAN": "indicator",
     "TOLOK UKUR": "indicator",
@@ -74,6 +80,7 @@ SYNONYMS: dict[str, str] = {
     "DOKUMEN BUKTI": "evidence",
     "OUTPUT": "evidence",
     "KELUARAN": "evidence",
+    "LUARAN": "evidence",
     "HASIL": "evidence",
     "TARGET OUTPUT": "evidence",
     "TARGET KELUARAN": "evidence",
@@ -89,11 +96,13 @@ SYNONYMS: dict[str, str] = {
     "JADWAL PELAKSANAAN": "schedule",
     "WAKTU": "schedule",
     "TARGET PENYELESAIAN": "schedule",
+    "TARGET PELAKSANAAN": "schedule",
     "PELAKSANAAN BULAN": "schedule",
     "PELAKSANAAN": "schedule",
     "TAHAPAN WAKTU": "schedule",
     "WAKTU PENYELESAIAN": "schedule",
     "JANGKA WAKTU": "schedule",
+    "RENCANA WAKTU": "schedule",
     "JADWAL KEGIATAN": "schedule",
     "BULAN": "schedule",
     "BULAN KE": "schedule",
@@ -103,6 +112,8 @@ SYNONYMS: dict[str, str] = {
     "PELAKSANA": "responsible",
     "UNIT PELAKSANA": "responsible",
     "UNIT KERJA": "responsible",
+    "BIDANG": "responsible",
+    "SEKSI": "responsible",
     "UNIT KERJA PENANGGUNG JAWAB": "responsible",
     "UNIT PENANGGUNG JAWAB": "responsible",
     "PENANGGUNG JAWAB KEGIATAN": "responsible",
@@ -401,9 +412,12 @@ def field_of(text: str, threshold: float) -> str | None:
     )
 
 
-_QUALIFIER = re.compile(r"(?: (?:TAHUN )?(?:19|20)\d\d| ZI| RB| WBK| WBBM)+$")
-"""What a label may add after a synonym: the year ('WAKTU PELAKSANAAN TAHUN 2026') or the
-programme ('KOMPONEN ZI'), folded."""
+_QUALIFIER = re.compile(
+    r"(?: (?:TAHUN |T A |TA )?(?:19|20)\d\d| ZI| RB| WBK| WBBM| PELAKSANAAN| PENYELESAIAN)+$"
+)
+"""What a label may add after a synonym, folded: the year ('WAKTU PELAKSANAAN TAHUN 2026',
+the budget year '... T.A. 2026'), the programme ('KOMPONEN ZI') or the carrying out or
+completion of the work it names ('JANGKA WAKTU PENYELESAIAN', 'BUKTI PELAKSANAAN')."""
 
 
 def _qualified_field(folded: str) -> str | None:
@@ -476,7 +490,8 @@ _COLUMN_NUMBER = re.compile(
 
 def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
     """Per column, the texts of the cells in the first `rows` grid rows, top to bottom; a
-    cell spanning several of them counts once."""
+    cell spanning several of them counts once, and a column's number under its own label
+    (`_numbers_its_column`) is no part of the label."""
     texts = []
     for col in range(table.n_cols):
         parts: list[str] = []
@@ -486,11 +501,21 @@ def _column_texts(table: RawTable, rows: int) -> tuple[str, ...]:
             if cell.covered and cell.anchor is not None:
                 cell = table.cell(*cell.anchor)
             text = " ".join(cell.text.split())
-            if text and (cell.row, cell.col) not in seen:
+            if text and (cell.row, cell.col) not in seen and not _numbers_its_column(table, cell):
                 parts.append(text)
             seen.add((cell.row, cell.col))
         texts.append(" ".join(parts))
     return tuple(texts)
+
+
+def _numbers_its_column(table: RawTable, cell: RawCell) -> bool:
+    """`cell`, below the first row, holds a bare column number ('3', '(3)') under a label of
+    its column alone: a header row that numbers the plain columns and names the months
+    under a group ('1 | 2 | ... | Jan | Feb | ... | 6')."""
+    if cell.row == 0 or _COLUMN_NUMBER.match(" ".join(cell.text.split())) is None:
+        return False
+    top = table.cell(0, cell.col)
+    return not top.covered and top.col_span == 1 and bool(top.text.strip())
 
 
 def _column_numbers(texts: list[str]) -> list[int] | None:
@@ -793,18 +818,21 @@ def _title(table: RawTable) -> str | None:
 
 def _names_sub_columns(table: RawTable, threshold: float) -> bool:
     """True when the second grid row names months or quarters ('1'..'12', 'TW I'), each
-    under a first-row cell spanning several columns ('PELAKSANAAN (BULAN)'). Numbers in
-    columns of their own are a row of the body: a form's placeholders '(4) (5) (6)'."""
+    under a first-row cell spanning several columns ('PELAKSANAAN (BULAN)'), and holds
+    nothing else but the numbers of the other columns under their labels
+    (`_numbers_its_column`). Numbers alone in columns of their own are a row of the body:
+    a form's placeholders '(4) (5) (6)'."""
     second = [c for c in table.row_cells(1) if not c.covered and c.text.strip()]
-    if not second:
-        return False
+    named = 0
     for cell in second:
         field = field_of(cell.text, threshold)
         above = table.cell(0, cell.col)
         group = table.cell(*above.anchor) if above.covered and above.anchor else above
-        if not (field and ":" in field and group.col_span > 1):
+        if field and ":" in field and group.col_span > 1:
+            named += 1
+        elif not _numbers_its_column(table, cell):
             return False
-    return True
+    return named > 0
 
 
 def same_header(a: Header, b: Header, threshold: float) -> bool:

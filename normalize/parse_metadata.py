@@ -172,11 +172,12 @@ _KINDS = ("KEPUTUSAN", "PERATURAN", "INSTRUKSI")
 _NOMOR_INLINE = re.compile(r"\s+NOMOR\b.*$")
 _LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
 _HEAD_OF = re.compile(
-    r"^(?:KEPALA|KETUA|REKTOR|DIREKTUR(?:\s+UTAMA)?(?!\s+JENDERAL\b))\s+(?=\S)",
+    r"^(?:KEPALA(?:\s+PELAKSANA)?|KETUA|REKTOR|DIREKTUR(?:\s+UTAMA)?(?!\s+JENDERAL\b))\s+(?=\S)",
     re.IGNORECASE,
 )
 """'KEPUTUSAN KEPALA DINAS ...' is issued by the Dinas: the head's title is not the
-institution ('DIREKTUR RSUD X' heads 'RSUD X', 'REKTOR UNIVERSITAS X' 'UNIVERSITAS X').
+institution ('DIREKTUR RSUD X' heads 'RSUD X', 'REKTOR UNIVERSITAS X' 'UNIVERSITAS X',
+'KEPALA PELAKSANA BPBD X', the title of a BPBD's head, 'BPBD X').
 A Direktur Jenderal heads a Direktorat Jenderal named after him: 'DIREKTUR JENDERAL
 PAJAK' stays whole."""
 _MAX_ISSUER_LINES = 4

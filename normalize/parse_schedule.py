@@ -3,8 +3,9 @@
 Months come from month names (exact, abbreviated, or OCR-damaged within a small edit
 distance), ranges ('-', 's.d.', 'sampai dengan', 'hingga'), lists (',', 'dan'), quarter
 and semester phrases ('Triwulan II', 'TW I-IV', 'Semester I'), every-month phrases
-('Setiap bulan') and daily, weekly, quarterly or half-yearly ones naming no month
-('Setiap hari kerja', 'Setiap Triwulan'), which cover the whole year. Quarters
+('Setiap bulan', 'Setiap tanggal 15') and daily, weekly, quarterly or half-yearly ones
+naming no month ('Setiap hari kerja', 'Setiap Triwulan'), which cover the whole year; the
+end of the year ('Akhir Tahun 2026') is December. Quarters
 are always derived from months. The printed text is kept with its whitespace folded.
 Pure functions; `parse_schedule_text` never raises.
 """
@@ -20,8 +21,14 @@ from normalize.indonesian_dates import month_number
 from schemas.decree import Schedule
 
 _EVERY_MONTH = re.compile(
-    r"\b(?:setiap|tiap|per)\s+bulan\b|\bsepanjang\s+tahun\b|\bbulanan\b", re.IGNORECASE
+    r"\b(?:setiap|tiap|per)\s+(?:(?:awal|akhir|pertengahan)\s+)?bulan\b"
+    r"|\b(?:setiap|tiap)\s+tanggal\s+\d{1,2}\b|\bsepanjang\s+tahun\b|\bbulanan\b",
+    re.IGNORECASE,
 )
+"""A monthly recurrence: 'Setiap bulan', 'Setiap awal bulan', 'Setiap tanggal 15'."""
+_YEAR_END = re.compile(r"\bakhir\s+tahun\b", re.IGNORECASE)
+"""'Akhir Tahun 2026': December, as 'Akhir Februari' is February. 'Awal tahun' is left
+without a month: offices use it for January and for the first quarter alike."""
 _EVERY_DAY = re.compile(
     r"\b(?:setiap|tiap)\s+(?:hari|minggu|pekan)\b|\bharian\b|\bmingguan\b", re.IGNORECASE
 )
@@ -83,6 +90,8 @@ def _months(text: str) -> set[int]:
     """Every month the phrase names (see the module docstring)."""
     if _EVERY_MONTH.search(text):
         return set(range(1, 13))
+    if _YEAR_END.search(text):
+        text = _YEAR_END.sub(" Desember ", text)
     marked = _RANGE.sub(f" {_RANGE_MARK} ", _ORDINAL_PREFIX.sub(" ke ", text))
     months: set[int] = set()
     scan = _Scan()
@@ -92,7 +101,10 @@ def _months(text: str) -> set[int]:
             scan.pending_range = scan.last is not None
             continue
         if word in _QUARTER_WORDS or word in _SEMESTER_WORDS:
-            scan = _Scan(unit="quarter" if word in _QUARTER_WORDS else "semester")
+            named = "quarter" if word in _QUARTER_WORDS else "semester"
+            # 'TW I s.d. TW IV': the range goes on past the unit printed again.
+            if not (scan.pending_range and scan.unit == named):
+                scan = _Scan(unit=named)
             continue
         unit = scan.unit
         if unit is not None and word in _ORDINALS:

@@ -31,13 +31,17 @@ _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ON_BEHALF = re.compile(r"^\W*(?:a\.?\s?n|u\.?\s?b|plt|plh|pj)\b\.?", re.IGNORECASE)
 """'a.n.', 'u.b.', 'Plt.', 'Plh.', 'Pj.': someone signs for (or acts as) the issuer."""
-_ACTING = re.compile(r"^\W*((?:Plt|Plh|Pj)\.?)\s*", re.IGNORECASE)
+_ACTING = re.compile(r"^\W*((?:Plt|Plh|Pj)\.?|P[1Ii|]t\.)\s*", re.IGNORECASE)
 """'Plt.', 'Plh.', 'Pj.': someone acts as the issuer; the rest of the position is the
-issuer's own and may be read through a stamp like any."""
+issuer's own and may be read through a stamp like any. OCR reads the l of 'Plt.' as i, I,
+1 or a stroke ('Pit.'); with its stop, that is the same mark."""
+_ACTING_MISREAD = re.compile(r"P[1Ii|]t\.", re.IGNORECASE)
 _DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z][A-Za-z]{0,5}\.?)*,?$")
 """An academic degree or title token of a name ('S.Sos.,', 'M.Si.', 'Ir.', 'H.', 'S.AP.')."""
 _NAME_WORD = re.compile(r"^[A-Z](?:[A-Z'’-]*[A-Z])?,?$")
 """An upper-case word of a name ('AHMAD', 'FAISOL,', 'MA’RIFAH'), or a lone capital."""
+_TITLE_CASE_WORD = re.compile(r"^[A-Z][a-z'’-]*[a-z],?$")
+"""A word of a name printed in title case ('Rahmat', as ministries' offices print names)."""
 _TITLE_PREFIX = re.compile(r"^(?!(?:ttd|dto)\.)[a-z]{2,4}\.$")
 """A title abbreviated in lower case before a name ('dr.', 'drg.', 'apt.', 'ir.'); not the
 'ttd.' or 'dto.' that stands for the signature."""
@@ -111,9 +115,12 @@ def is_damaged_issuer(position: str, issuer: str) -> bool:
 
 def _split_acting(position: str) -> tuple[str, str]:
     """(the acting mark with a space after it, or '', the rest): 'Plt. BUPATI X' ->
-    ('Plt. ', 'BUPATI X')."""
+    ('Plt. ', 'BUPATI X'); a misread 'Pit.' is given as 'Plt. '."""
     acting = _ACTING.match(position)
-    return (acting.group(1) + " ", position[acting.end() :]) if acting else ("", position)
+    if acting is None:
+        return "", position
+    mark = "Plt." if _ACTING_MISREAD.fullmatch(acting.group(1)) else acting.group(1)
+    return mark + " ", position[acting.end() :]
 
 
 def _reads_as_issuer(position: str, issuer: str) -> bool:
@@ -210,14 +217,16 @@ def is_upper_name(text: str) -> bool:
 
 
 def name_quality(name: str) -> int:
-    """How well `name` reads: letters of its opening titles, name words and degrees, less a
-    cost per token that cannot be part of a name (a lone letter without a dot, digits,
-    stray marks)."""
+    """How well `name` reads: letters of its opening titles, name words (upper or title
+    case) and degrees, less a cost per token that cannot be part of a name (a lone letter
+    without a dot, digits, stray marks, a word starting in lower case)."""
     tokens = name.split()
     titles = _title_count(tokens)
     score = 0
     for index, token in enumerate(tokens):
-        named = _NAME_WORD.match(token) and len(token.strip(",")) >= 2
+        named = (_NAME_WORD.match(token) or _TITLE_CASE_WORD.match(token)) and len(
+            token.strip(",")
+        ) >= 2
         if index < titles or is_degree(token) or named:
             score += sum(char.isalpha() for char in token)
         else:

@@ -972,6 +972,15 @@ def test_acting_issuer_keeps_its_mark(position: str, repaired: str) -> None:
     assert repaired_position(position, "BUPATI DONGGALA") == repaired
 
 
+@pytest.mark.parametrize("mark", ["Pit.", "P1t.", "PIt.", "P|t."])
+def test_an_acting_mark_misread_through_a_stamp_is_plt(mark: str) -> None:
+    """Probe 21's scan: the l of 'Plt.' read as i, and the position's first word cut by
+    the stamp; the position is the issuer line, the acting mark kept as printed."""
+    issuer = "KEPALA KANTOR PELAYANAN PAJAK PRATAMA JEMBER"
+    position = f"{mark} PALA KANTOR PELAYANAN PAJAK PRATAMA JEMBER"
+    assert repaired_position(position, issuer) == "Plt. " + issuer
+
+
 def test_a_whole_position_is_kept_beside_an_issuer_line_with_words_run_together() -> None:
     """Probe 17's vendor layer ran two words of the title block's issuer line together;
     the position under the signature was read whole and is kept."""
@@ -999,6 +1008,8 @@ def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:
         ("AHMAD AMIR FAISOL", ["NAILY SYARIFAH"], "AHMAD AMIR FAISOL"),
         (None, ["NAILY SYARIFAH"], "NAILY SYARIFAH"),
         (None, [], None),
+        # A name printed in title case, as a ministry's office prints it (probe 21).
+        ("Rahm idayat Nugroho", ["Rahmat Hidayat Nugroho"], "Rahmat Hidayat Nugroho"),
     ],
 )
 def test_best_reading_of_the_name(body: str | None, others: list[str], want: str | None) -> None:
@@ -2095,6 +2106,11 @@ def test_section_words_ocr_damaged(
         ),
         ("REKTOR", "UNIVERSITAS CONTOH", "Universitas Contoh"),
         ("DIREKTUR JENDERAL", "PAJAK", "Direktur Jenderal Pajak"),
+        (
+            "KEPALA PELAKSANA",  # probe 22: the head of a BPBD
+            "BADAN PENANGGULANGAN BENCANA DAERAH KABUPATEN CONTOH",
+            "Badan Penanggulangan Bencana Daerah Kabupaten Contoh",
+        ),
     ],
 )
 def test_institution_without_the_heads_title(head: str, office: str, institution: str) -> None:

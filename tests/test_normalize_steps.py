@@ -231,6 +231,43 @@ def test_two_row_header_with_month_grid() -> None:
     assert header.is_action_plan
 
 
+def test_a_header_row_numbering_the_plain_columns_and_naming_the_months() -> None:
+    """Probe 22 (a BPBD plan): the row under the labels numbers the plain columns and
+    names the months under their group, '1 | 2 | 3 | Jan | ... | Des | 4'; it is part of
+    the header, and a number is no part of its column's label."""
+    names = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Ags", "Sep", "Okt", "Nov", "Des"]
+    table = _table(
+        [
+            ["NO", "RINCIAN RENCANA AKSI", "INDIKATOR HASIL", "RENCANA WAKTU", *[""] * 11, "PJ"],
+            ["1", "2", "3", *names, "4"],
+            ["1.1", "Menyusun SK Tim", "SK ditetapkan", "√", *[""] * 11, "Sekretaris"],
+        ],
+        {(0, 3): (1, 12)},
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None and header.rows == 2
+    assert header.printed[:3] == ("NO", "RINCIAN RENCANA AKSI", "INDIKATOR HASIL")
+    assert header.printed[-1] == "PJ"
+    assert header.fields[1:3] == ("activity", "indicator")
+    assert header.fields[3:15] == tuple(f"month:{m}" for m in range(1, 13))
+    assert header.fields[15] == "responsible"
+
+
+def test_numbers_under_plain_labels_without_months_are_no_second_header_row() -> None:
+    # A form's placeholders under its labels (not from 1: no column-number row), a group
+    # with nothing named under it: the second row is the form's first row.
+    table = _table(
+        [
+            ["NO", "URAIAN", "JADWAL", "", "KET"],
+            ["(4)", "(5)", "", "", "(6)"],
+            ["1", "a", "", "", ""],
+        ],
+        {(0, 2): (1, 2)},
+    )
+    header = find_header(table, THRESHOLD)
+    assert header is not None and header.rows == 1
+
+
 def test_column_number_row_belongs_to_header() -> None:
     table = _table(
         [["NO", "NAMA JABATAN", "KELAS JABATAN"], ["1", "2", "3"], ["1", "Kepala", "12"]]
@@ -2429,6 +2466,23 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ("INDIKATOR KINERJA KEGIATAN", "indicator"),
         ("WAKTU PELAKSANAAN TAHUN 2026", "schedule"),
         ("KEGIATAN ANGGARAN TAHUN 2026", None),
+        # probe 21: a KPP's plan; a synonym with the work's carrying out or completion after it
+        ("LANGKAH KERJA", "activity"),
+        ("JANGKA WAKTU PENYELESAIAN", "schedule"),
+        ("PENANGGUNG JAWAB PELAKSANAAN", "responsible"),
+        ("TARGET PELAKSANAAN", "schedule"),
+        ("ANGGARAN PELAKSANAAN", None),
+        # probe 22: a BPBD's plan
+        ("RINCIAN RENCANA AKSI", "activity"),
+        ("INDIKATOR HASIL", "indicator"),
+        ("BUKTI PELAKSANAAN", "evidence"),
+        ("RENCANA WAKTU PELAKSANAAN T.A. 2026", "schedule"),
+        ("RENCANA WAKTU PELAKSANAAN T.A. 2026 Ags", "month:8"),
+        # probe 23: a Kejaksaan Negeri's plan
+        ("SUB AREA", "component.text"),
+        ("BENTUK KEGIATAN", "activity"),
+        ("LUARAN", "evidence"),
+        ("BIDANG / SEKSI", "responsible"),
         ("BUKTI ae", None),
         ("ANGGARAN (Rp)", None),
     ],

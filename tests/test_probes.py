@@ -10,15 +10,18 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_thirteen_probes_are_listed() -> None:
+def test_the_sixteen_probes_are_listed() -> None:
     assert probe_names() == [
         "balai-pom-zi-semester",
+        "bpbd-rb-bulan-singkat",
         "dinas-pendidikan-rb-portrait",
         "immigration-office-zi",
         "inspektorat-kota-rb",
         "kantor-kemenag-zi-triwulan",
         "kantor-pertanahan-rb",
         "kecamatan-rb-program",
+        "kejari-zi-wbk-tw",
+        "kpp-pratama-zi-jangka-waktu",
         "pengadilan-agama-zi",
         "polytechnic-zi-months",
         "provincial-rb-portrait",

@@ -60,6 +60,16 @@ ALL_MONTHS = list(range(1, 13))
         ("Minggu ke-2 setiap bulan", ALL_MONTHS, None),
         ("Insidentil", [], None),
         ("Tahunan", [], None),
+        # probe 21: a unit printed again at a range's end; a day or part of every month;
+        # the end of the year
+        ("TW I s.d. TW IV 2026", ALL_MONTHS, 2026),
+        ("Triwulan II - Triwulan III", [4, 5, 6, 7, 8, 9], None),
+        ("TW I dan TW III 2026", [1, 2, 3, 7, 8, 9], 2026),
+        ("Setiap awal bulan", ALL_MONTHS, None),
+        ("Setiap tanggal 15", ALL_MONTHS, None),
+        ("Akhir Tahun 2026", [12], 2026),
+        ("Oktober s.d. akhir tahun 2026", [10, 11, 12], 2026),
+        ("Awal tahun 2026", [], 2026),
     ],
 )
 def test_phrases(text: str, months: list[int], year: int | None) -> None:
