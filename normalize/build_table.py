@@ -26,9 +26,12 @@ from schemas.decree import (
     Table,
 )
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|(?:\d{1,2}\.)?[a-z][.)])\s+(\S.*)$")
+_LEADING_NUMBER = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2})*\.?|(?:\d{1,2}\.)?(?:[a-z]|[ivx]{2,4})[.)])\s+(\S.*)$"
+)
 """A component's own number before its text: '1', '2.', '1.1', '2.3.1', its letter
-label: 'a.', 'b)', or both: '1.a.', '2.b)'."""
+label: 'a.', 'b)', its lower-case Roman numeral: 'ii.', 'iv)', or a number and a letter:
+'1.a.', '2.b)'."""
 # Field of a Row that a printed column's edits are reported under.
 _REPORTED_FIELD = {
     "area.code": "area",

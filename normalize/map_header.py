@@ -32,6 +32,7 @@ SYNONYMS: dict[str, str] = {
     "AREA PERUBAHAN": "area.name",
     "AREA PENGUNGKIT": "area.name",
     "KOMPONEN PENGUNGKIT": "area.name",
+    "PROGRAM KERJA": "area.name",
     "KOMPONEN": "component.text",
     "SUB KOMPONEN": "component.text",
     "SUB AREA": "component.text",
@@ -54,6 +55,7 @@ SYNONYMS: dict[str, str] = {
     "LANGKAH KERJA": "activity",
     "RINCIAN KEGIATAN": "activity",
     "BENTUK KEGIATAN": "activity",
+    "RENCANA KERJA": "activity",
     "RINCIAN RENCANA AKSI": "activity",
     "RENCANA TINDAK LANJUT": "activity",
     "TINDAK LANJUT": "activity",
@@ -62,6 +64,8 @@ SYNONYMS: dict[str, str] = {
     "INDIKATOR KINERJA": "indicator",
     "INDIKATOR CAPAIAN": "indicator",
     "INDIKATOR HASIL": "indicator",
+    "UKURAN KINERJA": "indicator",
+    "TARGET CAPAIAN": "indicator",
     "INDIKATOR KINERJA KEGIATAN": "indicator",
     "UKURAN KEBERHASILAN": "indicator",
     "TOLOK UKUR": "indicator",
@@ -81,6 +85,8 @@ SYNONYMS: dict[str, str] = {
     "OUTPUT": "evidence",
     "KELUARAN": "evidence",
     "LUARAN": "evidence",
+    "PRODUK": "evidence",
+    "DOKUMEN OUTPUT": "evidence",
     "HASIL": "evidence",
     "TARGET OUTPUT": "evidence",
     "TARGET KELUARAN": "evidence",
@@ -103,6 +109,7 @@ SYNONYMS: dict[str, str] = {
     "WAKTU PENYELESAIAN": "schedule",
     "JANGKA WAKTU": "schedule",
     "RENCANA WAKTU": "schedule",
+    "WAKTU KEGIATAN": "schedule",
     "JADWAL KEGIATAN": "schedule",
     "BULAN": "schedule",
     "BULAN KE": "schedule",
@@ -114,6 +121,7 @@ SYNONYMS: dict[str, str] = {
     "UNIT KERJA": "responsible",
     "BIDANG": "responsible",
     "SEKSI": "responsible",
+    "KOORDINATOR": "responsible",
     "UNIT KERJA PENANGGUNG JAWAB": "responsible",
     "UNIT PENANGGUNG JAWAB": "responsible",
     "PENANGGUNG JAWAB KEGIATAN": "responsible",
@@ -384,6 +392,9 @@ def field_of(text: str, threshold: float) -> str | None:
         group = folded[: -len(tail)].strip()
         if not group or field_of(group, threshold) == "schedule":
             return f"month:{month}"
+    # A half of the year over its months ('SEMESTER I' over 1..6): a schedule group.
+    if re.fullmatch(r"SEMESTER (?:I{1,2}|L{1,2}|[12])", folded):
+        return "schedule"
     # OCR reads a roman I in a narrow header cell as l ('TW Il'), folded to L.
     quarter = re.fullmatch(
         r"(?:.* )?(?:TW|TRIWULAN|TRW|Q)(?: KE)?\s?([IL]{1,3}|[IL]V|[1-4])", folded
@@ -413,11 +424,13 @@ def field_of(text: str, threshold: float) -> str | None:
 
 
 _QUALIFIER = re.compile(
-    r"(?: (?:TAHUN |T A |TA )?(?:19|20)\d\d| ZI| RB| WBK| WBBM| PELAKSANAAN| PENYELESAIAN)+$"
+    r"(?: (?:TAHUN |T A |TA )?(?:19|20)\d\d| ZI| RB| WBK| WBBM| PELAKSANAAN| PENYELESAIAN"
+    r"| BULAN(?: KE)?)+$"
 )
 """What a label may add after a synonym, folded: the year ('WAKTU PELAKSANAAN TAHUN 2026',
 the budget year '... T.A. 2026'), the programme ('KOMPONEN ZI') or the carrying out or
-completion of the work it names ('JANGKA WAKTU PENYELESAIAN', 'BUKTI PELAKSANAAN')."""
+completion of the work it names ('JANGKA WAKTU PENYELESAIAN', 'BUKTI PELAKSANAAN'), or the
+unit its columns count in ('WAKTU KEGIATAN (BULAN KE-)')."""
 
 
 def _qualified_field(folded: str) -> str | None:
@@ -799,8 +812,9 @@ def _names_columns(texts: tuple[str, ...], threshold: float) -> bool:
 
 
 def _row_texts(table: RawTable, row: int) -> tuple[str, ...]:
-    """The texts of grid row `row`, one per column; a covered cell has none."""
-    return tuple("" if c.covered else " ".join(c.text.split()) for c in table.row_cells(row))
+    """The texts of grid row `row`, one per printed cell: a cell spanning several columns
+    (a group label over its months) is one label, not one and a run of blanks."""
+    return tuple(" ".join(c.text.split()) for c in table.row_cells(row) if not c.covered)
 
 
 def _title(table: RawTable) -> str | None:

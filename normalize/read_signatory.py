@@ -144,15 +144,21 @@ def repaired_position(
     the issuer when `elsewhere` reads as the issuer: the same signature, printed twice,
     names one office. A position holding the issuer line's text, spaces aside, is
     whole: the issuer line may be the damaged copy ('DINASPENDIDIKAN', two
-    words run together in a vendor's text layer). Output is `position` unchanged unless
-    replaced.
+    words run together in a vendor's text layer); when it is the position that holds the
+    same letters in fewer words ('DAERAHKABUPATEN'), the issuer line's spacing is taken.
+    Output is `position` unchanged unless replaced.
     """
     if not issuer:
         return position
     text = position or ""
-    if "".join(issuer.split()) in "".join(text.split()):
-        return position
     prefix, rest = _split_acting(text)
+    if "".join(issuer.split()) in "".join(text.split()):
+        if "".join(rest.split()) == "".join(issuer.split()) and len(issuer.split()) > len(
+            rest.split()
+        ):
+            # The same letters, fewer words: the position's copy ran two words together.
+            return prefix + issuer
+        return position
     unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS
     damaged = is_damaged_issuer(rest, issuer) or (
         is_issuer_piece(rest, issuer)

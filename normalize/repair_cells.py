@@ -29,6 +29,10 @@ _RULE_DEBRIS = re.compile(
 )
 # An opening bracket read off a cell's left rule at the start of a line of the cell.
 _LEFT_RULE = re.compile(r"^[(\[|{](?=\w)", re.MULTILINE)
+# ... and glued to a word of lower-case letters inside a line, where a text layer ran the
+# line into the one before ('Kepala (Pelaksana'). A number or an acronym there is more
+# likely a bracket whose closer OCR misread ('ayat (2', 'TATALAKSANA (5!', '(LKE').
+_RUN_IN_RULE = re.compile(r"(?<=[ \t])[(\[{](?=[^\W\d_][a-z])")
 # A rule's stroke standing alone as a word.
 _LONE_BAR = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)")
 # An opening bracket standing alone as a word ('1. (' read off the rule after a number).
@@ -39,12 +43,15 @@ _LONE_OPENER = re.compile(r"(?:(?<=\s)|^)[(\[{](?=\s|$)", re.MULTILINE)
 # ('Ilham') do not match. So is one glued to an item number starting a line ('J1. Laporan'):
 # no number of a list is printed after a letter.
 _LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{2}|\d{1,2}[.)]\s)", re.MULTILINE)
-# An underscore glued to the start of a word: the rule's shadow, as no word starts with one.
-_GLUED_UNDERSCORE = re.compile(r"(?:(?<=\s)|^)_+(?=[^\W_])", re.MULTILINE)
+# An underscore glued to the start or the end of a word: the rule's shadow, as no word
+# starts or ends with one ('_Mereviu', 'bersama__').
+_GLUED_UNDERSCORE = re.compile(r"(?:(?<=\s)|^)_+(?=[^\W_])|(?<=[^\W_])_+(?=\s|$)", re.MULTILINE)
 # The rule read as a '1' glued to a year starting a line after a month ('Desember' /
 # '12026'): a schedule's year wrapped onto its own line. No year has five digits.
 _STROKED_YEAR = re.compile(r"(\S+)([ \t]*\n[ \t]*)1((?:19|20)\d\d)(?!\d)")
 _CLOSER = {"(": ")", "[": "]", "{": "}", "|": "|"}
+_OPENERS = frozenset("([{")
+_CLOSERS = frozenset(")]}")
 # A dash ending a line of a cell, after a word and before a capitalised line: the rule
 # read beside the text ('Sistem Pemerintahan —' / 'Berbasis Elektronik') unless the word
 # can start a range wrapped at its dash ('Januari –' / 'Desember 2026', '08.00 –').
@@ -229,16 +236,17 @@ def restore_opening_capital(text: str) -> tuple[str, tuple[str, str] | None]:
 
 def _unclosed(text: str, start: int) -> bool:
     """True when the bracket at `text[start]` is closed by nothing after it: each closer
-    after it is taken by a nearer opener first ('(Melakukan ... (TNA) bagi')."""
+    after it is taken by a nearer opener first ('(Melakukan ... (TNA) bagi'). OCR reads one
+    bracket's shape for another ('(karir, penghargaan dll}'): any round, square or curly
+    closer closes any such opener."""
     opener = text[start]
-    closer = _CLOSER[opener]
-    if opener == closer:
-        return closer not in text[start + 1 :]
+    if opener == _CLOSER[opener]:
+        return opener not in text[start + 1 :]
     depth = 0
     for char in text[start + 1 :]:
-        if char == opener:
+        if char in _OPENERS:
             depth += 1
-        elif char == closer:
+        elif char in _CLOSERS:
             if depth == 0:
                 return False
             depth -= 1
@@ -273,9 +281,9 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
     A run of rule glyphs standing alone as a word ("__", "|", a dash inside a sentence,
     a dash ending a line that no range goes on from, `_LINE_END_DASH`), a stroke glued to
     a capitalised word starting a line ("IMenerapkan"), an underscore glued to a word
-    ("_Mereviu"), a '1' glued to a year starting a line after a month ("12026") and an
-    opening bracket at the start of a line that nothing after it in the cell closes
-    ("(Seluruh kegiatan") or that opens a list label the next label of the list prints
+    ("_Mereviu", "bersama__"), a '1' glued to a year starting a line after a month
+    ("12026") and an opening bracket glued to a word that nothing after it in the cell
+    closes ("(Seluruh kegiatan", "Kepala (Pelaksana") or that opens a list label the next label of the list prints
     without ("(1) Agen …, 2) Role"), and one standing alone as a word that nothing after
     it closes ("1. ("), are debris.
     """
@@ -299,10 +307,14 @@ def strip_rule_debris(text: str) -> tuple[str, list[str]]:
         return match.group(1)
 
     cleaned = _LINE_END_DASH.sub(line_end_dash, cleaned)
-    openers = [*_LEFT_RULE.finditer(cleaned), *_LONE_OPENER.finditer(cleaned)]
-    for opener in sorted(openers, key=lambda match: match.start(), reverse=True):
+    openers = [
+        *((m, True) for m in _LEFT_RULE.finditer(cleaned)),
+        *((m, False) for m in _RUN_IN_RULE.finditer(cleaned)),
+        *((m, False) for m in _LONE_OPENER.finditer(cleaned)),
+    ]
+    for opener, line_start in sorted(openers, key=lambda pair: pair[0].start(), reverse=True):
         start = opener.start()
-        if _unclosed(cleaned, start) or _opens_bare_label(cleaned, start):
+        if _unclosed(cleaned, start) or (line_start and _opens_bare_label(cleaned, start)):
             removed.append(opener.group())
             cleaned = cleaned[:start] + cleaned[start + 1 :]
     if not removed:

@@ -225,6 +225,9 @@ def _at_sentence_start(text: str, start: int, opens: bool = True) -> bool:
 # --- glyphs no decree prints ("¥/T") ----------------------------------------------------------
 
 # A yen sign before a letter is some other word's garble ("¥bagia"), not a lone Y.
+_CODE_ZERO = re.compile(r"(?<=[.\-])0[A-Z]{1,3}(?=[.\-/]\d)")
+"""A zero before capitals between a code's separators, a digit after them ('.0T.01'): the
+letter O, as no number part of a code runs into letters."""
 _LONE_YEN = re.compile(r"¥(?![^\W\d_])")
 _LONE_YEN_CHUNK = re.compile(rf"\S*{_LONE_YEN.pattern}\S*")
 _ROMAN_COUNTING_WORDS = (
@@ -257,12 +260,20 @@ _PERCENT_READ = re.compile(r"(?:(?<=\s)|^)Yo(?=\s)", re.MULTILINE)
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
     """Yen signs read for a capital Y, in the chunks (between spaces) holding them; a
-    percent sign read as 'Yo' standing alone; Roman numerals read with 'l', '1' or '|'
-    for an I after a word that counts in them ('Triwulan Il' -> 'Triwulan II')."""
+    percent sign read as 'Yo' standing alone; a zero read for the O of a code's letters
+    ('M.HH-05.0T.01.01': classification codes print letters between the stops, 'OT');
+    Roman numerals read with 'l', '1' or '|' for an I after a word that counts in them
+    ('Triwulan Il' -> 'Triwulan II')."""
 
     def percent(match: re.Match[str]) -> str:
         repairs.append(OcrRepair("Yo", "%", "ocr_confusion"))
         return "%"
+
+    def code_letter(match: re.Match[str]) -> str:
+        repairs.append(OcrRepair(match.group(), "O" + match.group()[1:], "ocr_confusion"))
+        return "O" + match.group()[1:]
+
+    text = _CODE_ZERO.sub(code_letter, text)
 
     def fix(match: re.Match[str]) -> str:
         chunk = match.group()
@@ -680,16 +691,16 @@ def _confusions(token: str, vocab: Vocabulary) -> list[_Candidate]:
 
 def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
     """The lexicon acronym `token` is by one capital confusion ('LPTO' -> 'LPTQ'), or by
-    reading its capital I as 'l' or '1' ('Zl' -> 'ZI', 'SPlP' -> 'SPIP', 'Z1' -> 'ZI');
-    else None.
+    reading its capital I as 'l' or '1' ('Zl' -> 'ZI', 'SPlP' -> 'SPIP', 'Z1' -> 'ZI') or
+    its O as '0' ('S0P' -> 'SOP'); else None.
 
     Input: a token that is neither a word nor a lexicon entry. Only a token of capitals
-    and no other character (3+ of them), or of capitals and 'l' or '1' (2+ characters, a
+    and no other character (3+ of them), or of capitals and 'l', '1' or '0' (2+ characters, a
     capital first), is looked at, and only acronyms the lexicon lists in capitals are
     reached; two acronyms reached is no answer. Acronyms are otherwise never respelt
     (`_locked`): this needs the exact listed acronym at look-alike glyphs.
     """
-    read_i = token.replace("l", "I").replace("1", "I")
+    read_i = token.replace("l", "I").replace("1", "I").replace("0", "O")
     if read_i != token and token[:1].isupper() and read_i.isalpha() and read_i.isupper():
         return read_i if vocab.is_entry(read_i) else None
     if len(token) < 3 or not (token.isalpha() and token.isupper()):

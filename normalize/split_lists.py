@@ -5,7 +5,8 @@
 inside an item ("SK CPNS 2024", "Perpres 16 Tahun 2018") never splits it. A number
 starting a line whose stop OCR lost ("1 Undangan rapat" over "2. Daftar Hadir"), or the
 space after its stop ("1.Undangan rapat"), counts when another number of the list kept
-its stop and space.
+its stop and space; so does a stop read apart from its number ("1 . Undangan"), and
+lines numbered 1, 2, ... before capitals with every mark lost.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import re
 
 from normalize.fold_text import fold
 
-_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s)")
-# A number starting a line with its mark lost or read as a comma ("1 Undangan", "2,").
-_UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,|(?=\s))")
+_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2}) ?[.)](?=\s)")
+"""An item number and its mark ('1.', '2)'), or the mark read apart from it ('1 .')."""
+# A number starting a line with its mark lost, read as a comma or apart ("1 Undangan", "2,",
+# "3 .").
+_UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,| [.)]|(?=\s))")
 # A number starting a line whose space after the mark OCR lost ("1.Undangan").
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
 # A number starting a line, with or without its mark.
@@ -64,10 +67,26 @@ def _numbered_by_lines(text: str) -> list[str] | None:
     OCR drops the stop of an item number more often than the number ('1 Undangan rapat'
     over '2. Daftar Hadir'), and the space after it ('1.Notulen rapat'); a list whose
     numbers all lack them is left unsplit."""
-    if not _NUMBER.search(fold(text)):
+    if not _NUMBER.search(fold(text)) and not _bare_numbered(text.splitlines()):
         return None
     lines = [_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in text.splitlines()]
     return _numbered(fold("\n".join(_unstroked(lines))))
+
+
+_BARE_LABEL = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])")
+"""A number starting a line, its mark lost, before an item's capital ('2 Laporan')."""
+
+
+def _bare_numbered(lines: list[str]) -> bool:
+    """True when the first line opens with '1' and later lines with 2, 3, ... in order,
+    each before a capital, all marks lost: a list, as no wrapped text starts its lines
+    with a count running from one."""
+    numbers = [int(m.group(1)) for line in lines if (m := _BARE_LABEL.match(line))]
+    return (
+        len(numbers) >= 2
+        and _BARE_LABEL.match(lines[0]) is not None
+        and numbers == list(range(1, len(numbers) + 1))
+    )
 
 
 def _unstroked(lines: list[str]) -> list[str]:

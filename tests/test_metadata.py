@@ -990,6 +990,13 @@ def test_a_whole_position_is_kept_beside_an_issuer_line_with_words_run_together(
     assert repaired_position("KEPALA DINAS PURWOREJO", issuer) == issuer
 
 
+def test_a_position_with_words_run_together_takes_the_issuer_lines_spacing() -> None:
+    """Probe 22's vendor layer ran two words of the position together at its line break."""
+    issuer = "KEPALA PELAKSANA BPBD DAERAH KABUPATEN LUMAJANG"
+    position = "Plt. KEPALA PELAKSANA BPBD DAERAHKABUPATEN LUMAJANG"
+    assert repaired_position(position, issuer) == "Plt. " + issuer
+
+
 def test_unread_position_is_the_issuer_and_no_issuer_keeps_it() -> None:
     assert repaired_position(None, "BUPATI DONGGALA") == "BUPATI DONGGALA"
     assert repaired_position("?", "BUPATI DONGGALA") == "BUPATI DONGGALA"
@@ -1419,6 +1426,20 @@ def test_acronym_with_a_digit_for_a_letter(read: str, want: str) -> None:
         *CLOSING[1:],
     ]
     assert parse_metadata([_page(rows)]).considerations == [f"bahwa {want}"]
+
+
+@pytest.mark.parametrize("colon", [":", "La.", "+", "="])
+def test_the_colon_column_as_ocr_reads_it_is_no_text(colon: str) -> None:
+    """Probe 21's scan-ocr read the ':' between 'Menimbang' and 'a.' as '+'; probe 25's
+    read ': a.' as '='."""
+    label = "" if colon in ("La.", "=") else " a."
+    rows = [
+        *HEADING,
+        (f"Menimbang {colon}{label} bahwa rencana aksi perlu ditetapkan;", 70, 550, 230),
+        ("MEMUTUSKAN:", 250, 330, 260),
+        *CLOSING[1:],
+    ]
+    assert parse_metadata([_page(rows)]).considerations == ["bahwa rencana aksi perlu ditetapkan;"]
 
 
 # --- titles of OCR'd pages (repair_title) ----------------------------------------------------

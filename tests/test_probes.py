@@ -10,11 +10,12 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_sixteen_probes_are_listed() -> None:
+def test_the_eighteen_probes_are_listed() -> None:
     assert probe_names() == [
         "balai-pom-zi-semester",
         "bpbd-rb-bulan-singkat",
         "dinas-pendidikan-rb-portrait",
+        "disdukcapil-kota-rb-semester",
         "immigration-office-zi",
         "inspektorat-kota-rb",
         "kantor-kemenag-zi-triwulan",
@@ -22,6 +23,7 @@ def test_the_sixteen_probes_are_listed() -> None:
         "kecamatan-rb-program",
         "kejari-zi-wbk-tw",
         "kpp-pratama-zi-jangka-waktu",
+        "lapas-zi-wbk-bulan-ke",
         "pengadilan-agama-zi",
         "polytechnic-zi-months",
         "provincial-rb-portrait",

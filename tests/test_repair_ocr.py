@@ -311,6 +311,9 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         # a title-case programme name one letter from a taxonomy word (PermenPANRB 52/2014's
         # 96-dpi Lampiran strips)
         ("nilai hasil Survei Ekaternal atas", "nilai hasil Survei Eksternal atas", "ocr_spelling"),
+        # probe 25's scans: an acronym's O and a code's O read as zeros
+        ("Menyusun S0P pelayanan", "Menyusun SOP pelayanan", "ocr_confusion"),
+        ("Nomor M.HH-05.0T.01.01 Tahun 2011", "Nomor M.HH-05.OT.01.01 Tahun 2011", "ocr_confusion"),
     ],
 )
 def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
@@ -340,6 +343,7 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # digits in acronyms and codes, and a count after a word that does not count
         "Covid19, SP4N, K3, PERMEN2024, Lantai2 dan Ruang12",
         "Irban I dan Irban IV",  # an inspectorate's position (probe 19), not 'Iban'
+        "Nomor 10.0A dan K30, 04/HK.03.1/3319/2022",  # zeros in numbers stay
         # names one letter from a taxonomy or lexicon word, but short or not sharing its
         # first letter: not 'Bangsi', 'hitung', 'e-mitigasi'
         "Puskesmas Bangsri, Kota Bitung, Jalan Letjen Suprapto, aplikasi e-Litigasi",
