@@ -75,6 +75,8 @@ _MIN_FUZZY_LENGTH = 5
 _DATE = re.compile(
     r"(?:(?<![0-9A-Za-z])|(?<=(?i:tanggal)))([0-9OoIl]{1,2})\s*[.,]?\s+([A-Za-z]{3,12})\.?\s*[.,]?\s+([0-9OoIl]{4})(?![0-9])"
 )
+_DAY_RUN_INTO_MONTH = re.compile(r"(?<=\d)(?=[A-Z][a-z]{2,11}\s)")
+"""Between a day's digits and a capitalised word run into them ('9Februari 2026')."""
 _NUMERIC_DATE = re.compile(
     r"\btanggal(?![A-Za-z])\s*[:,]?\s*([0-9OoIl]{1,2})([-/])([0-9OoIl]{1,2})\2([0-9OoIl]{4})(?![0-9])",
     re.IGNORECASE,
@@ -123,10 +125,11 @@ def parse_indonesian_date(text: str) -> dt.date | None:
     """The first valid 'D Bulan YYYY' date in `text`, else the first valid numeric
     'D-M-YYYY' or 'D/M/YYYY' right after 'tanggal' (day first), else None.
 
-    Tolerates OCR digit slips (O for 0, l/I for 1) and damaged month names in the worded
-    form; a match that is no calendar date (31 Februari, 31-02-2025) is skipped.
+    Tolerates OCR digit slips (O for 0, l/I for 1), damaged month names and a day run into
+    its month by a text layer ('9Februari 2026') in the worded form; a match that is no
+    calendar date (31 Februari, 31-02-2025) is skipped.
     """
-    for match in _DATE.finditer(text):
+    for match in _DATE.finditer(_DAY_RUN_INTO_MONTH.sub(" ", text)):
         month = month_number(match.group(2))
         day = int(match.group(1).translate(_OCR_DIGITS))
         year = int(match.group(3).translate(_OCR_DIGITS))

@@ -117,7 +117,8 @@ def _months(text: str) -> set[int]:
                 months.update(_unit_months(unit, number))
             scan.last, scan.pending_range = ordinal, False
             continue
-        if word in _SKIPPED or _YEAR.fullmatch(token):
+        # A day before its month ('1 Juni - 31 Agustus') leaves a pending range open.
+        if word in _SKIPPED or _YEAR.fullmatch(token) or (token.isdigit() and int(token) <= 31):
             continue
         month = month_number(token) if token.isalpha() else None
         if month is None:

@@ -476,6 +476,9 @@ def test_ocr_noise_in_labels_and_dates() -> None:
         ("pada tanggal8 Januari 2026", dt.date(2026, 1, 8)),
         ("tanggal02-01-2025", dt.date(2025, 1, 2)),
         ("Nomor8 Januari 2026", None),
+        # ... and the space between the day and the month (probe 26).
+        ("pada tanggal 9Februari 2026", dt.date(2026, 2, 9)),
+        ("Nomor 12A Tahun 2026", None),
     ],
 )
 def test_parse_indonesian_date(text: str, want: dt.date | None) -> None:

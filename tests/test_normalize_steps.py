@@ -2538,6 +2538,18 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ("SEMESTER II 12", "month:12"),
         ("WAKTU KEGIATAN (BULAN KE-)", "schedule"),
         ("WAKTU KEGIATAN (BULAN KE-) 7", "month:7"),
+        # probes 26-27: a BPS office's and a Setwan's plans ('SUB AREA PERUBAHAN' reached
+        # AREA PERUBAHAN by fuzzy match)
+        ("UNSUR PENGUNGKIT", "area.name"),
+        ("DESKRIPSI KEGIATAN", "activity"),
+        ("UKURAN CAPAIAN", "indicator"),
+        ("TARGET KINERJA", "indicator"),
+        ("DOKUMEN HASIL", "evidence"),
+        ("TENGGAT WAKTU", "schedule"),
+        ("FUNGSI / TIM KERJA", "responsible"),
+        ("BAGIAN PENANGGUNG JAWAB", "responsible"),
+        ("SUB AREA PERUBAHAN", "component.text"),
+        ("JADWAL TRIWULANAN IV", "quarter:4"),
         ("BUKTI ae", None),
         ("ANGGARAN (Rp)", None),
     ],

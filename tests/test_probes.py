@@ -10,10 +10,11 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_eighteen_probes_are_listed() -> None:
+def test_the_twenty_probes_are_listed() -> None:
     assert probe_names() == [
         "balai-pom-zi-semester",
         "bpbd-rb-bulan-singkat",
+        "bps-kabupaten-zi-tenggat",
         "dinas-pendidikan-rb-portrait",
         "disdukcapil-kota-rb-semester",
         "immigration-office-zi",
@@ -30,6 +31,7 @@ def test_the_eighteen_probes_are_listed() -> None:
         "puskesmas-zi",
         "rs-vertikal-zi-bulan-romawi",
         "rsud-zi-bulan",
+        "setwan-rb-jadwal-triwulanan",
     ]
 
 

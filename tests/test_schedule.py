@@ -70,6 +70,9 @@ ALL_MONTHS = list(range(1, 13))
         ("Akhir Tahun 2026", [12], 2026),
         ("Oktober s.d. akhir tahun 2026", [10, 11, 12], 2026),
         ("Awal tahun 2026", [], 2026),
+        # probe 26: days before the months of a range
+        ("1 Juni - 31 Agustus 2026", [6, 7, 8], 2026),
+        ("30 Juni dan 31 Desember 2026", [6, 12], 2026),
     ],
 )
 def test_phrases(text: str, months: list[int], year: int | None) -> None:
