@@ -34,6 +34,7 @@ SYNONYMS: dict[str, str] = {
     "KOMPONEN PENGUNGKIT": "area.name",
     "PROGRAM KERJA": "area.name",
     "UNSUR PENGUNGKIT": "area.name",
+    "FOKUS PERUBAHAN": "area.name",
     "KOMPONEN": "component.text",
     "SUB KOMPONEN": "component.text",
     "SUB AREA": "component.text",
@@ -43,6 +44,7 @@ SYNONYMS: dict[str, str] = {
     "KEGIATAN POKOK": "component.text",
     "SASARAN": "component.text",
     "SASARAN KEGIATAN": "component.text",
+    "SASARAN STRATEGIS": "component.text",
     "INDIKATOR PENGUNGKIT": "component.text",
     "SUB KEGIATAN": "activity",
     "LANGKAH AKSI": "activity",
@@ -59,6 +61,8 @@ SYNONYMS: dict[str, str] = {
     "BENTUK KEGIATAN": "activity",
     "RENCANA KERJA": "activity",
     "DESKRIPSI KEGIATAN": "activity",
+    "KEGIATAN YANG AKAN DILAKSANAKAN": "activity",
+    "AKSI PERUBAHAN": "activity",
     "RINCIAN RENCANA AKSI": "activity",
     "RENCANA TINDAK LANJUT": "activity",
     "TINDAK LANJUT": "activity",
@@ -71,6 +75,8 @@ SYNONYMS: dict[str, str] = {
     "TARGET CAPAIAN": "indicator",
     "TARGET KINERJA": "indicator",
     "UKURAN CAPAIAN": "indicator",
+    "KINERJA YANG DIHARAPKAN": "indicator",
+    "TOLOK UKUR OUTPUT": "indicator",
     "INDIKATOR KINERJA KEGIATAN": "indicator",
     "UKURAN KEBERHASILAN": "indicator",
     "TOLOK UKUR": "indicator",
@@ -93,6 +99,7 @@ SYNONYMS: dict[str, str] = {
     "PRODUK": "evidence",
     "DOKUMEN OUTPUT": "evidence",
     "DOKUMEN HASIL": "evidence",
+    "DOKUMEN YANG DIHASILKAN": "evidence",
     "HASIL": "evidence",
     "TARGET OUTPUT": "evidence",
     "TARGET KELUARAN": "evidence",
@@ -117,6 +124,8 @@ SYNONYMS: dict[str, str] = {
     "RENCANA WAKTU": "schedule",
     "WAKTU KEGIATAN": "schedule",
     "TENGGAT WAKTU": "schedule",
+    "TIME SCHEDULE": "schedule",
+    "WAKTU PENCAPAIAN": "schedule",
     "JADWAL TRIWULANAN": "schedule",
     "JADWAL KEGIATAN": "schedule",
     "BULAN": "schedule",
@@ -131,6 +140,8 @@ SYNONYMS: dict[str, str] = {
     "SEKSI": "responsible",
     "KOORDINATOR": "responsible",
     "BAGIAN": "responsible",
+    "BIDANG PENGAMPU": "responsible",
+    "PELAKSANA TEKNIS": "responsible",
     "BAGIAN PENANGGUNG JAWAB": "responsible",
     "FUNGSI": "responsible",
     "TIM KERJA": "responsible",
@@ -141,6 +152,7 @@ SYNONYMS: dict[str, str] = {
     "PELAKSANA KEGIATAN": "responsible",
     "KET": "note",
     "KETERANGAN": "note",
+    "KETERANGAN TAMBAHAN": "note",
     "CATATAN": "note",
 }
 LABELS = frozenset(
@@ -400,10 +412,12 @@ def field_of(text: str, threshold: float) -> str | None:
     words = folded.split()
     tail = words[-1]
     month = _month(tail)
-    if month is not None:
-        group = folded[: -len(tail)].strip()
+    # A month's name broken over two lines of a narrow cell ('JANU' / 'ARI').
+    broken = _month(words[-2] + tail) if month is None and len(words) >= 2 else None
+    if month is not None or broken is not None:
+        group = " ".join(words[:-1] if month is not None else words[:-2])
         if not group or field_of(group, threshold) == "schedule":
-            return f"month:{month}"
+            return f"month:{month or broken}"
     # A half of the year over its months ('SEMESTER I' over 1..6): a schedule group.
     if re.fullmatch(r"SEMESTER (?:I{1,2}|L{1,2}|[12])", folded):
         return "schedule"

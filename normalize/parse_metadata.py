@@ -152,11 +152,13 @@ _OCR_COLON = re.compile(r"^(?:[:;|!Il1L+-]+\s*(?=[a-z][.,)]\s)|[|¦]+\s*(?=\d{1,
 """OCR's readings of the ':' column before the first label ('La.' for ': a.', '+ a.'), and a
 rule read as '|' before a number label ('| 1.', '|2.'; of the lookalikes only the bar,
 since '1' or 'l' there may be the label's own digit)."""
-_GARBLED_FIRST_LABEL = re.compile(r"^(?:[a-z]{2,3}|[^\w\s]{1,2})\s+(?=bahwa\b|[A-Z])")
+_GARBLED_FIRST_LABEL = re.compile(
+    r"^(?:[a-z]{2,3}|[^\w\s]{1,2}|[A-Za-z]{2}[.,)])\s+(?=bahwa\b|[A-Z])"
+)
 """The first item's label OCR read as a short lower-case word ('as bahwa' for ': a. bahwa',
-'dy Undang-Undang' for '1. Undang-Undang') or as a mark ('= bahwa'): a Menimbang item opens
-with 'bahwa' and a Mengingat item with an instrument's capital, so such a word before them
-is no text."""
+'dy Undang-Undang' for '1. Undang-Undang'), as a mark ('= bahwa') or with the colon before
+it as a letter ('Aa. bahwa'): a Menimbang item opens with 'bahwa' and a Mengingat item
+with an instrument's capital, so such a word before them is no text."""
 _LABEL_REMNANT = re.compile(r"^[.,:;]\s+(?=\w)")
 """What OCR kept of a lost label at an item's start: its stop ('. bahwa' for 'b. bahwa');
 no item's text opens with a stop."""

@@ -16,14 +16,17 @@ from schemas.decree import Area
 _CODED = re.compile(r"^(?P<code>[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]?\s+(?P<name>\S.*)$")
 # A Roman numeral as OCR reads it: some of its I's as l, 1 or |, e.g. "Il", "lII".
 _OCR_ROMAN = re.compile(rf"^{MISREAD_NUMERAL}(?=[.)]?\s)")
+# ... or all of them, before a capitalised name: 'll Penataan', 'Lll PENATAAN', '| Manajemen'
+# ('L' for the first stroke of a title-case line). Digits alone are an Arabic code ('11').
+_OCR_STROKES = re.compile(r"^(?=L?[Il|1]*[l|])L?[Il|1]{1,3}(?=[.)]?\s+[A-Z][A-Za-z]{2})")
 
 
 def split_code(text: str) -> tuple[str | None, str]:
     """'I MANAJEMEN PERUBAHAN' -> ('I', 'MANAJEMEN PERUBAHAN'); 'A. Umum' -> ('A', 'Umum');
-    an OCR'd 'Il PENATAAN' -> ('II', 'PENATAAN')."""
-    roman = _OCR_ROMAN.match(text)
+    an OCR'd 'Il PENATAAN' -> ('II', 'PENATAAN'), 'lll Penataan' -> ('III', 'Penataan')."""
+    roman = _OCR_ROMAN.match(text) or _OCR_STROKES.match(text)
     if roman:
-        text = as_strokes(roman.group()) + text[roman.end() :]
+        text = as_strokes(roman.group().replace("L", "I")) + text[roman.end() :]
     match = _CODED.match(text)
     if match:
         return match["code"], match["name"]

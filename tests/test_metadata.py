@@ -1431,11 +1431,11 @@ def test_acronym_with_a_digit_for_a_letter(read: str, want: str) -> None:
     assert parse_metadata([_page(rows)]).considerations == [f"bahwa {want}"]
 
 
-@pytest.mark.parametrize("colon", [":", "La.", "+", "="])
+@pytest.mark.parametrize("colon", [":", "La.", "+", "=", ". Aa."])
 def test_the_colon_column_as_ocr_reads_it_is_no_text(colon: str) -> None:
     """Probe 21's scan-ocr read the ':' between 'Menimbang' and 'a.' as '+'; probe 25's
-    read ': a.' as '='."""
-    label = "" if colon in ("La.", "=") else " a."
+    read ': a.' as '=', probe 26's as '. Aa.'."""
+    label = "" if colon in ("La.", "=", ". Aa.") else " a."
     rows = [
         *HEADING,
         (f"Menimbang {colon}{label} bahwa rencana aksi perlu ditetapkan;", 70, 550, 230),

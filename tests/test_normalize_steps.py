@@ -433,6 +433,12 @@ def test_new_row_under_merged_component_is_not_a_continuation() -> None:
         ("A. MANAJEMEN", "A", "MANAJEMEN"),
         ("6 Penguatan Akuntabilitas Kinerja", "6", "Penguatan Akuntabilitas Kinerja"),
         ("Penguatan Pengawasan", None, "Penguatan Pengawasan"),
+        # probe 29's scans: every stroke of a Roman code read as l, L or a bar
+        ("lll Penataan Sistem Manajemen SDM", "III", "Penataan Sistem Manajemen SDM"),
+        ("Lll Penataan Tatalaksana", "III", "Penataan Tatalaksana"),
+        ("| Manajemen Perubahan", "I", "Manajemen Perubahan"),
+        ("11 KECAMATAN BANAWA", "11", "KECAMATAN BANAWA"),
+        ("L Umum", "L", "Umum"),
     ],
 )
 def test_split_code(text: str, code: str | None, name: str) -> None:
@@ -2550,6 +2556,23 @@ def test_an_area_column_under_section_rows_beside_the_component_is_the_activity(
         ("BAGIAN PENANGGUNG JAWAB", "responsible"),
         ("SUB AREA PERUBAHAN", "component.text"),
         ("JADWAL TRIWULANAN IV", "quarter:4"),
+        # probe 28: a BKD's plan, its month names broken over two lines of narrow cells
+        ("FOKUS PERUBAHAN", "area.name"),
+        ("KEGIATAN YANG AKAN DILAKSANAKAN", "activity"),
+        ("KINERJA YANG DIHARAPKAN", "indicator"),
+        ("DOKUMEN YANG DIHASILKAN", "evidence"),
+        ("BIDANG PENGAMPU", "responsible"),
+        ("TIME SCHEDULE TAHUN 2026 JANU ARI", "month:1"),
+        ("TIME SCHEDULE TAHUN 2026 SEPTE MBER", "month:9"),
+        ("TIME SCHEDULE TAHUN 2026 MARE T", "month:3"),
+        ("KEGIATAN MARE T", None),
+        # probe 29: a Kantor SAR's plan
+        ("SASARAN STRATEGIS", "component.text"),
+        ("AKSI PERUBAHAN", "activity"),
+        ("TOLOK UKUR OUTPUT", "indicator"),
+        ("WAKTU PENCAPAIAN", "schedule"),
+        ("PELAKSANA TEKNIS", "responsible"),
+        ("KETERANGAN TAMBAHAN", "note"),
         ("BUKTI ae", None),
         ("ANGGARAN (Rp)", None),
     ],

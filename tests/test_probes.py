@@ -10,9 +10,10 @@ from corpus.render import RenderSettings
 from corpus.render.build import load_gold
 
 
-def test_the_twenty_probes_are_listed() -> None:
+def test_the_twenty_two_probes_are_listed() -> None:
     assert probe_names() == [
         "balai-pom-zi-semester",
+        "bkd-provinsi-rb-bulan-penuh",
         "bpbd-rb-bulan-singkat",
         "bps-kabupaten-zi-tenggat",
         "dinas-pendidikan-rb-portrait",
@@ -21,6 +22,7 @@ def test_the_twenty_probes_are_listed() -> None:
         "inspektorat-kota-rb",
         "kantor-kemenag-zi-triwulan",
         "kantor-pertanahan-rb",
+        "kantor-sar-zi-pencapaian",
         "kecamatan-rb-program",
         "kejari-zi-wbk-tw",
         "kpp-pratama-zi-jangka-waktu",
