@@ -792,12 +792,13 @@ def _after_word(text: str) -> str:
 
 def number_as_written(text: str) -> str | None:
     """The number as written after NOMOR: 'TAHUN' written 'Tahun' (one space before the
-    year, which OCR may have lost), no spaces around '/'.
+    year, which OCR may have lost), no spaces around '/', and a Roman month whose strokes
+    OCR read partly as '1', 'l' or '|' put back ('.../KEP/I1/2026': `restore_roman_months`).
 
     (A printed number never spaces its slashes; OCR does: '188.45/0561 / BPKAD/XI/ 2025'.)
     """
     number = _SPACED_SLASH.sub("/", _TAHUN_WORD.sub("Tahun ", fold(text))).strip(" :")
-    return number or None
+    return restore_roman_months(number) or None
 
 
 def _title_lines(lines: Sequence[_Line], pitch: float) -> list[str]:

@@ -1822,6 +1822,21 @@ def test_bars_ocr_reads_at_line_ends() -> None:
     assert [d.label for d in meta.dicta] == ["KESATU", "KEDUA"]
 
 
+@pytest.mark.parametrize(
+    ("read", "number"),
+    [
+        # Probe 26's scan: a Roman month with one stroke read '1'; no Arabic month has an I.
+        ("27/3318/KEP/I1/2026", "27/3318/KEP/II/2026"),
+        ("188.45/0561/BPKAD/XI1/2025", "188.45/0561/BPKAD/XII/2025"),
+        # digits alone may be an Arabic month: left to the number_uncertain warning
+        ("15/SK-35.10.UP.02.01/1/2026", "15/SK-35.10.UP.02.01/1/2026"),
+        ("KEP-05/P.4.12/Cp.1/01/2026", "KEP-05/P.4.12/Cp.1/01/2026"),
+    ],
+)
+def test_a_roman_month_half_read_as_digits_in_the_number(read: str, number: str) -> None:
+    assert number_as_written(read) == number
+
+
 def test_tahun_glued_to_the_year_in_the_number() -> None:
     assert number_as_written("15 TAHUN2026") == "15 Tahun 2026"
     assert number_as_written("15  TAHUN  2026") == "15 Tahun 2026"
