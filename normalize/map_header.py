@@ -241,8 +241,9 @@ def _named_month(label: str) -> int | None:
 
 _QUARTER_NUMERAL = re.compile(r"[IL]{1,3}|[IL]V")
 """A quarter's Roman numeral as a header label's last word, folded ('Il' reads 'IL')."""
-_QUARTER_PREFIXES = frozenset({"TW", "TRIWULAN", "TRW", "Q"})
-"""Words printed before a quarter's numeral ('TW I', 'TRIWULAN II')."""
+_QUARTER_PREFIXES = frozenset({"TW", "TRIWULAN", "TRIWULANAN", "TRW", "Q"})
+"""Words printed before a quarter's numeral ('TW I', 'TRIWULAN II') or as the last word of
+a quarter grid's group ('JADWAL TRIWULANAN' over I | II | III | IV)."""
 QUARTERS = 4
 
 

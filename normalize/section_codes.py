@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from normalize.fold_text import fold
 from normalize.grid import GridRow
 from normalize.read_sections import section_area, split_code
-from normalize.roman_numerals import LARGEST, STROKE_CLASS, roman, roman_value
+from normalize.roman_numerals import LARGEST, STROKE_CLASS, as_strokes, roman, roman_value
 
 _MAX_GARBLED_CODE = 3
 """Characters at most of what OCR read for a code in a code column of its own ('MN', '"');
@@ -184,6 +184,17 @@ def _agreed_offset(codes: Sequence[tuple[int, str]]) -> int | None:
     return offset
 
 
+def _strokes_apart(read: str, code: str) -> bool:
+    """True when `read` is Roman numeral `code` with strokes of its I's misread ('Vill' for
+    'VIII') or one of them dropped or added ('I' or 'III' for 'II', 'IV' for 'V'): the same
+    V's and X's in the same order. A well-read numeral with as many strokes in another
+    order ('VI' where 'IV' is due) is the document's own numbering, not OCR's."""
+    strokes = as_strokes(read).upper()
+    if not _STROKES.match(strokes) or strokes.replace("I", "") != code.replace("I", ""):
+        return False
+    return strokes != read or abs(strokes.count("I") - code.count("I")) == 1
+
+
 def _numeral(value: int) -> str | None:
     """`value` as a Roman numeral, None when out of `roman`'s range."""
     return roman(value) if 1 <= value <= LARGEST else None
@@ -229,11 +240,13 @@ def restore_area_code_column(
 ) -> tuple[GridRow, ...]:
     """`rows` with the Roman codes printed in a column of their own (`code_col`, 'NO' beside
     the area names of `name_col`, both merged down over each area's rows) put back where
-    OCR read them as no numeral: nothing, a quote, a few letters ('"', 'MN').
+    OCR read them as no numeral (nothing, a quote, a few letters: '"', 'MN') or as the
+    numeral with a stroke too few or too many ('I' for II, 'Vill' for VIII).
 
     As in `restore_area_column_codes`, the k-th area down the name column has numeral
     k + d when the codes read agree on d; a code cell of the area's first row on
-    `ocr_pages` holding at most `_MAX_GARBLED_CODE` characters and no numeral gets it.
+    `ocr_pages` holding at most `_MAX_GARBLED_CODE` characters and no numeral, or a
+    misread of that numeral's strokes (`_strokes_apart`), gets it.
     Invariant: unchanged without both columns, with section rows, or when the codes read
     agree on no d; each change is an edit of kind 'ocr_section_code'.
     """
@@ -251,7 +264,8 @@ def restore_area_code_column(
     for place, i in firsts.items():
         code = _numeral(place + offset)
         read = codes[place]
-        if code is None or code_value(read) is not None or len(read) > _MAX_GARBLED_CODE:
+        garbled = code_value(read) is None and len(read) <= _MAX_GARBLED_CODE
+        if code is None or read == code or not (garbled or _strokes_apart(read, code)):
             continue
         if not ocr_pages & set(rows[i].pages):
             continue

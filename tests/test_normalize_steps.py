@@ -2363,6 +2363,28 @@ def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> No
         assert header is not None and header.fields[2:] == (*quarters, "responsible"), labels
 
 
+def test_quarter_columns_under_jadwal_triwulanan_with_numerals_ocr_garbled() -> None:
+    """Probe 27 scan: 'JADWAL TRIWULANAN' over I | II | III | IV, the numerals read as
+    nothing, '"', 'WW' and 'IV' on one page and 'n', '=', 'ii', 'Vv' on another. The
+    group's last word says quarters; before, the unread numerals split the run in two
+    groups and the grid was kept as text."""
+
+    def grid(labels: list[str]) -> RawTable:
+        return _table(
+            [
+                ["KEGIATAN", "OUTPUT", "JADWAL TRIWULANAN", "", "", "", "BAGIAN"],
+                ["", "", *labels, ""],
+                ["Rapat", "Notulen", "v", "", "", "", "Umum"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+        )
+
+    quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
+    for labels in (["", '"', "WW", "IV"], ["n", "=", "ii", "Vv"], ["I", "II", "III", "IV"]):
+        header = find_header(grid(labels), THRESHOLD)
+        assert header is not None and header.fields[2:6] == quarters, labels
+
+
 def test_quarter_columns_under_triwulan_ke_are_quarters_and_four_bare_numerals_too() -> None:
     """Probe 18: 'TRIWULAN KE-' over 1 | 2 | 3 | 4; on its OCR'd pages the group label was
     lost and the bare numerals read as months 1-4, which no month grid is."""
@@ -2700,6 +2722,24 @@ def test_area_codes_in_a_column_of_their_own_read_as_no_numeral_are_put_back() -
     assert restore_area_code_column(rows, 0, 1, frozenset()) == tuple(rows)
     worded = [_row(["Umum", "Manajemen", "aksi"], page=3), *rows[2:]]
     assert restore_area_code_column(worded, 0, 1, frozenset({3}))[0].cells[0] == "Umum"
+    # a numeral read with a stroke too few or misread (probe 27 scan: 'I' for II, 'Vill'
+    # for VIII) is put back too; a well-read numeral out of order is the document's own
+    strokes = ["I", "I", "III", "IV", "V", "VI", "VII", "Vill"]
+    eight = [*names, "Kebijakan", "Pelayanan Publik"]
+    misread = [_row([c, n, "aksi"], page=3) for c, n in zip(strokes, eight, strict=True)]
+    assert [r.cells[0] for r in restore_area_code_column(misread, 0, 1, frozenset({3}))] == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+    ]
+    order = ["I", "II", "III", "VI", "V", "VI"]
+    swapped = [_row([c, n, "aksi"], page=3) for c, n in zip(order, names, strict=True)]
+    assert restore_area_code_column(swapped, 0, 1, frozenset({3}))[3].cells[0] == "VI"
 
 
 def test_an_ocr_table_gets_its_area_column_codes_back() -> None:
