@@ -2313,19 +2313,24 @@ def test_item_numbers_under_a_section_get_back_their_dot() -> None:
     ]
 
 
+def _quarter_grid(group: str, labels: list[str], unit: str = "PIC") -> RawTable:
+    """KEGIATAN | OUTPUT | `group` over four columns printed `labels` | `unit`, one row."""
+    return _table(
+        [
+            ["KEGIATAN", "OUTPUT", group, "", "", "", unit],
+            ["", "", *labels, ""],
+            ["Rapat", "Notulen", "v", "", "", "", "Umum"],
+        ],
+        {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
+    )
+
+
 def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
     """Bare numerals under TARGET WAKTU, two of them misread alike ('Il' for III): a run of
     four quarter columns is quarters 1-4, in build_header and in the vote over pages."""
 
     def grid(numerals: list[str]) -> RawTable:
-        return _table(
-            [
-                ["KEGIATAN", "OUTPUT", "TARGET WAKTU", "", "", "", "UNIT KERJA"],
-                ["", "", *numerals, ""],
-                ["Rapat", "Notulen", "√", "", "", "", "Umum"],
-            ],
-            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
-        )
+        return _quarter_grid("TARGET WAKTU", numerals, "UNIT KERJA")
 
     quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
     misread = find_header(grid(["I", "Il", "Il", "IV"]), THRESHOLD)
@@ -2348,14 +2353,7 @@ def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> No
     schedule text, a month and one quarter."""
 
     def grid(labels: list[str]) -> RawTable:
-        return _table(
-            [
-                ["KEGIATAN", "OUTPUT", "TARGET PENYELESAIAN", "", "", "", "PIC"],
-                ["", "", *labels, ""],
-                ["Rapat", "Notulen", "v", "", "", "", "Umum"],
-            ],
-            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
-        )
+        return _quarter_grid("TARGET PENYELESAIAN", labels)
 
     quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
     for labels in (["TW |", 'TW "', "TW 1", "TW IV"], ["TW", 'Tw "', "TW i}", "TW Iv"]):
@@ -2370,14 +2368,7 @@ def test_quarter_columns_under_jadwal_triwulanan_with_numerals_ocr_garbled() -> 
     groups and the grid was kept as text."""
 
     def grid(labels: list[str]) -> RawTable:
-        return _table(
-            [
-                ["KEGIATAN", "OUTPUT", "JADWAL TRIWULANAN", "", "", "", "BAGIAN"],
-                ["", "", *labels, ""],
-                ["Rapat", "Notulen", "v", "", "", "", "Umum"],
-            ],
-            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4), (0, 6): (2, 1)},
-        )
+        return _quarter_grid("JADWAL TRIWULANAN", labels)
 
     quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
     for labels in (["", '"', "WW", "IV"], ["n", "=", "ii", "Vv"], ["I", "II", "III", "IV"]):
@@ -2727,16 +2718,8 @@ def test_area_codes_in_a_column_of_their_own_read_as_no_numeral_are_put_back() -
     strokes = ["I", "I", "III", "IV", "V", "VI", "VII", "Vill"]
     eight = [*names, "Kebijakan", "Pelayanan Publik"]
     misread = [_row([c, n, "aksi"], page=3) for c, n in zip(strokes, eight, strict=True)]
-    assert [r.cells[0] for r in restore_area_code_column(misread, 0, 1, frozenset({3}))] == [
-        "I",
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-    ]
+    restored = restore_area_code_column(misread, 0, 1, frozenset({3}))
+    assert " ".join(r.cells[0] for r in restored) == "I II III IV V VI VII VIII"
     order = ["I", "II", "III", "VI", "V", "VI"]
     swapped = [_row([c, n, "aksi"], page=3) for c, n in zip(order, names, strict=True)]
     assert restore_area_code_column(swapped, 0, 1, frozenset({3}))[3].cells[0] == "VI"
