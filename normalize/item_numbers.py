@@ -1,14 +1,15 @@
 """Item numbers under a section, put back where OCR lost their dot: '11 Pembentukan' ->
-'1.1 Pembentukan' under section 1.
+'1.1 Pembentukan' under section 1, 'Al' -> 'A.1' under section A.
 
 Plans number their components after their section ('1.1', '1.2' under '1 MANAJEMEN
-PERUBAHAN'). OCR drops the small dot of such a number as easily as a comma: '11', '35'.
-The table says which numbers are dotted: in a column where at least MIN_DOTTED cells
-start with their section's code, a dot and a digit, an OCR'd cell starting with two
-digits of which the first is its section's code is read as that code, a dot and the
-other; the number may be the whole cell (a NO column: '11' -> '1.1'). Only
-single-digit sections and items are read so ('12' under section 1 is 1.2; '112' is left
-alone).
+PERUBAHAN'; 'A.1' under 'A. MANAJEMEN PERUBAHAN'). OCR drops the small dot of such a
+number as easily as a comma: '11', '35', 'C2', and reads a 1 after a letter as 'l'
+('Al'). The table says which numbers are dotted: in a column where at least MIN_DOTTED
+cells start with their section's code, a dot and a digit, an OCR'd cell starting with
+its section's code and a digit (or 'l', 'I', '|' for 1) as one token is read as that
+code, a dot and the digit; the number may be the whole cell (a NO column: '11' ->
+'1.1'). Only sections coded by one digit or one capital letter, and single-digit items,
+are read so ('12' under section 1 is 1.2; '112' is left alone).
 """
 
 from __future__ import annotations
@@ -23,19 +24,21 @@ MIN_DOTTED = 2
 """Cells of a column printing '<section>.<n>' before its undotted ones count as misread."""
 
 # Before the item's text, or alone in a NO column of its own.
-_DOTTED = re.compile(r"^(\d)\.(\d)(?=\s|$)")
-_UNDOTTED = re.compile(r"^(\d)(\d)(?=\s|$)")
+_DOTTED = re.compile(r"^([0-9A-Z])\.(\d)(?=\s|$)")
+_UNDOTTED = re.compile(r"^([0-9A-Z])([0-9lI|])(?=\s|$)")
+_SECTION_CODE = re.compile(r"[0-9A-Z]")
 
 
 def _sections(rows: Sequence[GridRow]) -> list[tuple[str | None, bool]]:
-    """For each row, the numeric code of the section it is under (None before any, or
-    under a section coded otherwise), and whether it is that section's own row."""
+    """For each row, the one-digit or one-letter code of the section it is under (None
+    before any, or under a section coded otherwise), and whether it is that section's own
+    row."""
     sections: list[tuple[str | None, bool]] = []
     code = None
     for row in rows:
         area = section_area(row)
         if area is not None:
-            code = area.code if area.code and area.code.isdigit() else None
+            code = area.code if area.code and _SECTION_CODE.fullmatch(area.code) else None
         sections.append((code, area is not None))
     return sections
 
@@ -62,8 +65,9 @@ def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tup
                 text = row.cells[col].strip()
                 match = _UNDOTTED.match(text)
                 if match and match.group(1) == code:
+                    digit = match.group(2) if match.group(2).isdigit() else "1"
                     row = row.with_cell(
-                        col, f"{code}.{match.group(2)}{text[match.end() :]}", "ocr_confusion"
+                        col, f"{code}.{digit}{text[match.end() :]}", "ocr_confusion"
                     )
         restored.append(row)
     return tuple(restored)

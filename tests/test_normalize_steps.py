@@ -2311,6 +2311,26 @@ def test_item_numbers_under_a_section_get_back_their_dot() -> None:
         "1.3",
         "1.4",
     ]
+    # Sections coded by letters, a 1 after the letter read 'l' (probe 24 scan: 'Al', 'C2')
+    lettered = [
+        section("A. MANAJEMEN PERUBAHAN"),
+        _row(["Al", "Penguatan Tim"], page=2),
+        _row(["A.2", "Internalisasi"], page=2),
+        section("C. PENATAAN ORGANISASI"),
+        _row(["C.1", "Evaluasi Kelembagaan"], page=2),
+        _row(["C2", "Unit Pelayanan"], page=2),
+        _row(["A3", "Unit Pengaduan"], page=2),
+    ]
+    restored = restore_item_dots(lettered, frozenset({2}))
+    assert [r.cells[0] for r in restored[1:]] == [
+        "A.1",
+        "A.2",
+        "C. PENATAAN ORGANISASI",
+        "C.1",
+        "C.2",
+        "A3",
+    ]
+    assert restored[1].edits == (CellEdit(0, "ocr_confusion", "Al", "A.1"),)
 
 
 def _quarter_grid(group: str, labels: list[str], unit: str = "PIC") -> RawTable:
