@@ -2371,13 +2371,9 @@ def test_quarter_columns_whose_numerals_ocr_garbled_keep_their_tw_prefix() -> No
     """TARGET PENYELESAIAN over TW I | TW II | TW III | TW IV, the numerals read '|', '"',
     '1' and 'IV' (probe 6 scan): the prefix TW still makes the run a quarter grid, not
     schedule text, a month and one quarter."""
-
-    def grid(labels: list[str]) -> RawTable:
-        return _quarter_grid("TARGET PENYELESAIAN", labels)
-
     quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
     for labels in (["TW |", 'TW "', "TW 1", "TW IV"], ["TW", 'Tw "', "TW i}", "TW Iv"]):
-        header = find_header(grid(labels), THRESHOLD)
+        header = find_header(_quarter_grid("TARGET PENYELESAIAN", labels), THRESHOLD)
         assert header is not None and header.fields[2:] == (*quarters, "responsible"), labels
 
 
@@ -2386,13 +2382,9 @@ def test_quarter_columns_under_jadwal_triwulanan_with_numerals_ocr_garbled() -> 
     nothing, '"', 'WW' and 'IV' on one page and 'n', '=', 'ii', 'Vv' on another. The
     group's last word says quarters; before, the unread numerals split the run in two
     groups and the grid was kept as text."""
-
-    def grid(labels: list[str]) -> RawTable:
-        return _quarter_grid("JADWAL TRIWULANAN", labels)
-
     quarters = ("quarter:1", "quarter:2", "quarter:3", "quarter:4")
     for labels in (["", '"', "WW", "IV"], ["n", "=", "ii", "Vv"], ["I", "II", "III", "IV"]):
-        header = find_header(grid(labels), THRESHOLD)
+        header = find_header(_quarter_grid("JADWAL TRIWULANAN", labels), THRESHOLD)
         assert header is not None and header.fields[2:6] == quarters, labels
 
 
