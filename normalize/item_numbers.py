@@ -1,15 +1,18 @@
 """Item numbers under a section, put back where OCR lost their dot: '11 Pembentukan' ->
-'1.1 Pembentukan' under section 1, 'Al' -> 'A.1' under section A.
+'1.1 Pembentukan' under section 1, 'Al' -> 'A.1' under section A, '4:1' -> '4.1' under
+section IV.
 
 Plans number their components after their section ('1.1', '1.2' under '1 MANAJEMEN
-PERUBAHAN'; 'A.1' under 'A. MANAJEMEN PERUBAHAN'). OCR drops the small dot of such a
-number as easily as a comma: '11', '35', 'C2', and reads a 1 after a letter as 'l'
-('Al'). The table says which numbers are dotted: in a column where at least MIN_DOTTED
-cells start with their section's code, a dot and a digit, an OCR'd cell starting with
-its section's code and a digit (or 'l', 'I', '|' for 1) as one token is read as that
-code, a dot and the digit; the number may be the whole cell (a NO column: '11' ->
-'1.1'). Only sections coded by one digit or one capital letter, and single-digit items,
-are read so ('12' under section 1 is 1.2; '112' is left alone).
+PERUBAHAN' or 'I MANAJEMEN PERUBAHAN'; 'A.1' under 'A. MANAJEMEN PERUBAHAN'). OCR drops
+the small dot of such a number as easily as a comma, or reads it as a colon or a comma:
+'11', '35', 'C2', '2:2', and reads a 1 after a letter as 'l' ('Al'). The table says which
+numbers are dotted: in a column where at least MIN_DOTTED cells start with their
+section's prefix (its code, or the digit of a Roman code), a dot and a digit, an OCR'd
+cell starting with that prefix and a digit (or 'l', 'I', '|' for 1), as one token or
+joined by ':' or ',', is read as the prefix, a dot and the digit; the number may be the
+whole cell (a NO column: '11' -> '1.1'). Only sections coded by one digit, one capital
+letter or a Roman numeral up to IX, and single-digit items, are read so ('12' under
+section 1 is 1.2; '112' is left alone).
 """
 
 from __future__ import annotations
@@ -19,27 +22,37 @@ from collections.abc import Sequence
 
 from normalize.grid import GridRow
 from normalize.read_sections import section_area
+from normalize.roman_numerals import roman_value
 
 MIN_DOTTED = 2
 """Cells of a column printing '<section>.<n>' before its undotted ones count as misread."""
 
 # Before the item's text, or alone in a NO column of its own.
 _DOTTED = re.compile(r"^([0-9A-Z])\.(\d)(?=\s|$)")
-_UNDOTTED = re.compile(r"^([0-9A-Z])([0-9lI|])(?=\s|$)")
+_UNDOTTED = re.compile(r"^([0-9A-Z])[:,]?([0-9lI|])(?=\s|$)")
 _SECTION_CODE = re.compile(r"[0-9A-Z]")
 
 
-def _sections(rows: Sequence[GridRow]) -> list[tuple[str | None, bool]]:
-    """For each row, the one-digit or one-letter code of the section it is under (None
-    before any, or under a section coded otherwise), and whether it is that section's own
-    row."""
-    sections: list[tuple[str | None, bool]] = []
-    code = None
+def _prefixes(code: str | None) -> frozenset[str]:
+    """What items under section `code` start with: the code itself when it is one digit
+    or capital ('1', 'A', 'I'), and the digit of a Roman code up to IX ('4' under 'IV')."""
+    if code is None:
+        return frozenset()
+    own = {code} if _SECTION_CODE.fullmatch(code) else set()
+    value = roman_value(code)
+    return frozenset(own | ({str(value)} if value and value < 10 else set()))
+
+
+def _sections(rows: Sequence[GridRow]) -> list[tuple[frozenset[str], bool]]:
+    """For each row, the prefixes of the items of the section it is under (`_prefixes`;
+    none before any section), and whether it is that section's own row."""
+    sections: list[tuple[frozenset[str], bool]] = []
+    prefixes: frozenset[str] = frozenset()
     for row in rows:
         area = section_area(row)
         if area is not None:
-            code = area.code if area.code and _SECTION_CODE.fullmatch(area.code) else None
-        sections.append((code, area is not None))
+            prefixes = _prefixes(area.code)
+        sections.append((prefixes, area is not None))
     return sections
 
 
@@ -52,22 +65,22 @@ def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tup
     """
     sections = _sections(rows)
     dotted: dict[int, int] = {}
-    for row, (code, _) in zip(rows, sections, strict=True):
+    for row, (prefixes, _) in zip(rows, sections, strict=True):
         for col, text in enumerate(row.cells):
             match = _DOTTED.match(text.strip())
-            if match and match.group(1) == code:
+            if match and match.group(1) in prefixes:
                 dotted[col] = dotted.get(col, 0) + 1
     columns = {col for col, count in dotted.items() if count >= MIN_DOTTED}
     restored = []
-    for row, (code, heading) in zip(rows, sections, strict=True):
-        if columns and code and ocr_pages & set(row.pages) and not heading:
+    for row, (prefixes, heading) in zip(rows, sections, strict=True):
+        if columns and prefixes and ocr_pages & set(row.pages) and not heading:
             for col in sorted(columns):
                 text = row.cells[col].strip()
                 match = _UNDOTTED.match(text)
-                if match and match.group(1) == code:
+                if match and match.group(1) in prefixes:
                     digit = match.group(2) if match.group(2).isdigit() else "1"
                     row = row.with_cell(
-                        col, f"{code}.{digit}{text[match.end() :]}", "ocr_confusion"
+                        col, f"{match.group(1)}.{digit}{text[match.end() :]}", "ocr_confusion"
                     )
         restored.append(row)
     return tuple(restored)

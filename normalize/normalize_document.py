@@ -8,6 +8,7 @@ from typing import Literal
 from normalize.build_table import build_table, unmapped_columns
 from normalize.check_sums import check_sums
 from normalize.closing_marks import restore_closing_marks
+from normalize.component_numbers import agree_component_numbers
 from normalize.decimal_commas import restore_decimal_commas
 from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
@@ -104,11 +105,14 @@ def _repair_ocr(
     rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
     rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
     fields = logical.header.fields if logical.header else ()
-    area_col = fields.index("area.name") if "area.name" in fields else None
-    code_col = fields.index("area.code") if "area.code" in fields else None
+    area_col = _column_of(fields, "area.name")
+    code_col = _column_of(fields, "area.code")
     rows = restore_area_column_codes(rows, area_col, ocr_pages)
     rows = restore_area_code_column(rows, code_col, area_col, ocr_pages)
     rows = restore_item_dots(restore_decimal_commas(rows, ocr_pages), ocr_pages)
+    number_col = _column_of(fields, "component.number")
+    text_col = _column_of(fields, "component.text")
+    rows = agree_component_numbers(rows, number_col, text_col, ocr_pages)
     rows = restore_closing_marks(rows, ocr_pages)
     logical = replace(logical, rows=rows)
     if logical.header is None or logical.first.page not in ocr_pages:
@@ -117,6 +121,11 @@ def _repair_ocr(
     if unsure_labels:
         unsure.setdefault(logical.first.page, set()).update(unsure_labels)
     return replace(logical, header=header), repairs, unsure
+
+
+def _column_of(fields: tuple[str | None, ...], field: str) -> int | None:
+    """The column the header maps to `field`, None when it maps none."""
+    return fields.index(field) if field in fields else None
 
 
 def _text_layer(raw: RawDocument) -> Literal["native", "ocr", "mixed"]:

@@ -477,7 +477,10 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         # Before the word test: 'keKantor' lower-cased is a prefixed word ('kekantor').
         if _runs_into(left, right, vocab):
             return f"{left} {right}", "ocr_join", False
-    if vocab.is_word(token) or vocab.entry(token) is not None:
+    listed = vocab.entry(token)
+    if listed is not None and _lowered_acronym(token, listed):
+        return listed, "ocr_confusion", False
+    if vocab.is_word(token) or listed is not None:
         return token, None, False
     number = _number_fix(token)
     if number is not None:
@@ -712,6 +715,25 @@ def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
         if char == read and vocab.is_entry(variant := token[:index] + meant + token[index + 1 :])
     }
     return reached.pop() if len(reached) == 1 else None
+
+
+_MAX_LOWERED_ACRONYM = 3
+"""Letters at most of a listed acronym read in title case: longer ones ('Sakip', 'Lapor')
+are written so on purpose, as names of programmes."""
+
+
+def _lowered_acronym(token: str, listed: str) -> bool:
+    """True when `token` is the lexicon acronym `listed` (capitals only, as the lexicon
+    lists it) read with its later capitals in lower case: 'Zi' for 'ZI', 'Sop' for 'SOP'.
+    tesseract takes a small capital I for an 'i' at small sizes; no office writes a two-
+    or three-letter acronym in title case."""
+    return (
+        len(token) <= _MAX_LOWERED_ACRONYM
+        and listed.isalpha()
+        and listed.isupper()
+        and token[0].isupper()
+        and token[1:].islower()
+    )
 
 
 def _confuse(word: str) -> list[str]:

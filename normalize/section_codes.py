@@ -53,16 +53,20 @@ def implied_codes(codes: Sequence[str | None]) -> list[str | None]:
     """For each section code in order, the code its neighbours imply when it breaks their
     sequence, else None.
 
-    Input: the codes of a table's section rows, top to bottom, as read. Output: one entry
-    each; an entry is set only when the neighbours are well-formed codes of one kind
-    (Roman or Arabic) leaving a single value for this one, and this one reads otherwise
-    but as a code of that kind (a letter among Roman numerals is another level).
+    Input: the codes of a table's section rows, top to bottom, as read (None: no code).
+    Output: one entry each; an entry is set only when the neighbours are well-formed codes
+    of one kind (Roman or Arabic) leaving a single value for this one, and this one reads
+    otherwise but as a code of that kind (a letter among Roman numerals is another level)
+    or, for the first, reads no code at all.
     """
     values = [code_value(code) for code in codes]
     implied: list[str | None] = []
     for i, code in enumerate(codes):
         expected = _between(values, i)
-        if expected is None or values[i] == expected or not _same_kind(code, expected[0]):
+        # The first section row may have lost its code outright ('I' read as the rule's
+        # '|' and dropped); further down, a row without one is as likely a sub-heading.
+        lost = code is None and i == 0
+        if expected is None or values[i] == expected or not (lost or _same_kind(code, expected[0])):
             implied.append(None)
             continue
         kind, value = expected
@@ -112,7 +116,8 @@ def restore_section_codes(
 
     Input: a logical table's rows. Invariant: rows that are not section rows, section
     rows on native pages only, and codes that fit their neighbours are unchanged; only
-    the code is replaced, its trailing '.' or ')' and the name kept.
+    the code is replaced (or, where it was lost, put before the name), its trailing '.'
+    or ')' and the name kept.
     """
     sections = [(i, area) for i, row in enumerate(rows) if (area := section_area(row))]
     read = [area.code or _garbled_code(rows[i]) for i, area in sections]
@@ -125,10 +130,10 @@ def restore_section_codes(
         (col,) = row.filled
         text = fold(row.cells[col])
         # A section row with a code starts with it, its name after a space (section_area);
-        # a garbled code ends at its '.' or ')'.
+        # a garbled code ends at its '.' or ')'; a lost one left the name alone.
         token = (_LEADING_TOKEN if area.code else _GARBLED_CODE).match(text)
-        assert token is not None
-        restored[i] = row.with_cell(col, code + text[token.end(1) :], "ocr_section_code")
+        after = text[token.end(1) :] if token else " " + text
+        restored[i] = row.with_cell(col, code + after, "ocr_section_code")
     return tuple(restored)
 
 

@@ -17,6 +17,7 @@ from normalize.check_sums import (
     parse_amount,
     row_amounts,
 )
+from normalize.component_numbers import agree_component_numbers
 from normalize.decimal_commas import restore_decimal_commas
 from normalize.find_title import find_title
 from normalize.fold_text import fold, join_lines, word_counts
@@ -1358,6 +1359,8 @@ def test_a_section_code_between_two_that_leave_one_value_is_put_back() -> None:
     assert implied_codes(["I", "II", "II"]) == [None, None, "III"]
     # A run of strokes OCR makes of a numeral counts as one.
     assert implied_codes(["I", "11", "III"]) == [None, "II", None]
+    # The first section row's code lost outright (probe 29 scan: 'I' read as a rule mark).
+    assert implied_codes([None, "II", "III"]) == ["I", None, None]
 
 
 def test_section_codes_that_do_not_leave_one_value_are_kept() -> None:
@@ -1366,6 +1369,7 @@ def test_section_codes_that_do_not_leave_one_value_are_kept() -> None:
     assert implied_codes(["I", "A", "III"]) == [None] * 3
     assert implied_codes(["1", "II", "3"]) == [None] * 3
     assert implied_codes(["I", None, "III"]) == [None] * 3
+    assert implied_codes(["I", "II", None]) == [None] * 3
     assert implied_codes(["II", "III"]) == [None, None]
     assert implied_codes([]) == []
 
@@ -1414,6 +1418,13 @@ def test_a_section_code_is_put_back_on_ocr_pages_only() -> None:
         assert restore_section_codes(unstopped, frozenset({2}))[3].cells[0] == (
             "III PENATAAN SISTEM MANAJEMEN SDM"
         ), read
+    # The first section's code lost outright: put before its name.
+    lost = (section("Manajemen Perubahan", 2), *rows[1:3], section("III. PENATAAN SDM", 2))
+    assert [r.cells[0] for r in restore_section_codes(lost, frozenset({2}))][::2] == [
+        "I Manajemen Perubahan",
+        "II. PENATAAN TATALAKSANA",
+    ]
+    assert restore_section_codes(lost, frozenset({1}))[0] == lost[0]
     assert restored[3].edits == (
         CellEdit(
             0,
@@ -2331,6 +2342,70 @@ def test_item_numbers_under_a_section_get_back_their_dot() -> None:
         "A3",
     ]
     assert restored[1].edits == (CellEdit(0, "ocr_confusion", "Al", "A.1"),)
+
+
+def test_item_numbers_under_roman_sections_get_back_their_dot() -> None:
+    # Probe 29 scan-ocr: '1.2' read '12' under 'I Manajemen Perubahan', '4.1' read '41'
+    # under IV, the stop read as a colon ('3:2') or a comma.
+    def section(text: str) -> GridRow:
+        return replace(_row([text, ""], page=2), spans=(2, 0))
+
+    rows = [
+        section("I Manajemen Perubahan"),
+        _row(["1.1", "Tim"], page=2),
+        _row(["12", "Rencana"], page=2),
+        section("III Penataan Sistem Manajemen SDM"),
+        _row(["3.1", "Kebutuhan"], page=2),
+        _row(["3:2", "Mutasi"], page=2),
+        _row(["3,3", "Kinerja"], page=2),
+        _row(["41", "Kinerja"], page=2),
+        section("IV Penguatan Akuntabilitas"),
+        _row(["41", "Pimpinan"], page=2),
+        _row(["41", "Pimpinan"], page=1),
+    ]
+    assert [r.cells[0] for r in restore_item_dots(rows, frozenset({2}))] == [
+        "I Manajemen Perubahan",
+        "1.1",
+        "1.2",
+        "III Penataan Sistem Manajemen SDM",
+        "3.1",
+        "3.2",
+        "3.3",
+        "41",
+        "IV Penguatan Akuntabilitas",
+        "4.1",
+        "41",
+    ]
+
+
+def test_component_numbers_of_one_merged_cell_agree() -> None:
+    # Probe 29: NO '1.1' printed on each row of a component merged down over two rows;
+    # OCR read one of them 'tt', another component's '3.1' as '38'.
+    def run(numbers: list[str], name: str, page: int = 2) -> list[GridRow]:
+        first = replace(_row([numbers[0], name, "a"], page=page), row_spans=(1, len(numbers), 1))
+        below = [
+            replace(_row([n, "", "b"], page=page), covered=(False, True, False))
+            for n in numbers[1:]
+        ]
+        return [first, *below]
+
+    rows = [
+        *run(["tt", "1.1"], "Tim"),
+        *run(["38", "3.1", "3.1"], "Kebutuhan"),
+        *run(["Sa"], "Disiplin"),
+        *run(["1.7", "1.1"], "Rencana"),
+        *run(["", "2.1"], "SOP"),
+        *run(["x", "2.2"], "SPBE", page=1),
+    ]
+    agreed = agree_component_numbers(rows, 0, 1, frozenset({2}))
+    assert [r.cells[0] for r in agreed] == [
+        "1.1", "1.1", "3.1", "3.1", "3.1", "Sa", "1.7", "1.1", "", "2.1", "x", "2.2"
+    ]  # fmt: skip
+    assert agreed[0].edits == (CellEdit(0, "ocr_confusion", "tt", "1.1"),)
+    # A column of row counters (no dotted numbers) or no name column: unchanged.
+    counters = [*run(["1", "2"], "Tim"), *run(["3", "x"], "Rencana")]
+    assert agree_component_numbers(counters, 0, 1, frozenset({2})) == tuple(counters)
+    assert agree_component_numbers(rows, 0, None, frozenset({2})) == tuple(rows)
 
 
 def _quarter_grid(group: str, labels: list[str], unit: str = "PIC") -> RawTable:

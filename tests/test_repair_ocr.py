@@ -561,6 +561,12 @@ if __name__ == "__main__":
         ("Tim Kerja Z1", "Tim Kerja ZI"),
         ("lulusan S1", "lulusan S1"),
         ("K3 dan P2", "K3 dan P2"),
+        # ... or in lower case (probe 29 scan-ocr: 'Pembangunan Zi'); a longer listed
+        # acronym in title case is the name of a programme and stays.
+        ("Pembangunan Zi (2 laporan)", "Pembangunan ZI (2 laporan)"),
+        ("penyusunan Sop baru", "penyusunan SOP baru"),
+        ("aplikasi Sakip", "aplikasi Sakip"),
+        ("zi dan wbk", "zi dan wbk"),
     ],
 )
 def test_an_acronym_one_capital_confusion_from_a_listed_one(
