@@ -304,22 +304,37 @@ def grid_fields(printed: Sequence[str], threshold: float) -> list[str | None]:
     two fields settled by the others (`_free_alternatives`)."""
     fields = [field_of(label, threshold) for label in printed]
     fields = _quarter_runs(printed, _month_runs(printed, fields), threshold)
-    fields = _roman_month_runs(printed, fields, threshold)
+    fields = _placed_month_runs(printed, fields, threshold)
     return _free_alternatives(printed, _numbered_quarters(printed, fields), threshold)
 
 
 MONTHS = 12
+_MIN_MONTH_PART = 3
+"""Letters at least of a part of a month's name that tells the month by its place."""
 
 
-def _roman_month_runs(
+def _part_of_month(word: str, month: int) -> bool:
+    """True when `word` (folded) is the first or the last part of a name of `month`, of
+    _MIN_MONTH_PART letters or more: all OCR read of a name broken by letter in a narrow
+    cell ('JANU' / 'ARI' read 'JANU'; 'SEPTE' / 'MBER' read 'MBER'). Said of a column at
+    `month`'s place in a grid, where 'MBER' can only be that month's."""
+    return len(word) >= _MIN_MONTH_PART and any(
+        len(name) > len(word) and (name.startswith(word) or name.endswith(word))
+        for name in MONTH_HEADERS[month - 1]
+    )
+
+
+def _placed_month_runs(
     printed: Sequence[str], fields: list[str | None], threshold: float
 ) -> list[str | None]:
-    """`fields` with a month grid numbered in Roman numerals ('I' ... 'XII' under 'WAKTU
-    PELAKSANAAN TAHUN 2026') given its months by position: twelve adjacent columns whose
-    labels start with one schedule group, at least half of them going on with the
-    numeral of their place (an I's stroke read 'l', folded 'L', or '1' taken as I), are months 1-12
-    left to right, whatever OCR made of the others ('Vv', 'x!', a numeral not read at
-    all). Other columns are left."""
+    """`fields` with a month grid given its months by position: twelve adjacent columns
+    whose labels start with one schedule group, at least half of them going on with the
+    month of their place, are months 1-12 left to right, whatever OCR made of the others.
+    A month's place is told by a Roman numeral ('I' ... 'XII' under 'WAKTU PELAKSANAAN
+    TAHUN 2026'; an I's stroke read 'l', folded 'L', or '1' taken as I), by its name
+    already read as that month, or by one part of its name broken over two lines of a
+    narrow cell (`_part_of_month`); the others may read 'Vv', 'x!', 'Nani', or nothing at
+    all. Other columns are left."""
     words = [fold_header(label).split() for label in printed]
     result = list(fields)
     start = 0
@@ -329,6 +344,8 @@ def _roman_month_runs(
         numerals = [label[-1] if len(label) > len(group) else "" for label in window]
         placed = sum(
             roman_value(as_strokes(numeral).replace("L", "I")) == place
+            or fields[start + place - 1] == f"month:{place}"
+            or _part_of_month(numeral, place)
             for place, numeral in enumerate(numerals, start=1)
         )
         if (

@@ -478,7 +478,7 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
         if _runs_into(left, right, vocab):
             return f"{left} {right}", "ocr_join", False
     listed = vocab.entry(token)
-    if listed is not None and _lowered_acronym(token, listed):
+    if listed is not None and _acronym_read_with_i(token, listed):
         return listed, "ocr_confusion", False
     if vocab.is_word(token) or listed is not None:
         return token, None, False
@@ -717,22 +717,16 @@ def _acronym_fix(token: str, vocab: Vocabulary) -> str | None:
     return reached.pop() if len(reached) == 1 else None
 
 
-_MAX_LOWERED_ACRONYM = 3
-"""Letters at most of a listed acronym read in title case: longer ones ('Sakip', 'Lapor')
-are written so on purpose, as names of programmes."""
-
-
-def _lowered_acronym(token: str, listed: str) -> bool:
+def _acronym_read_with_i(token: str, listed: str) -> bool:
     """True when `token` is the lexicon acronym `listed` (capitals only, as the lexicon
-    lists it) read with its later capitals in lower case: 'Zi' for 'ZI', 'Sop' for 'SOP'.
-    tesseract takes a small capital I for an 'i' at small sizes; no office writes a two-
-    or three-letter acronym in title case."""
+    lists it) with its capital I's read as 'i' ('Zi' for 'ZI', 'SPiP' for 'SPIP'):
+    tesseract takes a small sans-serif I for an 'i' at small sizes. Other letters in lower
+    case ('Se', 'Nip') are the document's own spelling or another word."""
     return (
-        len(token) <= _MAX_LOWERED_ACRONYM
-        and listed.isalpha()
+        "i" in token[1:]
+        and token[:1].isupper()
         and listed.isupper()
-        and token[0].isupper()
-        and token[1:].islower()
+        and token[:1] + token[1:].replace("i", "I") == listed
     )
 
 

@@ -2515,6 +2515,22 @@ def test_quarters_printed_as_their_months_and_months_as_roman_numerals() -> None
     garbled = ["|", '"', "''", "IV", "Vv", "vi", "vil", "vill", "IX", "x", "x!", "Xu"]
     months = grid_fields([f"{group} {n}" for n in garbled], THRESHOLD)
     assert months == [f"month:{n}" for n in range(1, 13)]
+    # Probe 28's scan: month names broken by letter ('JANU' / 'ARI'), two of them not read
+    # at all, the others read at their place.
+    names = ["", "FEBR UARI", "", "APRIL", "MEI", "JUNI", "JULI", "AGUS TUS"]
+    names += ["SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER"]
+    schedule = "TIME SCHEDULE TAHUN 2026"
+    months = grid_fields(["NO", *(f"{schedule} {n}".strip() for n in names), "PIC"], THRESHOLD)
+    assert months[1:13] == [f"month:{n}" for n in range(1, 13)]
+    # ... or only one part of a broken name read (the same scan's other pages).
+    parts = ['"ART', "UARI", "Nani", "APRIL", "MEI", "JUNI", "JULI", "AGUS", "MBER", "OKTO"]
+    parts += ["MBER", "MBER"]
+    months = grid_fields([f"{schedule} {n}" for n in parts], THRESHOLD)
+    assert months == [f"month:{n}" for n in range(1, 13)]
+    # Fewer than half at their place: nothing is numbered by position.
+    sparse = ["", "FEBRUARI", "", "", "", "JUNI", "", "", "", "", "NOVEMBER", "DESEMBER"]
+    months = grid_fields([f"{schedule} {n}".strip() for n in sparse], THRESHOLD)
+    assert "month:1" not in months and months[5] == "month:6"
 
 
 def test_quarter_columns_under_the_word_triwulan_alone() -> None:

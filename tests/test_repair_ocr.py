@@ -561,11 +561,12 @@ if __name__ == "__main__":
         ("Tim Kerja Z1", "Tim Kerja ZI"),
         ("lulusan S1", "lulusan S1"),
         ("K3 dan P2", "K3 dan P2"),
-        # ... or in lower case (probe 29 scan-ocr: 'Pembangunan Zi'); a longer listed
-        # acronym in title case is the name of a programme and stays.
+        # ... or as 'i' (probe 29 scan-ocr: 'Pembangunan Zi'); other capitals of a listed
+        # acronym in lower case are the document's spelling ('Sop') or garble ('Se').
         ("Pembangunan Zi (2 laporan)", "Pembangunan ZI (2 laporan)"),
-        ("penyusunan Sop baru", "penyusunan SOP baru"),
-        ("aplikasi Sakip", "aplikasi Sakip"),
+        ("penerapan SPiP", "penerapan SPIP"),
+        ("penyusunan Sop baru", "penyusunan Sop baru"),
+        ("Cc. Se & penerapan", "Cc. Se & penerapan"),
         ("zi dan wbk", "zi dan wbk"),
     ],
 )
