@@ -13,6 +13,12 @@ joined by ':' or ',', is read as the prefix, a dot and the digit; the number may
 whole cell (a NO column: '11' -> '1.1'). Only sections coded by one digit, one capital
 letter or a Roman numeral up to IX, and single-digit items, are read so ('12' under
 section 1 is 1.2; '112' is left alone).
+
+A NO column can also print the whole number of each row with no section row above it to
+go by ('1.1.2', '2.1.1' ...); there the column's own shape tells: where most of its
+numbers are single digits joined by stops, k of them, an OCR'd cell of k digits with
+some of its stops lost or read ':' or ',' ('211', '21.2', '1:1.2') gets them back
+(`restore_number_stops`).
 """
 
 from __future__ import annotations
@@ -83,4 +89,40 @@ def restore_item_dots(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tup
                         col, f"{match.group(1)}.{digit}{text[match.end() :]}", "ocr_confusion"
                     )
         restored.append(row)
+    return tuple(restored)
+
+
+_STOPPED = re.compile(r"^\d(?:\.\d)+$")
+_DIGITS_AND_STOPS = re.compile(r"^\d[\d.:,]*\d$")
+
+
+def restore_number_stops(
+    rows: Sequence[GridRow], number_cols: Sequence[int], ocr_pages: frozenset[int]
+) -> tuple[GridRow, ...]:
+    """`rows` with each OCR'd cell of `number_cols` that is k digits with some stops lost
+    or misread ('211', '21.2', '1:1.2', '3.11') written as those digits joined by stops
+    ('2.1.1'), in a column where more than half of the filled cells, and at least
+    MIN_DOTTED, are k single digits joined by stops; each change an edit of kind
+    'ocr_confusion'.
+
+    Input: a logical table's rows; `number_cols`: the columns the header maps to a row's
+    or a component's number. Invariant: rows on native pages, other columns, well-formed
+    numbers and cells of any other number of digits ('3312' among 'd.d.d') are unchanged.
+    """
+    restored = list(rows)
+    for col in number_cols:
+        texts = [row.cells[col].strip() if col < len(row.cells) else "" for row in rows]
+        filled = [text for text in texts if text]
+        shapes = [text.count(".") + 1 for text in filled if _STOPPED.match(text)]
+        if not shapes:
+            continue
+        digits = max(set(shapes), key=shapes.count)
+        if shapes.count(digits) < MIN_DOTTED or shapes.count(digits) * 2 <= len(filled):
+            continue
+        for i, text in enumerate(texts):
+            bare = re.sub(r"[.:,]", "", text)
+            if _STOPPED.match(text) or not _DIGITS_AND_STOPS.match(text) or len(bare) != digits:
+                continue
+            if ocr_pages & set(rows[i].pages):
+                restored[i] = restored[i].with_cell(col, ".".join(bare), "ocr_confusion")
     return tuple(restored)

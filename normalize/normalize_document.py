@@ -14,7 +14,7 @@ from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
 from normalize.fold_text import word_counts
-from normalize.item_numbers import restore_item_dots
+from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.label_marks import restore_label_marks
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
@@ -110,8 +110,13 @@ def _repair_ocr(
     rows = restore_area_column_codes(rows, area_col, ocr_pages)
     rows = restore_area_code_column(rows, code_col, area_col, ocr_pages)
     rows = restore_item_dots(restore_decimal_commas(rows, ocr_pages), ocr_pages)
-    number_col = _column_of(fields, "component.number")
-    text_col = _column_of(fields, "component.text")
+    # Under section rows, build_table reads the area's columns as the component's.
+    pair = ("component.number", "component.text")
+    if pair[0] not in fields:
+        pair = ("area.code", "area.name")
+    number_col, text_col = (_column_of(fields, field) for field in pair)
+    numbered = [c for c in (number_col, _column_of(fields, "number")) if c is not None]
+    rows = restore_number_stops(rows, numbered, ocr_pages)
     rows = agree_component_numbers(rows, number_col, text_col, ocr_pages)
     rows = restore_closing_marks(rows, ocr_pages)
     logical = replace(logical, rows=rows)

@@ -37,6 +37,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.indonesian_dates import MONTHS
 from normalize.roman_numerals import MISREAD_NUMERAL, as_strokes, roman_value
 from normalize.vocabulary import WRITTEN_ON, Vocabulary
 from schemas.decree import Repair
@@ -175,7 +176,7 @@ def _one_pass(text: str, vocab: Vocabulary, opens: bool) -> tuple[str, list[OcrR
     """One pass of the three steps: garbled chunks, broken words, then each token."""
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
-    text = _repair_glyphs(text, repairs)
+    text = _split_glued_dates(_repair_glyphs(text, repairs), repairs)
     text = _repair_chunks(text, vocab, repairs)
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
@@ -246,16 +247,43 @@ _ROMAN_COUNTING_WORDS = (
 )
 """Words that count in Roman numerals ('Triwulan II', 'Bab IV', 'Eselon III', 'Wadir II')."""
 _COUNTED_NUMERAL = re.compile(
-    rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+)({MISREAD_NUMERAL}|[|l])(?![\w|])"
+    rf"\b((?i:{'|'.join(_ROMAN_COUNTING_WORDS)})\s+"
+    r"(?:[IVX]{1,4}(?:\s*,\s*|\s+(?:dan|s/d|sampai|hingga)\s+|\s*[-–]\s*))?)"
+    rf"({MISREAD_NUMERAL}|[|l])(?![\w|])"
 )
 """A Roman numeral OCR misread after a word that counts in Roman numerals ('Triwulan Il',
-'Semester 1I', and a lone 'I' read as a stroke: 'Semester |', 'Triwulan l'): there it is
-no Arabic number, and 'Il' no word."""
+'Semester 1I', and a lone 'I' read as a stroke: 'Semester |', 'Triwulan l'), or after
+such a word's first numeral in a list or range ('Triwulan I dan Ill', 'TW II - lV'):
+there it is no Arabic number, and 'Il' no word."""
 
 
 # A percent sign standing as a word, read by tesseract as 'Yo' ('Yo pegawai yang ...',
 # 'dengan Yo kategori nilai'): no Indonesian word or listed acronym is spelt so.
 _PERCENT_READ = re.compile(r"(?:(?<=\s)|^)Yo(?=\s)", re.MULTILINE)
+
+
+_GLUED_DATE = re.compile(
+    rf"(?<![^\s(])(\d{{1,2}})?((?i:{'|'.join(MONTHS)}))"
+    r"(dan|s/d|s\.d\.|hingga|sampai)?(\d{1,2})?(?![\w/])"
+)
+"""A month's name with the day before it, a word joining it to the next date, or that
+date's day run into it, spaces lost ('30Junidan31', 'Meis/d', '2Februari'): no word
+starts with a day or a month's name so."""
+
+
+def _split_glued_dates(text: str, repairs: list[OcrRepair]) -> str:
+    """`text` with the parts of a date OCR ran together (`_GLUED_DATE`) spaced again, each
+    change recorded as an 'ocr_join'."""
+
+    def split(match: re.Match[str]) -> str:
+        parts = [part for part in match.groups() if part]
+        if len(parts) == 1:
+            return match.group()
+        spaced = " ".join(parts)
+        repairs.append(OcrRepair(match.group(), spaced, "ocr_join"))
+        return spaced
+
+    return _GLUED_DATE.sub(split, text)
 
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:

@@ -22,7 +22,7 @@ from normalize.decimal_commas import restore_decimal_commas
 from normalize.find_title import find_title
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
-from normalize.item_numbers import restore_item_dots
+from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
 from normalize.map_header import (
@@ -2376,6 +2376,23 @@ def test_item_numbers_under_roman_sections_get_back_their_dot() -> None:
         "4.1",
         "41",
     ]
+
+
+def test_whole_numbers_in_a_no_column_get_back_their_stops() -> None:
+    # Probe 26's scan-ocr: three-level numbers, no section rows, stops lost or read ':'.
+    read = ["1.1.1", "1:1.2", "211", "21.2", "3.11", "3312", "1.1", "", "5.21"]
+    read += ["1.2.1", "1.2.2", "1.3.1", "1.3.2", "2.3.1", "3.2.1", "3.3.1", "4.1.1"]
+    rows = [_row([text, "x"], page=2) for text in read] + [_row(["221", "y"], page=1)]
+    restored = restore_number_stops(rows, [0], frozenset({2}))
+    assert [r.cells[0] for r in restored[:9]] == [
+        "1.1.1", "1.1.2", "2.1.1", "2.1.2", "3.1.1", "3312", "1.1", "", "5.2.1"
+    ]  # fmt: skip
+    assert restored[9:] == tuple(rows[9:])
+    assert restored[2].edits == (CellEdit(0, "ocr_confusion", "211", "2.1.1"),)
+    assert restore_number_stops(rows, [1], frozenset({2})) == tuple(rows)
+    # Half or fewer of the numbers well formed: the column's shape is not known.
+    mixed = [_row([text], page=2) for text in ("1.1", "12", "13", "1.4")]
+    assert restore_number_stops(mixed, [0], frozenset({2})) == tuple(mixed)
 
 
 def test_component_numbers_of_one_merged_cell_agree() -> None:

@@ -293,10 +293,17 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Triwulan | dan III", "Triwulan I dan III", "ocr_confusion"),
         ("Semester l 2026", "Semester I 2026", "ocr_confusion"),
         ("pejabat Eselon Il", "pejabat Eselon II", "ocr_confusion"),
+        # ... and after its first numeral in a list or range (probe 16's scans).
+        ("Triwulan I dan Ill 2026", "Triwulan I dan III 2026", "ocr_confusion"),
+        ("TW II - lV 2026", "TW II - IV 2026", "ocr_confusion"),
         ("aplikasi et.apkin secara", "aplikasi e-Lapkin secara", "ocr_confusion"),
         # A lost space before a year, or before a count after a word that counts.
         ("Januari - Desember2027", "Januari - Desember 2027", "ocr_join"),
         ("Semester12027", "Semester 1 2027", "ocr_join"),
+        # ... and between the parts of dates (probe 26's scan-ocr); whole words stay.
+        ("30Junidan31 Desember 2026", "30 Juni dan 31 Desember 2026", "ocr_join"),
+        ("Meis/d Oktober 2026", "Mei s/d Oktober 2026", "ocr_join"),
+        ("(2Februari 2026)", "(2 Februari 2026)", "ocr_join"),
         ("sesuai Pasal3 ayat", "sesuai Pasal 3 ayat", "ocr_join"),
         ("Undang-Undang Nomor 17Tahun 2023", "Undang-Undang Nomor 17 Tahun 2023", "ocr_join"),
         # A vendor's layer (probes 16-18): a year run into a Roman numeral,
@@ -328,6 +335,7 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         "Pengelolaan JDIIH melalui SP4N-LAPOR! dan LKjIP, E-PPID, CaLK",  # acronyms
         "Nomor 04/HK.03.1/3319/2022 tanggal 4 Januari 2022, S1 dan D3",  # numbers, dates
         "ditandatangani oleh Ayhu Ngabekti dan Qerjaku",  # names
+        "oleh Meidiana, Julianto dan Maretta pada 2 Mei s/d 30 Juni",  # names, dates
         "Dokumen-dokumen kepiluan dan non-kepiluan",  # correct words
         "jenis-jenis perundang-undangan dan perundangundangan",  # hyphens, reduplication
         "yang di revisi dan di dapat pada huruf a dan huruf b",  # separate words stay apart
