@@ -37,7 +37,7 @@ from normalize.read_signatory import (
     names_nobody,
     repaired_position,
 )
-from normalize.repair_title import repair_title, restore_roman_months
+from normalize.repair_title import repair_title, restore_roman_months, restore_signed_month
 from schemas.decree import DecreeMetadata, Dictum, Signatory
 from schemas.raw import RawPage
 
@@ -1307,6 +1307,8 @@ def parse_metadata(pages: Sequence[RawPage]) -> DecreeMetadata:
     texts = _running_texts(considerations, (basis.text for basis in bases), dicta)
     institution = running_text_form(institution_caps, texts) if institution_caps else None
     number = block.number
+    if ocr and number and closing.date:
+        number = restore_signed_month(number, closing.date.month)
     meta = DecreeMetadata(
         institution=institution or None,
         kind=kind,

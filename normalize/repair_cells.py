@@ -64,6 +64,9 @@ _DAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu
 _LOWER_STROKE = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*)([IlJ])([a-z]{4,})\b")
 # ... and to a lexicon entry starting any line ('ISK Tim RB', 'Je-Kinerja').
 _ENTRY_STROKE = re.compile(r"^([ \t]*)([IlJ])([\w-]*[A-Z][\w-]*)", re.MULTILINE)
+# ... and to the first word of a cell, which OCR then read in lower case ('Itim' for
+# '|Tim', 'Linstalasi', 'Ispi' for '|SPI').
+_OPENING_STROKE = re.compile(r"^([ \t]*)([IlL])([a-z]{3,})\b(?![-'’])")
 
 # A label of an inline list ('2)', 'b.'), and a colon just before one.
 _INLINE_LABEL = re.compile(r"(?:^|(?<=\s))(?:(\d{1,2})|([a-z]))([.)])(?=\s)")
@@ -129,7 +132,11 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     while the word after the stroke (four letters or more) is built on a dictionary stem
     ('Jakhir' -> 'akhir'). A name that is a word stays ('Jember'), and so does one whose
     rest is only a bare form of the dictionary ('Juanda', 'uanda'). On any line, a
-    stroke before a lexicon entry that leaves no entry is one too ('ISK' -> 'SK').
+    stroke before a lexicon entry that leaves no entry is one too ('ISK' -> 'SK'). So is
+    one before the lower-cased first word of the cell when that word is no word or
+    entry and its rest is a lexicon entry or built on a dictionary stem: the rest is
+    the word, capitalised as a cell starts ('Itim' -> 'Tim') or as the lexicon writes
+    it ('Ispi' -> 'SPI'); a name stays ('Iwan', 'Lina': 'wan', 'ina' are bare forms).
     """
     glued: list[str] = []
 
@@ -149,7 +156,18 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
         glued.append(token)
         return match.group(1) + match.group(3)
 
+    def drop_before_opening(match: re.Match[str]) -> str:
+        token, rest = match.group(2) + match.group(3), match.group(3)
+        if vocab.is_word(token) or vocab.entry(token) is not None:
+            return match.group()
+        listed = vocab.entry(rest)
+        if listed is None and not vocab.is_stem_form(rest):
+            return match.group()
+        glued.append(token)
+        return match.group(1) + (listed or rest[0].upper() + rest[1:])
+
     text = _LOWER_STROKE.sub(drop_before_word, text)
+    text = _OPENING_STROKE.sub(drop_before_opening, text)
     return _ENTRY_STROKE.sub(drop_before_entry, text), glued
 
 

@@ -75,6 +75,22 @@ def restore_roman_months(text: str, number: str | None = None) -> str:
     return _MONTH_BEFORE_YEAR.sub(restored, text)
 
 
+def restore_signed_month(number: str, month: int) -> str:
+    """`number` with the month before its year put back in Roman numerals where OCR read
+    all its strokes as '1', 'l' or '|' and they count `month`, the month the decree was
+    signed in ('.../OT.01.02/11/2026' signed in February -> '.../OT.01.02/II/2026'): an
+    Arabic '11' there would name November, and a decree is numbered when it is signed.
+    One stroke is left alone (an Arabic '1' reads the same as a Roman 'I')."""
+
+    def restored(match: re.Match[str]) -> str:
+        printed = match.group(2)
+        if len(printed) < 2 or _ROMAN_LETTER.search(printed) or as_strokes(printed) != roman(month):
+            return match.group(0)
+        return f"/{match.group(1)}/{roman(month)}/{match.group(3)}"
+
+    return _MONTH_BEFORE_YEAR.sub(restored, number)
+
+
 def repair_title(title: str, number: str | None, words: Collection[str]) -> str:
     """`title` as OCR read it -> as printed.
 

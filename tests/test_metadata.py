@@ -37,7 +37,7 @@ from normalize.read_signatory import (
     names_nobody,
     repaired_position,
 )
-from normalize.repair_title import repair_title, restore_roman_months
+from normalize.repair_title import repair_title, restore_roman_months, restore_signed_month
 from schemas.decree import DecreeMetadata, Signatory
 from schemas.gold import GoldDecree
 from schemas.raw import RawPage, TextLine
@@ -1650,6 +1650,16 @@ def test_a_cited_month_half_read_as_roman_is_restored() -> None:
     # An Arabic month (read as digits or 'l'), a well-formed one, and a non-month stay.
     for kept in ("/KPU/11/2020", "/BPKAD/l/2025", "/KPU/XII/2020", "/KPU/XIII1/2020"):
         assert restore_roman_months(kept) == kept
+
+
+def test_the_own_month_read_as_ones_is_restored_from_the_signing_date() -> None:
+    # Probe 16's scans read 'KEP-27/BBPOM.SMD/OT.01.02/II/2026' (signed in February) '.../11/'.
+    read = "KEP-27/BBPOM.SMD/OT.01.02/11/2026"
+    assert restore_signed_month(read, 2) == "KEP-27/BBPOM.SMD/OT.01.02/II/2026"
+    assert restore_signed_month("800/Il/BKD/lll/2026", 3) == "800/Il/BKD/III/2026"
+    # Arabic months that name the signing month, one stroke, a Roman letter: unchanged.
+    for kept, month in (("X/OT/11/2026", 11), ("X/OT/1/2026", 1), ("X/OT/XI1/2026", 2)):
+        assert restore_signed_month(kept, month) == kept
 
 
 def test_lettered_subitem_labels_without_dots_on_ocr_pages_only() -> None:

@@ -1577,6 +1577,16 @@ def test_a_list_numbers_stop_read_as_a_comma(read: str, repaired: str) -> None:
         ("Rekapitulasi SKP pada\nJe-Kinerja", "Rekapitulasi SKP pada\ne-Kinerja"),
         ("IPK pegawai", "IPK pegawai"),
         ("ISO 9001", "ISO 9001"),
+        # Probes 9, 11, 20 and 25 scan-ocr: before the cell's first word, read in lower case.
+        ("Itim Pembangunan ZI", "Tim Pembangunan ZI"),
+        ("Iketua Tim Kerja ZI", "Ketua Tim Kerja ZI"),
+        ("Linstalasi Humas dan Pemasaran", "Instalasi Humas dan Pemasaran"),
+        ("Ispi", "SPI"),
+        # ... but not before a name, a word, or a word further on.
+        ("Iwan Setiawan", "Iwan Setiawan"),
+        ("Lina dan Tim", "Lina dan Tim"),
+        ("Ilmu Pemerintahan", "Ilmu Pemerintahan"),
+        ("Rapat Itim", "Rapat Itim"),
     ],
 )
 def test_a_rule_stroke_before_a_lower_case_word_going_on_is_dropped(
