@@ -149,8 +149,9 @@ def split_list(text: str | None) -> list[str]:
     if not folded:
         return []
     assert text is not None
-    items = (
-        _bulleted(text.splitlines()) or _numbered(folded) or _numbered_by_lines(text) or [folded]
-    )
+    # The lines tell labels OCR misread ('13.', '3,' for '3.') that the text alone cannot:
+    # read both ways, the list with more items is the one whose labels all counted.
+    numbered = [found for found in (_numbered(folded), _numbered_by_lines(text)) if found]
+    items = _bulleted(text.splitlines()) or max(numbered, key=len, default=None) or [folded]
     cleaned = [_clean(item) for item in items]
     return [item for item in cleaned if item]

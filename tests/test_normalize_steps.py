@@ -1469,6 +1469,18 @@ def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped(
     ]
     ten = "\n".join(f"{n}. Butir {n}" for n in range(1, 12))
     assert split_list(ten) == [f"Butir {n}" for n in range(1, 12)]
+    # ... also after two items whose labels read well (probe 17 scan-ocr), and a comma
+    # read for the stop there.
+    assert split_list("1. Laporan PMB\n2. Rekap seleksi\n13. Rekap pengaduan") == [
+        "Laporan PMB",
+        "Rekap seleksi",
+        "Rekap pengaduan",
+    ]
+    assert split_list("1. Renja\n2. Perjanjian Kinerja\n3, Keputusan") == [
+        "Renja",
+        "Perjanjian Kinerja",
+        "Keputusan",
+    ]
 
 
 @pytest.mark.parametrize(
