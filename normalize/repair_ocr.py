@@ -257,6 +257,11 @@ such a word's first numeral in a list or range ('Triwulan I dan Ill', 'TW II - l
 there it is no Arabic number, and 'Il' no word."""
 
 
+# The 1 of a label numbered with a letter read as 'l' or a stroke ('l.a.' for '1.a.',
+# '|.b)'): no word or abbreviation is spelt so.
+_LABEL_ONE = re.compile(r"(?:(?<=\s)|^)[l|](\.[a-z][.)])(?=\s|$)", re.MULTILINE)
+
+
 # A percent sign standing as a word, read by tesseract as 'Yo' ('Yo pegawai yang ...',
 # 'dengan Yo kategori nilai'): no Indonesian word or listed acronym is spelt so.
 _PERCENT_READ = re.compile(r"(?:(?<=\s)|^)Yo(?=\s)", re.MULTILINE)
@@ -288,7 +293,7 @@ def _split_glued_dates(text: str, repairs: list[OcrRepair]) -> str:
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
     """Yen signs read for a capital Y, in the chunks (between spaces) holding them; a
-    percent sign read as 'Yo' standing alone; a zero read for the O of a code's letters
+    percent sign read as 'Yo' standing alone; the 1 of a label '1.a.' read 'l' or '|'; a zero read for the O of a code's letters
     ('M.HH-05.0T.01.01': classification codes print letters between the stops, 'OT');
     Roman numerals read with 'l', '1' or '|' for an I after a word that counts in them
     ('Triwulan Il' -> 'Triwulan II')."""
@@ -309,6 +314,11 @@ def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
         repairs.append(OcrRepair(chunk, fixed, "ocr_confusion"))
         return fixed
 
+    def label_one(match: re.Match[str]) -> str:
+        repairs.append(OcrRepair(match.group(), "1" + match.group(1), "ocr_confusion"))
+        return "1" + match.group(1)
+
+    text = _LABEL_ONE.sub(label_one, text)
     text = _PERCENT_READ.sub(percent, _LONE_YEN_CHUNK.sub(fix, text))
     text, numerals = restore_counted_numerals(text)
     repairs += [OcrRepair(before, after, "ocr_confusion") for before, after in numerals]

@@ -67,10 +67,26 @@ def _numbered_by_lines(text: str) -> list[str] | None:
     OCR drops the stop of an item number more often than the number ('1 Undangan rapat'
     over '2. Daftar Hadir'), and the space after it ('1.Notulen rapat'); a list whose
     numbers all lack them is left unsplit."""
-    if not _NUMBER.search(fold(text)) and not _bare_numbered(text.splitlines()):
+    lines = _first_label(text.splitlines())
+    if not _NUMBER.search(fold("\n".join(lines))) and not _bare_numbered(lines):
         return None
-    lines = [_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in text.splitlines()]
+    lines = [_GLUED.sub(r"\1 ", _UNMARKED.sub(r"\1.", line)) for line in lines]
     return _numbered(fold("\n".join(_unstroked(lines))))
+
+
+_MISREAD_ONE = re.compile(r"^(\s*)(?:[ai|][lt1]|[l|I][.,)])(?=\s+[A-Z])")
+"""What OCR makes of a list's first label '1.' before the item's capital: 'al', 'at',
+'il' (the 1 read as a letter and the stop as another), 'l.', '|,'."""
+_SECOND_LABEL = re.compile(r"^\s*2[.),]?\s+[A-Z]")
+
+
+def _first_label(lines: list[str]) -> list[str]:
+    """`lines` with the first line's label put back as '1.' where OCR misread it
+    (`_MISREAD_ONE`) and a later line starts with the label 2: a list's second item shows
+    what the first was numbered."""
+    if not lines or not any(_SECOND_LABEL.match(line) for line in lines[1:]):
+        return lines
+    return [_MISREAD_ONE.sub(r"\g<1>1.", lines[0]), *lines[1:]]
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])")

@@ -1481,6 +1481,15 @@ def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped(
         "Perjanjian Kinerja",
         "Keputusan",
     ]
+    # The first label read as letters, the second without its stop (probe 25's scan).
+    assert split_list("al Surat permohonan\n2 Berita acara\n3 Dokumentasi") == [
+        "Surat permohonan",
+        "Berita acara",
+        "Dokumentasi",
+    ]
+    assert split_list("at Perjanjian Kinerja\n2. Notulen") == ["Perjanjian Kinerja", "Notulen"]
+    # Without a second label it is the item's own word.
+    assert split_list("al Quran dan\nHadis") == ["al Quran dan Hadis"]
 
 
 @pytest.mark.parametrize(

@@ -290,6 +290,8 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         ("Triwulan Il dan IV", "Triwulan II dan IV", "ocr_confusion"),
         ("Semester 1I", "Semester II", "ocr_confusion"),
         ("Wadir Ill", "Wadir III", "ocr_confusion"),
+        # Probe 18's scan: the 1 of a component's label read 'l'.
+        ("l.a. Penyusunan Tim Kerja", "1.a. Penyusunan Tim Kerja", "ocr_confusion"),
         ("Triwulan | dan III", "Triwulan I dan III", "ocr_confusion"),
         ("Semester l 2026", "Semester I 2026", "ocr_confusion"),
         ("pejabat Eselon Il", "pejabat Eselon II", "ocr_confusion"),
