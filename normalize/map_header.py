@@ -950,7 +950,8 @@ def vote_header(copies: Sequence[Header], threshold: float) -> Header:
     Output: the first copy with, for each printed column, the field its labels name by
     vote (`_voted_fields`, then settled as one header's are, `_resolve`), and as label the
     first page's, unless it names not that field: then the reading given most often among
-    those naming it, a tie going to the earliest page. The label is thus one the column
+    those naming it (those naming it by themselves first, not by their place in a month
+    or quarter grid), a tie going to the earliest page. The label is thus one the column
     printed on some page, consistent with its field, and the same for the same pages; a
     first page read well keeps its labels as printed there ('(PENANGGUNG JAWAB' read on
     later pages does not replace it). Only the copies `_alike` the first vote.
@@ -969,6 +970,8 @@ def vote_header(copies: Sequence[Header], threshold: float) -> Header:
         naming = [
             c.printed[col] for c, fields in zip(alike, named, strict=True) if field == fields[col]
         ]
+        # A label naming the field by itself beats one named so by its place in a grid.
+        naming = [text for text in naming if field_of(text, threshold) == field] or naming
         printed.append(label if label in naming or not naming else _first_most_common(naming))
     return replace(first, printed=tuple(printed), fields=_resolve(list(voted)))
 

@@ -2481,6 +2481,14 @@ def test_quarter_columns_under_a_group_are_numbered_by_position() -> None:
     clean = find_header(grid(["I", "II", "III", "IV"]), THRESHOLD)
     assert clean is not None
     assert vote_header([misread, clean, misread], THRESHOLD).fields[2:6] == quarters
+    # The label of a column named by its place is one that names it by itself: the first
+    # page's 'Il' reads as II, its second 'Il' not as III.
+    assert vote_header([misread, clean, misread], THRESHOLD).printed[2:6] == (
+        "TARGET WAKTU I",
+        "TARGET WAKTU Il",
+        "TARGET WAKTU III",
+        "TARGET WAKTU IV",
+    )
     # ocrmypdf's readings of the numerals: a digit (else a month), letters, the group's word
     for numerals in (["I", "Il", "1", "Iv"], ["I", "Il", "mi", "IV"], ["I", "TARGET", "m", "I"]):
         header = find_header(grid(numerals), THRESHOLD)
