@@ -61,7 +61,7 @@ _DAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu
 # The rule read as a stroke glued to a lower-case word starting a line that goes on from
 # the line before ('pelaksanaan' / 'Jinternalisasi'): decided against the vocabulary in
 # `drop_line_strokes`.
-_LOWER_STROKE = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*)([IlJ])([a-z]{4,})\b")
+_LOWER_STROKE = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*)([IlJ])([a-z]{3,})\b")
 # ... and to a lexicon entry starting any line ('ISK Tim RB', 'Je-Kinerja').
 _ENTRY_STROKE = re.compile(r"^([ \t]*)([IlJ])([\w-]*[A-Z][\w-]*)", re.MULTILINE)
 # ... and to the first word of a cell, which OCR then read in lower case ('Itim' for
@@ -129,7 +129,7 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     Only a line that goes on from a lower-case word or a comma ending the line before is
     looked at: a sentence there goes on in lower case, so a capital before lower case is
     a name or a stroke. It is a stroke when the token is no word and no lexicon entry
-    while the word after the stroke (four letters or more) is built on a dictionary stem
+    while the word after the stroke (three letters or more) is built on a dictionary stem
     ('Jakhir' -> 'akhir'). A name that is a word stays ('Jember'), and so does one whose
     rest is only a bare form of the dictionary ('Juanda', 'uanda'). On any line, a
     stroke before a lexicon entry that leaves no entry is one too ('ISK' -> 'SK'). So is

@@ -1586,6 +1586,8 @@ def test_a_list_numbers_stop_read_as_a_comma(read: str, repaired: str) -> None:
         ),
         ("paling lambat\nJakhir Februari", "paling lambat\nakhir Februari"),
         ("Budaya kerja\nJterinternalisasi", "Budaya kerja\nterinternalisasi"),
+        # ... before a word of three letters (probe 14 scan-ocr: 'Berita acara' / 'Juji coba').
+        ("Berita acara\nJuji coba integrasi", "Berita acara\nuji coba integrasi"),
         # Names stay: one that is a word, one whose rest is a bare dictionary form, and a
         # line that starts a sentence or the cell.
         ("dilaksanakan di\nJember", "dilaksanakan di\nJember"),
