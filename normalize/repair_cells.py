@@ -122,9 +122,9 @@ def drop_dust_stops(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _DUST_STOP.sub(drop, text), drops
 
 
-def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
+def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[tuple[str, str]]]:
     """`text` without the rule strokes OCR glued to a lower-case word starting a line, and
-    the tokens they were glued to ('Jinternalisasi').
+    each token they were glued to with what it became ('Jinternalisasi', 'internalisasi').
 
     Only a line that goes on from a lower-case word or a comma ending the line before is
     looked at: a sentence there goes on in lower case, so a capital before lower case is
@@ -138,7 +138,7 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     the word, capitalised as a cell starts ('Itim' -> 'Tim') or as the lexicon writes
     it ('Ispi' -> 'SPI'); a name stays ('Iwan', 'Lina': 'wan', 'ina' are bare forms).
     """
-    glued: list[str] = []
+    glued: list[tuple[str, str]] = []
 
     def drop_before_word(match: re.Match[str]) -> str:
         token = match.group(2) + match.group(3)
@@ -146,14 +146,14 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
             return match.group()
         if not vocab.is_stem_form(match.group(3)):
             return match.group()
-        glued.append(token)
+        glued.append((token, match.group(3)))
         return match.group(1) + match.group(3)
 
     def drop_before_entry(match: re.Match[str]) -> str:
         token = match.group(2) + match.group(3)
         if vocab.is_entry(token) or not vocab.is_entry(match.group(3)):
             return match.group()
-        glued.append(token)
+        glued.append((token, match.group(3)))
         return match.group(1) + match.group(3)
 
     def drop_before_opening(match: re.Match[str]) -> str:
@@ -163,8 +163,9 @@ def drop_line_strokes(text: str, vocab: Vocabulary) -> tuple[str, list[str]]:
         listed = vocab.entry(rest)
         if listed is None and not vocab.is_stem_form(rest):
             return match.group()
-        glued.append(token)
-        return match.group(1) + (listed or rest[0].upper() + rest[1:])
+        word = listed or rest[0].upper() + rest[1:]
+        glued.append((token, word))
+        return match.group(1) + word
 
     text = _LOWER_STROKE.sub(drop_before_word, text)
     text = _OPENING_STROKE.sub(drop_before_opening, text)
@@ -375,7 +376,7 @@ def repair_rows(
                 edits.append(CellEdit(col, "ocr_confusion", cleaned, single))
                 cleaned = single
             cleaned, strokes = drop_line_strokes(cleaned, vocab)
-            edits.extend(CellEdit(col, "ocr_noise", token, token[1:]) for token in strokes)
+            edits.extend(CellEdit(col, "ocr_noise", token, word) for token, word in strokes)
             cleaned, dust = drop_dust_stops(cleaned)
             edits.extend(CellEdit(col, "ocr_noise", before, after) for before, after in dust)
             cleaned, separators = restore_list_semicolons(cleaned)

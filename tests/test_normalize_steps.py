@@ -1621,6 +1621,17 @@ def test_a_rule_stroke_before_a_lower_case_word_going_on_is_dropped(
     assert drop_line_strokes(read, build_vocabulary())[0] == cleaned
 
 
+def test_a_dropped_rule_stroke_is_reported_with_the_word_it_leaves() -> None:
+    from normalize.repair_cells import drop_line_strokes
+    from normalize.vocabulary import build_vocabulary
+
+    vocab = build_vocabulary()
+    assert drop_line_strokes("Ispi dan\nJinternalisasi", vocab)[1] == [
+        ("Jinternalisasi", "internalisasi"),
+        ("Ispi", "SPI"),
+    ]
+
+
 def _score_sheet(answers: list[str]) -> RawTable:
     """A score sheet: 'PENILAIAN' over two label sub-columns and the text, and one header
     cell read over the three answer columns (its borders lost on a dark band)."""
