@@ -16,9 +16,7 @@ import re
 from collections.abc import Sequence
 
 from normalize.grid import GridRow
-
-MIN_DOTTED = 2
-"""Dotted numbers a column must print before its undotted readings count as misread."""
+from normalize.item_numbers import MIN_DOTTED
 
 _DOTTED = re.compile(r"^[0-9A-Z]{1,3}(?:\.\d{1,2})+$")
 
@@ -50,8 +48,9 @@ def agree_component_numbers(
 
     Input: a logical table's rows; `number_col` and `text_col` the columns of the
     component's number and name (None: the header maps none). Invariant: unchanged when
-    either column is missing from the rows or the number column prints fewer than MIN_DOTTED dotted
-    numbers; rows on native pages, empty cells and dotted readings are never changed.
+    either column is missing from the rows or the number column prints fewer than
+    MIN_DOTTED dotted numbers; rows on native pages, empty cells and dotted readings are
+    never changed.
     """
     width = len(rows[0].cells) if rows else 0
     if number_col is None or text_col is None or max(number_col, text_col) >= width:

@@ -31,7 +31,8 @@ from normalize.read_sections import section_area
 from normalize.roman_numerals import roman_value
 
 MIN_DOTTED = 2
-"""Cells of a column printing '<section>.<n>' before its undotted ones count as misread."""
+"""Dotted numbers a column must print ('<section>.<n>' under section rows) before its
+undotted readings count as misread."""
 
 # Before the item's text, or alone in a NO column of its own.
 _DOTTED = re.compile(r"^([0-9A-Z])\.(\d)(?=\s|$)")

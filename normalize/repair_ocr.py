@@ -293,8 +293,9 @@ def _split_glued_dates(text: str, repairs: list[OcrRepair]) -> str:
 
 def _repair_glyphs(text: str, repairs: list[OcrRepair]) -> str:
     """Yen signs read for a capital Y, in the chunks (between spaces) holding them; a
-    percent sign read as 'Yo' standing alone; the 1 of a label '1.a.' read 'l' or '|'; a zero read for the O of a code's letters
-    ('M.HH-05.0T.01.01': classification codes print letters between the stops, 'OT');
+    percent sign read as 'Yo' standing alone; the 1 of a label '1.a.' read 'l' or '|'; a
+    zero read for the O of a code's letters ('M.HH-05.0T.01.01': classification codes
+    print letters between the stops, 'OT');
     Roman numerals read with 'l', '1' or '|' for an I after a word that counts in them
     ('Triwulan Il' -> 'Triwulan II')."""
 

@@ -154,6 +154,16 @@ def _bulleted(lines: list[str]) -> list[str] | None:
     return [fold("\n".join(parts)) for parts in items]
 
 
+def _most_numbered(folded: str, text: str) -> list[str] | None:
+    """The items of `text` read as a numbered list by its text (`_numbered` of `folded`)
+    and by its lines (`_numbered_by_lines`), whichever gives more (the text's on a tie);
+    None when neither reads a list. The lines tell labels OCR misread ('13.', '3,' for
+    '3.') that the text alone cannot: the list with more items is the one whose labels
+    all counted."""
+    numbered = [found for found in (_numbered(folded), _numbered_by_lines(text)) if found]
+    return max(numbered, key=len, default=None)
+
+
 def split_list(text: str | None) -> list[str]:
     """The items of a list cell, numbering and trailing separators removed.
 
@@ -165,9 +175,6 @@ def split_list(text: str | None) -> list[str]:
     if not folded:
         return []
     assert text is not None
-    # The lines tell labels OCR misread ('13.', '3,' for '3.') that the text alone cannot:
-    # read both ways, the list with more items is the one whose labels all counted.
-    numbered = [found for found in (_numbered(folded), _numbered_by_lines(text)) if found]
-    items = _bulleted(text.splitlines()) or max(numbered, key=len, default=None) or [folded]
+    items = _bulleted(text.splitlines()) or _most_numbered(folded, text) or [folded]
     cleaned = [_clean(item) for item in items]
     return [item for item in cleaned if item]
