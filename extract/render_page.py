@@ -5,6 +5,8 @@ pictures redrawn smoothly."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import cv2
@@ -107,12 +109,14 @@ class PageImage:
 def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageImage:
     """Page `number` (1-based) of `document` as 8-bit grayscale images at `dpi`.
 
-    Coloured ink is faded (`fade_colour`) so OCR and line finding see the print only.
-    pdfium is used without its form or JavaScript environment, so nothing embedded runs.
+    Coloured ink is faded (`fade_colour`) so OCR and line finding see the print only, and
+    stamp annotations are left out (`_stamps_hidden`). pdfium is used without its form or
+    JavaScript environment, so nothing embedded runs.
     """
     page = document[number - 1]
     try:
-        bitmap = page.render(scale=dpi / 72)
+        with _stamps_hidden(page):
+            bitmap = page.render(scale=dpi / 72)
         pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
         colour = pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3]
         drawn = fade_colour(colour, dpi)
@@ -122,6 +126,34 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
         return PageImage(drawn=drawn, smooth=fade_colour(colour, dpi))
     finally:
         page.close()
+
+
+@contextmanager
+def _stamps_hidden(page: pypdfium2.PdfPage) -> Iterator[None]:
+    """The page's stamp annotations flagged hidden while the block runs, their own flags
+    put back after it.
+
+    A stamp annotation is a picture an editor lays over the page, not part of its print:
+    Keputusan Bupati Donggala 0561/2025 carries the office's seal as one over the
+    signatory's name, and OCR of the page drawn with it read "VEEKA" and "VEKA" for VERA,
+    the seal's opaque ring cutting the tops of E, R and A; without it, "VERA". Other
+    annotations are drawn: a FreeText or Ink one may be the very text a clerk filled in.
+    """
+    hidden = []
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, index)
+        if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_STAMP:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+            continue
+        flags = pdfium_c.FPDFAnnot_GetFlags(annot)
+        pdfium_c.FPDFAnnot_SetFlags(annot, flags | pdfium_c.FPDF_ANNOT_FLAG_HIDDEN)
+        hidden.append((annot, flags))
+    try:
+        yield
+    finally:
+        for annot, flags in hidden:
+            pdfium_c.FPDFAnnot_SetFlags(annot, flags)
+            pdfium_c.FPDFPage_CloseAnnot(annot)
 
 
 def resample_images(page: pypdfium2.PdfPage, canvas: np.ndarray, dpi: int) -> bool:

@@ -1,10 +1,13 @@
-"""extract.render_page: coloured ink (stamps, pen signatures) fades, print keeps its gray."""
+"""extract.render_page: coloured ink (stamps, pen signatures) fades, print keeps its gray;
+stamp annotations are left out."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pikepdf
 import pypdfium2
+import pypdfium2.raw as pypdfium2_raw
 import pytest
 from PIL import Image
 
@@ -198,3 +201,48 @@ def test_only_pages_with_coarse_images_get_a_smooth_image(
     if smooth:
         assert image.smooth.shape == image.drawn.shape
         assert not np.array_equal(image.smooth, image.drawn)
+
+
+def _page_with_annotations(tmp_path) -> pypdfium2.PdfDocument:
+    """A blank 200 x 100 pt page with two black 50 pt squares laid on it as annotations:
+    a Stamp at the left, a Square at the right, both flagged Print."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    annots = pikepdf.Array()
+    for subtype, left in (("/Stamp", 10), ("/Square", 130)):
+        appearance = pdf.make_stream(b"0 g 0 0 50 50 re f")
+        appearance.Type, appearance.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        appearance.BBox = [0, 0, 50, 50]
+        annots.append(
+            pdf.make_indirect(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Annot,
+                    Subtype=pikepdf.Name(subtype),
+                    Rect=[left, 25, left + 50, 75],
+                    F=4,
+                    AP=pikepdf.Dictionary(N=appearance),
+                )
+            )
+        )
+    pdf.pages[0].Annots = annots
+    path = tmp_path / "annotated.pdf"
+    pdf.save(path)
+    return pypdfium2.PdfDocument(path)
+
+
+def test_a_stamp_annotation_is_left_out_and_its_flags_kept(tmp_path) -> None:
+    document = _page_with_annotations(tmp_path)
+    try:
+        image = render_page(document, 1, 72)
+        page = document[0]
+        stamp = pypdfium2_raw.FPDFPage_GetAnnot(page, 0)
+        flags = pypdfium2_raw.FPDFAnnot_GetFlags(stamp)
+        pypdfium2_raw.FPDFPage_CloseAnnot(stamp)
+        drawn_again = np.array(page.render(scale=1).to_numpy(), dtype=np.uint8)
+        page.close()
+    finally:
+        document.close()
+    assert int(image.drawn[30:70, 15:55].min()) == 255  # the stamp is not drawn
+    assert int(image.drawn[30:70, 135:175].max()) < 40  # the square is
+    assert flags == 4
+    assert int(drawn_again[30:70, 15:55, :3].max()) < 40  # the document is as it was
