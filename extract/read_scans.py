@@ -3,7 +3,8 @@
 A scan's rules are pixels, and a skew of half a degree already breaks them into pieces
 too short for a line finder. So the page is rendered, deskewed, and its grids are found
 on the straight image (find_image_grids); the text layer's characters are moved into the
-same straightened frame by the same rotation, so that cells and text line up.
+same straightened frame by the same rotation, so that cells and text line up. Glyphs an
+OCR layer sized taller than its lines' spacing are fitted to it first (fit_glyph_heights).
 
 The layer is some OCR's reading, with page OCR's weakness in narrow cells (row numbers,
 month ticks); when OCR is enabled, those cells and inked cells the layer left empty are
@@ -22,6 +23,7 @@ import pypdfium2
 from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import erase_rules, image_grids
+from extract.fit_glyph_heights import fit_glyph_heights
 from extract.read_words import Char, read_words
 from extract.render_page import render_page
 from extract.reread_cells import reread_cells
@@ -53,7 +55,7 @@ def straighten_scan(
     angle = skew_angle(image.drawn) if settings.deskew else 0.0
     straight = image.straightened(0, angle)
     found = image_grids(straight.drawn, settings.dpi, settings.raster_line_scale)
-    moved = rotate_chars(chars, angle, width, height)
+    moved = rotate_chars(fit_glyph_heights(chars), angle, width, height)
     if not settings.ocr or not found.grids:
         return StraightScan(grids=found.grids, chars=tuple(moved))
     cells = reread_cells(
