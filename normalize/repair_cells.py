@@ -41,8 +41,9 @@ _LONE_OPENER = re.compile(r"(?:(?<=\s)|^)[(\[{](?=\s|$)", re.MULTILINE)
 # 'lSubbagian', 'JPenyusunan', 'ITim'): no word opens with a lone capital or 'l' before a
 # capitalised word of three letters or more; acronyms ('ISO', 'IKM', 'IPv6') and names
 # ('Ilham') do not match. So is one glued to an item number starting a line ('J1. Laporan'):
-# no number of a list is printed after a letter.
-_LEFT_RULE_STROKE = re.compile(r"^[IlJ](?=[A-Z][a-z]{2}|\d{1,2}[.)]\s)", re.MULTILINE)
+# no number of a list is printed after a letter. The rule read as a closing bracket or
+# brace there ('}1. Register', ']Laporan') is the same stroke: no line opens with a closer.
+_LEFT_RULE_STROKE = re.compile(r"^[IlJ\]}](?=[A-Z][a-z]{2}|\d{1,2}[.)]\s)", re.MULTILINE)
 # An underscore glued to the start or the end of a word: the rule's shadow, as no word
 # starts or ends with one ('_Mereviu', 'bersama__').
 _GLUED_UNDERSCORE = re.compile(r"(?:(?<=\s)|^)_+(?=[^\W_])|(?<=[^\W_])_+(?=\s|$)", re.MULTILINE)

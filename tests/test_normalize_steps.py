@@ -599,6 +599,10 @@ def test_split_list_never_raises_and_gives_clean_items(text: str) -> None:
         ("J1. Laporan SKM\n2. Publikasi", "1. Laporan SKM\n2. Publikasi"),
         ("ITim Pembangunan ZI", "Tim Pembangunan ZI"),
         ("I2) Notulen", "2) Notulen"),
+        # Probe 27 scan-ocr: the rule read as a closing brace before a list's first label.
+        ("}1. Register risiko\n2. Rencana tindak", "1. Register risiko\n2. Rencana tindak"),
+        ("]Laporan kegiatan", "Laporan kegiatan"),
+        ("penghargaan dll\n} dan lainnya", "penghargaan dll\n} dan lainnya"),
         ("K3. Keselamatan kerja", "K3. Keselamatan kerja"),
         # A dash ending a line before a capitalised one (probes 8, 9): debris, unless a
         # range may go on from the word before it.
