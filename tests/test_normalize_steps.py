@@ -25,6 +25,8 @@ from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
+from normalize.letter_case import agree_letter_case
+from normalize.list_separators import agree_list_separators
 from normalize.map_header import (
     Header,
     _column_numbers,
@@ -2959,3 +2961,68 @@ def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
     # A heading ending with a colon is one (Perbup Donggala 4/2025's key to a form).
     page = _page(1, [("Keterangan:", (71, 358, 150, 370), False)])
     assert find_title(portrait, page) == "Keterangan:"
+
+
+def test_letter_case_agrees_with_neighbours_and_the_table() -> None:
+    rows = [
+        _row(["Melaksanakan rapat monitoring Capaian rencana kerja", "Bagian Tata usaha"], 2),
+        _row(["Melaporkan capaian kinerja", "Bagian Tata Usaha"], 2),
+        _row(["Menganalisis capaian indikator", "Sub Bagian Tata Usaha"], 2),
+        _row(["Mengukur capaian program", "Kepala"], 2),
+        _row(["Merekap capaian anggaran", "Kepala"], 2),
+        # Capitalised for a reason: opening a sentence, in a title-cased name, in capitals.
+        _row(["Rapat. Capaian dibahas", "Laporan Capaian Kinerja"], 2),
+        _row(["rapat SOP capaian", "monitoring Capaian kinerja"], 1),
+    ]
+    agreed = agree_letter_case(rows, frozenset({2}))
+    assert agreed[0].cells == (
+        "Melaksanakan rapat monitoring capaian rencana kerja",
+        "Bagian Tata Usaha",
+    )
+    assert [(e.col, e.kind, e.before, e.after) for e in agreed[0].edits] == [
+        (0, "ocr_confusion", rows[0].cells[0], agreed[0].cells[0]),
+        (1, "ocr_confusion", "Bagian Tata usaha", "Bagian Tata Usaha"),
+    ]
+    # 'capaian' in five cells, 'Capaian' in four: the other forms stay as read.
+    assert agreed[1:] == tuple(rows[1:])
+
+
+def test_letter_case_needs_the_other_form_printed_in_more_cells() -> None:
+    once = [_row(["monitoring Capaian rencana"], 2), _row(["capaian kinerja"], 2)]
+    assert agree_letter_case(once, frozenset({2})) == tuple(once)
+    tied = [*once, _row(["rapat Capaian bulanan"], 2), _row(["capaian triwulan"], 2)]
+    assert agree_letter_case(tied, frozenset({2})) == tuple(tied)
+    short = [_row(["rapat Ke dua"], 2), _row(["ke satu"], 2), _row(["ke tiga"], 2)]
+    assert agree_letter_case(short, frozenset({2})) == tuple(short)
+
+
+def test_list_separators_follow_the_tables_semicolons() -> None:
+    rows = [
+        _row(["1) Agen ditetapkan; 2) Role model ditetapkan"], 2),
+        _row(["kantor: a. kuota harian; b. arsip elektronik; c. pelaporan"], 2),
+        _row(["1) Tim dibentuk; 2) SK terbit"], 2),
+        _row(["1) Kriteria ditetapkan, 2) Unit terwakili: 3) Rapat, notulen"], 2),
+        _row(["Rapat 2 kali, 3) dicatat"], 2),
+        _row(["1) Kriteria ditetapkan, 2) Unit terwakili"], 1),
+    ]
+    agreed = agree_list_separators(rows, frozenset({2}))
+    assert agreed[3].cells == ("1) Kriteria ditetapkan; 2) Unit terwakili; 3) Rapat, notulen",)
+    assert [(e.kind, e.before, e.after) for e in agreed[3].edits] == [
+        ("ocr_confusion", rows[3].cells[0], agreed[3].cells[0])
+    ]
+    # The kantor cell's colon opens the list: no label comes before it.
+    assert agreed[:3] == tuple(rows[:3]) and agreed[4:] == tuple(rows[4:])
+
+
+def test_a_table_separating_items_with_commas_keeps_them() -> None:
+    rows = [
+        _row(["1) Agen ditetapkan, 2) Role model"], 2),
+        _row(["1) Tim dibentuk, 2) SK terbit"], 2),
+        _row(["a. rapat, b. notulen: c. foto"], 2),
+        _row(["a. kuota; b. arsip"], 2),
+        _row(["a. rapat; b. notulen"], 2),
+        _row(["a. foto; b. daftar hadir"], 2),
+    ]
+    assert agree_list_separators(rows, frozenset({2})) == tuple(rows)  # three and three
+    fewer = [rows[0], rows[3], rows[4]]  # two semicolons, fewer than MIN_AGREEING
+    assert agree_list_separators(fewer, frozenset({2})) == tuple(fewer)

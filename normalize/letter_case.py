@@ -1,0 +1,114 @@
+"""The case of a word's first letter where OCR misjudged it from the letter's size alone.
+
+The capitals of c, o, s, u, v, w, x and z are their small letters drawn larger, so OCR
+tells them apart by size only, and a scan's blur or a heavy stroke tips it: 'monitoring
+Capaian rencana', 'Bagian Tata usaha' (probes 16 and 29), 'Terwujudnya sistem
+Pemerintahan' (probe 10). The table itself says which case was printed. A word whose neighbours on both
+sides are written in the other case, and whose other form the table prints in more cells
+than this one, is written in that form: 'capaian' among lower-case words when 'capaian'
+stands in two other cells, 'Usaha' after 'Tata' when 'Usaha' does.
+
+A word opening its cell, a line or a sentence (after a stop, a colon or a list label)
+may be capitalised for that reason alone and is left as read, and so are words written
+in capitals ('SOP'), words with capitals inside ('e-Office', 'SuperApp') and words of
+fewer than MIN_LETTERS letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from normalize.grid import GridRow
+
+SIZE_ONLY = frozenset("cosuvwxz")
+"""Letters whose capital is the small letter enlarged."""
+MIN_LETTERS = 4
+"""Shorter words ('Ke', 'SK', 'oleh' is four) are left as read."""
+MIN_ATTESTED = 2
+"""Cells that must print the other form before a word is written in it."""
+
+_TOKEN = re.compile(r"\S+")
+_TRAILING = ".,;:!?)"
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.:;!?]$|^(?:\d{1,2}|[a-zA-Z])[.)]$|^[-•▪●◦]$")
+
+
+def _cased(word: str) -> str | None:
+    """'lower' or 'title' for a word of letters written so, None for anything else."""
+    if word.islower():
+        return "lower"
+    if word[:1].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "title"
+    return None
+
+
+def _other_form(word: str) -> str:
+    first = word[0]
+    return (first.lower() if first.isupper() else first.upper()) + word[1:]
+
+
+def _candidates(text: str) -> list[tuple[int, str, str]]:
+    """(offset, word, other form) of each word of `text` that its neighbours on the same
+    line write in the other case: a word of SIZE_ONLY initial and MIN_LETTERS letters or
+    more, inside a sentence, whose neighbours (the words before and after it on its line;
+    at least one) are all cased the other way."""
+    found = []
+    for line_start, line in _lines(text):
+        tokens = list(_TOKEN.finditer(line))
+        for i, token in enumerate(tokens):
+            word = token.group().rstrip(_TRAILING)
+            if (
+                i == 0
+                or not _WORD.fullmatch(word)
+                or len(word) < MIN_LETTERS
+                or word[0].lower() not in SIZE_ONLY
+                or _SENTENCE_END.search(tokens[i - 1].group())
+            ):
+                continue
+            case = _cased(word)
+            if case is None:
+                continue
+            neighbours = [tokens[i - 1].group()]
+            if i + 1 < len(tokens):
+                neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
+            other = "title" if case == "lower" else "lower"
+            if all(_cased(n) == other for n in neighbours):
+                found.append((line_start + token.start(), word, _other_form(word)))
+    return found
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of `text` with the offset it starts at."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    return lines
+
+
+def agree_letter_case(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:
+    """`rows` with each OCR'd word whose first letter's case disagrees with both its
+    neighbours (`_candidates`) written in the other case, where the table's distinct cell
+    texts print that form in at least MIN_ATTESTED cells and in more cells than this
+    one's; each change is an edit of kind 'ocr_confusion'.
+
+    Invariant: rows on native pages come back unchanged, and only the case of a word's
+    first letter ever changes.
+    """
+    forms: Counter[str] = Counter()
+    for text in {cell for row in rows for cell in row.cells}:
+        forms.update(set(_WORD.findall(text)))
+    restored = list(rows)
+    for index, row in enumerate(rows):
+        if not ocr_pages & set(row.pages):
+            continue
+        for col, text in enumerate(row.cells):
+            changed = text
+            for offset, word, other in _candidates(text):
+                if forms[other] >= MIN_ATTESTED and forms[other] > forms[word]:
+                    changed = changed[:offset] + other + changed[offset + len(word) :]
+            if changed != text:
+                restored[index] = restored[index].with_cell(col, changed, "ocr_confusion")
+    return tuple(restored)
