@@ -10,6 +10,7 @@ from normalize.check_sums import check_sums
 from normalize.closing_marks import restore_closing_marks
 from normalize.component_numbers import agree_component_numbers
 from normalize.decimal_commas import restore_decimal_commas
+from normalize.doubled_labels import undouble_labels
 from normalize.doubt_name import name_doubts
 from normalize.doubt_number import number_doubts
 from normalize.find_title import find_title
@@ -105,6 +106,7 @@ def _repair_ocr(
     """`logical` with the OCR'd text of its rows and header repaired; the header's
     repairs; and the words repair was unsure about, per page."""
     rows, unsure = repair_rows(logical.rows, ocr_pages, vocab)
+    rows = undouble_labels(rows, ocr_pages)
     rows = restore_section_codes(restore_label_marks(rows, ocr_pages), ocr_pages)
     fields = logical.header.fields if logical.header else ()
     area_col = _column_of(fields, "area.name")

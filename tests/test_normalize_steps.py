@@ -19,6 +19,7 @@ from normalize.check_sums import (
 )
 from normalize.component_numbers import agree_component_numbers
 from normalize.decimal_commas import restore_decimal_commas
+from normalize.doubled_labels import undouble_labels
 from normalize.find_title import find_title
 from normalize.fold_text import fold, join_lines, word_counts
 from normalize.grid import CellEdit, GridRow, grid_rows
@@ -3026,3 +3027,28 @@ def test_a_table_separating_items_with_commas_keeps_them() -> None:
     assert agree_list_separators(rows, frozenset({2})) == tuple(rows)  # three and three
     fewer = [rows[0], rows[3], rows[4]]  # two semicolons, fewer than MIN_AGREEING
     assert agree_list_separators(fewer, frozenset({2})) == tuple(fewer)
+
+
+def test_a_doubled_letter_label_follows_the_columns_previous_label() -> None:
+    rows = [
+        _row(["a. Perencanaan", "x"], 2),
+        _row(["b. Pelaksanaan", "x"], 2),
+        _row(["Cc. Pemantauan dan Evaluasi", "Oo. rapat"], 2),
+        _row(["D. Lain", "x"], 2),
+        _row(["Ee. tidak", "x"], 2),
+    ]
+    undoubled = undouble_labels(rows, frozenset({2}))
+    assert undoubled[2].cells == ("c. Pemantauan dan Evaluasi", "Oo. rapat")
+    assert [(e.kind, e.before, e.after) for e in undoubled[2].edits] == [
+        ("ocr_confusion", "Cc. Pemantauan dan Evaluasi", "c. Pemantauan dan Evaluasi")
+    ]
+    assert undoubled[:2] + undoubled[3:] == tuple(rows[:2] + rows[3:])
+    upper = [_row(["B) Satu"], 2), _row(["Cc) Dua"], 2), _row(["Cc) Tiga"], 1)]
+    assert [r.cells[0] for r in undouble_labels(upper, frozenset({2}))] == [
+        "B) Satu",
+        "C) Dua",
+        "Cc) Tiga",
+    ]
+    assert undouble_labels([_row(["b. Satu"], 2), _row(["Cc) Dua"], 2)], frozenset({2}))[
+        1
+    ].cells == ("Cc) Dua",)
