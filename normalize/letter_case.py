@@ -8,10 +8,10 @@ sides are written in the other case, and whose other form the table prints in mo
 than this one, is written in that form: 'capaian' among lower-case words when 'capaian'
 stands in two other cells, 'Usaha' after 'Tata' when 'Usaha' does.
 
-A word opening its cell, a line or a sentence (after a stop, a colon or a list label)
-may be capitalised for that reason alone and is left as read, and so are words written
-in capitals ('SOP'), words with capitals inside ('e-Office', 'SuperApp') and words of
-fewer than MIN_LETTERS letters.
+A word opening its cell, a line or a sentence (after a stop, a colon or a list label,
+'b,' included) may be capitalised for that reason alone and is left as read, and so are
+words written in capitals ('SOP'), words with capitals inside ('e-Office', 'SuperApp')
+and words of fewer than MIN_LETTERS letters.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ MIN_ATTESTED = 2
 _TOKEN = re.compile(r"\S+")
 _TRAILING = ".,;:!?)"
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.:;!?]$|^(?:\d{1,2}|[a-zA-Z])[.)]$|^[-•▪●◦]$")
+_SENTENCE_END = re.compile(r"[.:;!?]$|^(?:\d{1,2}|[a-zA-Z])[.,)]$|^[-•▪●◦]$")
+"""A word after which the next opens a sentence or a list item: a stop, or a label ('b.',
+'2)', and 'b,' as OCR reads a label's stop)."""
 
 
 def _cased(word: str) -> str | None:

@@ -2973,6 +2973,9 @@ def test_letter_case_agrees_with_neighbours_and_the_table() -> None:
         _row(["Merekap capaian anggaran", "Kepala"], 2),
         # Capitalised for a reason: opening a sentence, in a title-cased name, in capitals.
         _row(["Rapat. Capaian dibahas", "Laporan Capaian Kinerja"], 2),
+        _row(["a, Sebagian capaian; b, Seluruh capaian", "x"], 2),
+        _row(["sebagian besar", "seluruh pegawai"], 2),
+        _row(["sebagian kecil", "seluruh unit"], 1),
         _row(["rapat SOP capaian", "monitoring Capaian kinerja"], 1),
     ]
     agreed = agree_letter_case(rows, frozenset({2}))
@@ -2984,7 +2987,7 @@ def test_letter_case_agrees_with_neighbours_and_the_table() -> None:
         (0, "ocr_confusion", rows[0].cells[0], agreed[0].cells[0]),
         (1, "ocr_confusion", "Bagian Tata usaha", "Bagian Tata Usaha"),
     ]
-    # 'capaian' in five cells, 'Capaian' in four: the other forms stay as read.
+    # 'capaian' in six cells, 'Capaian' in four: the other forms stay as read.
     assert agreed[1:] == tuple(rows[1:])
 
 
