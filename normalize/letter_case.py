@@ -52,42 +52,34 @@ def _other_form(word: str) -> str:
 
 
 def _candidates(text: str) -> list[tuple[int, str, str]]:
-    """(offset, word, other form) of each word of `text` that its neighbours on the same
-    line write in the other case: a word of SIZE_ONLY initial and MIN_LETTERS letters or
-    more, inside a sentence, whose neighbours (the words before and after it on its line;
-    at least one) are all cased the other way."""
+    """(offset, word, other form) of each word of `text` that its neighbours write in the
+    other case: a word of SIZE_ONLY initial and MIN_LETTERS letters or more, inside a
+    sentence and not opening a line (a cell's lines may be items of an unmarked list),
+    whose neighbours (the words before and after it, across a wrapped line; at least the
+    one before) are all cased the other way."""
     found = []
-    for line_start, line in _lines(text):
-        tokens = list(_TOKEN.finditer(line))
-        for i, token in enumerate(tokens):
-            word = token.group().rstrip(_TRAILING)
-            if (
-                i == 0
-                or not _WORD.fullmatch(word)
-                or len(word) < MIN_LETTERS
-                or word[0].lower() not in SIZE_ONLY
-                or _SENTENCE_END.search(tokens[i - 1].group())
-            ):
-                continue
-            case = _cased(word)
-            if case is None:
-                continue
-            neighbours = [tokens[i - 1].group()]
-            if i + 1 < len(tokens):
-                neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
-            other = "title" if case == "lower" else "lower"
-            if all(_cased(n) == other for n in neighbours):
-                found.append((line_start + token.start(), word, _other_form(word)))
+    tokens = list(_TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        word = token.group().rstrip(_TRAILING)
+        if (
+            i == 0
+            or "\n" in text[tokens[i - 1].end() : token.start()]
+            or not _WORD.fullmatch(word)
+            or len(word) < MIN_LETTERS
+            or word[0].lower() not in SIZE_ONLY
+            or _SENTENCE_END.search(tokens[i - 1].group())
+        ):
+            continue
+        case = _cased(word)
+        if case is None:
+            continue
+        neighbours = [tokens[i - 1].group()]
+        if i + 1 < len(tokens):
+            neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
+        other = "title" if case == "lower" else "lower"
+        if all(_cased(n) == other for n in neighbours):
+            found.append((token.start(), word, _other_form(word)))
     return found
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Each line of `text` with the offset it starts at."""
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
-    return lines
 
 
 def agree_letter_case(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:

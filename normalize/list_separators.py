@@ -1,15 +1,16 @@
-"""The separator between the items of an inline list, put back where OCR misread it.
+"""The semicolon between the items of an inline list, put back where OCR read a colon.
 
 Many cells run a short list into one sentence: '1) Agen ditetapkan; 2) Role model
 ditetapkan', 'kantor: a. pemantauan kuota; b. pengarsipan naskah'. A semicolon is a comma
-with a stop over it, and on a scan OCR often reads the stop away (',') or the comma's tail
-away (':') (probe 9: '1) Kriteria anggota tim ditetapkan, 2) Seluruh unit terwakili').
+with a stop over it, and on a scan OCR may read the comma's tail away: PermenPANRB
+52/2014's LKE prints 'sesuai dengan rencana; c. Sebagian kecil', read 'rencana: c.'.
 
-A table keeps one style. Where the separators standing before the next label of a list
-('; 2)' after '1)', '; b.' after 'a.') are semicolons in most cells, and in at least
-MIN_AGREEING of them, a comma or colon in that place on an OCR'd row is a misread
-semicolon. A table that separates its items with commas is left as it is, and so is any
-punctuation not followed by the next label of its list.
+A colon opens a list; it never stands between two of its items. So a colon just before
+the next label of a list ('2)' after '1)', 'c.' after 'b.') on an OCR'd row is a misread
+semicolon, where the table's other lists separate their items with semicolons: in more
+distinct cells than use anything else there, and in at least MIN_AGREEING. A comma there
+is left as read, though OCR may have lost a semicolon's stop: authors write commas too
+(the 2022 seed prints 'pengaduan, 2. Adanya pejabat ...; 3. Terdapat').
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from normalize.grid import GridRow
 
 MIN_AGREEING = 3
-"""Semicolons before a next label the table must print before others are changed."""
+"""Cells separating items with semicolons the table must print before a colon is changed."""
 
 _LABEL = re.compile(r"(?:^|(?<=\s))(\d{1,2}|[a-z])([.)])(?=\s)")
 _SEPARATOR = re.compile(r"([;,:])\s+$")
@@ -51,13 +52,13 @@ def _separators(text: str) -> list[tuple[int, str]]:
 def agree_list_separators(
     rows: Sequence[GridRow], ocr_pages: frozenset[int]
 ) -> tuple[GridRow, ...]:
-    """`rows` with each comma or colon before the next label of an inline list on an OCR'd
-    row made a semicolon, when more of the table's distinct cells separate items with a
+    """`rows` with each colon before the next label of an inline list on an OCR'd row made
+    a semicolon, when more of the table's distinct cells separate items with a
     semicolon than with anything else, and at least MIN_AGREEING do; each change is an
     edit of kind 'ocr_confusion'.
 
-    Invariant: rows on native pages come back unchanged; only a separator before a next
-    label ever changes, and only to ';'.
+    Invariant: rows on native pages come back unchanged; only a colon before a next label
+    ever changes, and only to ';'.
     """
     styles: Counter[str] = Counter()
     for text in {cell for row in rows for cell in row.cells}:
@@ -73,7 +74,7 @@ def agree_list_separators(
         for col, text in enumerate(row.cells):
             changed = text
             for offset, char in _separators(text):
-                if char != ";":
+                if char == ":":
                     changed = changed[:offset] + ";" + changed[offset + 1 :]
             if changed != text:
                 restored[index] = restored[index].with_cell(col, changed, "ocr_confusion")
