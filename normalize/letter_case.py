@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from normalize.grid import GridRow
+from normalize.grid import GridRow, edit_ocr_cells
 
 SIZE_ONLY = frozenset("cosuvwxz")
 """Letters whose capital is the small letter enlarged."""
@@ -94,15 +94,11 @@ def agree_letter_case(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tup
     forms: Counter[str] = Counter()
     for text in {cell for row in rows for cell in row.cells}:
         forms.update(set(_WORD.findall(text)))
-    restored = list(rows)
-    for index, row in enumerate(rows):
-        if not ocr_pages & set(row.pages):
-            continue
-        for col, text in enumerate(row.cells):
-            changed = text
-            for offset, word, other in _candidates(text):
-                if forms[other] >= MIN_ATTESTED and forms[other] > forms[word]:
-                    changed = changed[:offset] + other + changed[offset + len(word) :]
-            if changed != text:
-                restored[index] = restored[index].with_cell(col, changed, "ocr_confusion")
-    return tuple(restored)
+
+    def agreed(text: str) -> str:
+        for offset, word, other in _candidates(text):
+            if forms[other] >= MIN_ATTESTED and forms[other] > forms[word]:
+                text = text[:offset] + other + text[offset + len(word) :]
+        return text
+
+    return edit_ocr_cells(rows, ocr_pages, agreed, "ocr_confusion")

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from normalize.grid import GridRow
+from normalize.grid import GridRow, edit_ocr_cells
 
 MIN_AGREEING = 3
 """Cells separating items with semicolons the table must print before a colon is changed."""
@@ -67,15 +67,11 @@ def agree_list_separators(
         styles.update(["other"] if chars - {";"} else [])
     if styles["semicolon"] < MIN_AGREEING or styles["semicolon"] <= styles["other"]:
         return tuple(rows)
-    restored = list(rows)
-    for index, row in enumerate(rows):
-        if not ocr_pages & set(row.pages):
-            continue
-        for col, text in enumerate(row.cells):
-            changed = text
-            for offset, char in _separators(text):
-                if char == ":":
-                    changed = changed[:offset] + ";" + changed[offset + 1 :]
-            if changed != text:
-                restored[index] = restored[index].with_cell(col, changed, "ocr_confusion")
-    return tuple(restored)
+
+    def agreed(text: str) -> str:
+        for offset, char in _separators(text):
+            if char == ":":
+                text = text[:offset] + ";" + text[offset + 1 :]
+        return text
+
+    return edit_ocr_cells(rows, ocr_pages, agreed, "ocr_confusion")
