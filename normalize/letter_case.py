@@ -55,31 +55,40 @@ def _candidates(text: str) -> list[tuple[int, str, str]]:
     """(offset, word, other form) of each word of `text` that its neighbours write in the
     other case: a word of SIZE_ONLY initial and MIN_LETTERS letters or more, inside a
     sentence and not opening a line (a cell's lines may be items of an unmarked list),
-    whose neighbours (the words before and after it, across a wrapped line; at least the
-    one before) are all cased the other way."""
+    whose neighbours (the words before and after it, across a wrapped line; the one before
+    only when it does not itself open the sentence; at least one) are all cased the other
+    way."""
     found = []
     tokens = list(_TOKEN.finditer(text))
     for i, token in enumerate(tokens):
         word = token.group().rstrip(_TRAILING)
         if (
-            i == 0
-            or "\n" in text[tokens[i - 1].end() : token.start()]
+            _opens(text, tokens, i)
             or not _WORD.fullmatch(word)
             or len(word) < MIN_LETTERS
             or word[0].lower() not in SIZE_ONLY
-            or _SENTENCE_END.search(tokens[i - 1].group())
         ):
             continue
         case = _cased(word)
         if case is None:
             continue
-        neighbours = [tokens[i - 1].group()]
+        # A word opening its sentence is capitalised for that alone: no evidence of case.
+        neighbours = [] if _opens(text, tokens, i - 1) else [tokens[i - 1].group()]
         if i + 1 < len(tokens):
             neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
         other = "title" if case == "lower" else "lower"
-        if all(_cased(n) == other for n in neighbours):
+        if neighbours and all(_cased(n) == other for n in neighbours):
             found.append((token.start(), word, _other_form(word)))
     return found
+
+
+def _opens(text: str, tokens: Sequence[re.Match[str]], i: int) -> bool:
+    """True when token `i` of `text` opens the cell, a line or a sentence (or list item)."""
+    return (
+        i == 0
+        or "\n" in text[tokens[i - 1].end() : tokens[i].start()]
+        or _SENTENCE_END.search(tokens[i - 1].group()) is not None
+    )
 
 
 def agree_letter_case(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:

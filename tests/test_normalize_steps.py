@@ -2996,6 +2996,19 @@ def test_letter_case_agrees_with_neighbours_and_the_table() -> None:
     assert agreed[1:] == tuple(rows[1:])
 
 
+def test_a_sentences_first_word_is_no_evidence_of_letter_case() -> None:
+    # 'Per' is capitalised as the cell's first word; 'Terwujudnya' too, but 'Pemerintahan'
+    # after 'sistem' is not.
+    rows = [
+        _row(["Per semester", "Terwujudnya sistem Pemerintahan"], 2),
+        _row(["laporan Semester I", "Sistem Informasi"], 2),
+        _row(["rapat Semester II", "penerapan Sistem Pemerintahan"], 2),
+    ]
+    agreed = agree_letter_case(rows, frozenset({2}))
+    assert agreed[0].cells == ("Per semester", "Terwujudnya Sistem Pemerintahan")
+    assert agreed[1:] == tuple(rows[1:])
+
+
 def test_letter_case_needs_the_other_form_printed_in_more_cells() -> None:
     once = [_row(["monitoring Capaian rencana"], 2), _row(["capaian kinerja"], 2)]
     assert agree_letter_case(once, frozenset({2})) == tuple(once)
