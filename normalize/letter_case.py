@@ -3,15 +3,17 @@
 The capitals of c, o, s, u, v, w, x and z are their small letters drawn larger, so OCR
 tells them apart by size only, and a scan's blur or a heavy stroke tips it: 'monitoring
 Capaian rencana', 'Bagian Tata usaha' (probes 16 and 29), 'Terwujudnya sistem
-Pemerintahan' (probe 10). The table itself says which case was printed. A word whose neighbours on both
-sides are written in the other case, and whose other form the table prints in more cells
-than this one, is written in that form: 'capaian' among lower-case words when 'capaian'
-stands in two other cells, 'Usaha' after 'Tata' when 'Usaha' does.
+Pemerintahan' (probe 10). The table itself says which case was printed, by how it writes
+the word among words of one case: 'capaian' between lower-case words, 'Usaha' after
+'Tata' in a capitalised name. A word whose neighbours are all in the other case is
+written as the table writes it in that company, when other cells do so at least
+MIN_ATTESTED times and more often than as read: 'Laporan Capaian Kinerja' is no evidence
+for 'monitoring Capaian rencana'.
 
 A word opening its cell, a line or a sentence (after a stop, a colon or a list label,
-'b,' included) may be capitalised for that reason alone and is left as read, and so are
-words written in capitals ('SOP'), words with capitals inside ('e-Office', 'SuperApp')
-and words of fewer than MIN_LETTERS letters.
+'b,' included) may be capitalised for that reason alone: it is left as read and is no
+neighbour's evidence. So are words written in capitals ('SOP'), words with capitals
+inside ('e-Office', 'SuperApp') and words of fewer than MIN_LETTERS letters.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ SIZE_ONLY = frozenset("cosuvwxz")
 MIN_LETTERS = 4
 """Shorter words ('Ke', 'SK', 'oleh' is four) are left as read."""
 MIN_ATTESTED = 2
-"""Cells that must print the other form before a word is written in it."""
+"""Cells that must write the word in the other form, in the same company."""
 
 _TOKEN = re.compile(r"\S+")
 _TRAILING = ".,;:!?)"
@@ -46,42 +48,6 @@ def _cased(word: str) -> str | None:
     return None
 
 
-def _other_form(word: str) -> str:
-    first = word[0]
-    return (first.lower() if first.isupper() else first.upper()) + word[1:]
-
-
-def _candidates(text: str) -> list[tuple[int, str, str]]:
-    """(offset, word, other form) of each word of `text` that its neighbours write in the
-    other case: a word of SIZE_ONLY initial and MIN_LETTERS letters or more, inside a
-    sentence and not opening a line (a cell's lines may be items of an unmarked list),
-    whose neighbours (the words before and after it, across a wrapped line; the one before
-    only when it does not itself open the sentence; at least one) are all cased the other
-    way."""
-    found = []
-    tokens = list(_TOKEN.finditer(text))
-    for i, token in enumerate(tokens):
-        word = token.group().rstrip(_TRAILING)
-        if (
-            _opens(text, tokens, i)
-            or not _WORD.fullmatch(word)
-            or len(word) < MIN_LETTERS
-            or word[0].lower() not in SIZE_ONLY
-        ):
-            continue
-        case = _cased(word)
-        if case is None:
-            continue
-        # A word opening its sentence is capitalised for that alone: no evidence of case.
-        neighbours = [] if _opens(text, tokens, i - 1) else [tokens[i - 1].group()]
-        if i + 1 < len(tokens):
-            neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
-        other = "title" if case == "lower" else "lower"
-        if neighbours and all(_cased(n) == other for n in neighbours):
-            found.append((token.start(), word, _other_form(word)))
-    return found
-
-
 def _opens(text: str, tokens: Sequence[re.Match[str]], i: int) -> bool:
     """True when token `i` of `text` opens the cell, a line or a sentence (or list item)."""
     return (
@@ -91,22 +57,49 @@ def _opens(text: str, tokens: Sequence[re.Match[str]], i: int) -> bool:
     )
 
 
+def _in_company(text: str) -> list[tuple[int, str, str]]:
+    """(offset, word, company) of each word of `text` of MIN_LETTERS letters or more,
+    written in lower case or capitalised, that opens no sentence or line (a cell's lines
+    may be the items of an unmarked list) and whose neighbours are all 'lower' or all
+    'title': that company. The neighbours are the words before and after it, across a
+    wrapped line, the one before only when it does not open its sentence; at least one."""
+    found = []
+    tokens = list(_TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        word = token.group().rstrip(_TRAILING)
+        if _opens(text, tokens, i) or not _WORD.fullmatch(word) or len(word) < MIN_LETTERS:
+            continue
+        if _cased(word) is None:
+            continue
+        neighbours = [] if _opens(text, tokens, i - 1) else [tokens[i - 1].group()]
+        if i + 1 < len(tokens):
+            neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
+        companies = {_cased(n) for n in neighbours}
+        if len(companies) == 1 and None not in companies:
+            found.append((token.start(), word, companies.pop() or ""))
+    return found
+
+
 def agree_letter_case(rows: Sequence[GridRow], ocr_pages: frozenset[int]) -> tuple[GridRow, ...]:
-    """`rows` with each OCR'd word whose first letter's case disagrees with both its
-    neighbours (`_candidates`) written in the other case, where the table's distinct cell
-    texts print that form in at least MIN_ATTESTED cells and in more cells than this
-    one's; each change is an edit of kind 'ocr_confusion'.
+    """`rows` with each OCR'd word of SIZE_ONLY initial whose case differs from its
+    neighbours' (`_in_company`) written in the other case, where the table's distinct
+    cells write it so in that company at least MIN_ATTESTED times and more often than as
+    read; each change is an edit of kind 'ocr_confusion'.
 
     Invariant: rows on native pages come back unchanged, and only the case of a word's
     first letter ever changes.
     """
-    forms: Counter[str] = Counter()
+    usage: Counter[tuple[str, str]] = Counter()
     for text in {cell for row in rows for cell in row.cells}:
-        forms.update(set(_WORD.findall(text)))
+        usage.update({(company, word) for _, word, company in _in_company(text)})
 
     def agreed(text: str) -> str:
-        for offset, word, other in _candidates(text):
-            if forms[other] >= MIN_ATTESTED and forms[other] > forms[word]:
+        for offset, word, company in _in_company(text):
+            if word[0].lower() not in SIZE_ONLY or _cased(word) == company:
+                continue
+            other = (word[0].lower() if word[0].isupper() else word[0].upper()) + word[1:]
+            written = usage[(company, other)]
+            if written >= MIN_ATTESTED and written > usage[(company, word)]:
                 text = text[:offset] + other + text[offset + len(word) :]
         return text
 

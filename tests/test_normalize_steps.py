@@ -3003,6 +3003,7 @@ def test_a_sentences_first_word_is_no_evidence_of_letter_case() -> None:
         _row(["Per semester", "Terwujudnya sistem Pemerintahan"], 2),
         _row(["laporan Semester I", "Sistem Informasi"], 2),
         _row(["rapat Semester II", "penerapan Sistem Pemerintahan"], 2),
+        _row(["Penerapan Sistem Pemerintahan", "Evaluasi Sistem Pemerintahan"], 2),
     ]
     agreed = agree_letter_case(rows, frozenset({2}))
     assert agreed[0].cells == ("Per semester", "Terwujudnya Sistem Pemerintahan")
@@ -3010,10 +3011,28 @@ def test_a_sentences_first_word_is_no_evidence_of_letter_case() -> None:
 
 
 def test_letter_case_needs_the_other_form_printed_in_more_cells() -> None:
+    # A cell's first word says nothing of how the table writes it among other words.
     once = [_row(["monitoring Capaian rencana"], 2), _row(["capaian kinerja"], 2)]
     assert agree_letter_case(once, frozenset({2})) == tuple(once)
-    tied = [*once, _row(["rapat Capaian bulanan"], 2), _row(["capaian triwulan"], 2)]
+    tied = [
+        _row(["monitoring Capaian rencana"], 2),
+        _row(["rapat Capaian bulanan"], 2),
+        _row(["rapat capaian kinerja"], 2),
+        _row(["hasil capaian triwulan"], 2),
+    ]
     assert agree_letter_case(tied, frozenset({2})) == tuple(tied)
+    # 'Capaian' among capitalised words, however often, is no evidence among lower-case
+    # ones (probe 16: report titles in the evidence column).
+    named = [
+        tied[0],
+        *tied[2:],
+        _row(["Laporan Capaian Kinerja"], 2),
+        _row(["Data Capaian Program"], 2),
+        _row(["Rekap Capaian Bulanan"], 2),
+    ]
+    agreed = agree_letter_case(named, frozenset({2}))
+    assert agreed[0].cells == ("monitoring capaian rencana",)
+    assert agreed[1:] == tuple(named[1:])
     short = [_row(["rapat Ke dua"], 2), _row(["ke satu"], 2), _row(["ke tiga"], 2)]
     assert agree_letter_case(short, frozenset({2})) == tuple(short)
 
