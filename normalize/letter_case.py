@@ -1,19 +1,22 @@
 """The case of a word's first letter where OCR misjudged it from the letter's size alone.
 
 The capitals of c, o, s, u, v, w, x and z are their small letters drawn larger, so OCR
-tells them apart by size only, and a scan's blur or a heavy stroke tips it: 'monitoring
-Capaian rencana', 'Bagian Tata usaha' (probes 16 and 29), 'Terwujudnya sistem
-Pemerintahan' (probe 10). The table itself says which case was printed, by how it writes
-the word among words of one case: 'capaian' between lower-case words, 'Usaha' after
-'Tata' in a capitalised name. A word whose neighbours are all in the other case is
-written as the table writes it in that company, when other cells do so at least
-MIN_ATTESTED times and more often than as read: 'Laporan Capaian Kinerja' is no evidence
-for 'monitoring Capaian rencana'.
+tells them apart by size only, and a scan's blur or a heavy stroke tips it, most often at
+the start of a line: 'monitoring' / 'Capaian rencana', 'dari Sasaran strategis' (probes
+16, 28 and 29). The table itself says which case was printed, by how it writes the word
+in the same company. A word whose two neighbours are both in the other case is written
+as the table writes it between such words, when other cells do so at least MIN_ATTESTED
+times and more often than as read. 'Laporan Capaian Kinerja' is no evidence for
+'monitoring Capaian rencana'.
 
-A word opening its cell, a line or a sentence (after a stop, a colon or a list label,
-'b,' included) may be capitalised for that reason alone: it is left as read and is no
-neighbour's evidence. So are words written in capitals ('SOP'), words with capitals
-inside ('e-Office', 'SuperApp') and words of fewer than MIN_LETTERS letters.
+Only words inside a sentence count, with both neighbours inside it too. A sentence's
+first word, after a stop, a colon, a list label ('b,' included) or a bullet, may be
+capitalised for that reason alone. A capitalised word opening a line is taken only when
+the cell's other lines start in lower case, so that a sentence wraps onto it; otherwise
+the lines may be the items of an unmarked list. Left as read: words in capitals ('SOP'),
+words with capitals inside ('e-Office'), words of fewer than MIN_LETTERS letters, and a
+word at a cell's end or after its first word ('Bagian Tata usaha', 'Per semester'), where
+one neighbour is too little to go on ('di lingkungan Satuan Kerja' is printed so).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from normalize.grid import GridRow, edit_ocr_cells
+from normalize.split_lists import BULLET_MARK
 
 SIZE_ONLY = frozenset("cosuvwxz")
 """Letters whose capital is the small letter enlarged."""
@@ -34,9 +38,9 @@ MIN_ATTESTED = 2
 _TOKEN = re.compile(r"\S+")
 _TRAILING = ".,;:!?)"
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.:;!?]$|^(?:\d{1,2}|[a-zA-Z])[.,)]$|^[-•▪●◦]$")
-"""A word after which the next opens a sentence or a list item: a stop, or a label ('b.',
-'2)', and 'b,' as OCR reads a label's stop)."""
+_SENTENCE_END = re.compile(rf"[.:;!?]$|^(?:\d{{1,2}}|[a-zA-Z])[.,)]$|^{BULLET_MARK}$")
+"""A word after which the next opens a sentence or a list item: a stop, a label ('b.',
+'2)', and 'b,' as OCR reads a label's stop), or a bullet as OCR reads it ('*', '+')."""
 
 
 def _cased(word: str) -> str | None:
@@ -48,33 +52,59 @@ def _cased(word: str) -> str | None:
     return None
 
 
-def _opens(text: str, tokens: Sequence[re.Match[str]], i: int) -> bool:
-    """True when token `i` of `text` opens the cell, a line or a sentence (or list item)."""
-    return (
-        i == 0
-        or "\n" in text[tokens[i - 1].end() : tokens[i].start()]
-        or _SENTENCE_END.search(tokens[i - 1].group()) is not None
-    )
+def _wrapped_lines(text: str) -> frozenset[int]:
+    """The indices of the lines of `text` (after the first) that a wrapped sentence runs
+    onto: those whose every other later line (at least one) starts with a lower-case
+    letter. Such a line starts no item of an unmarked list, whatever its own first
+    letter."""
+    firsts = [line.lstrip()[:1] for line in text.split("\n")]
+    wrapped = set()
+    for k in range(1, len(firsts)):
+        others = [f for j, f in enumerate(firsts[1:], 1) if j != k and f]
+        if others and all(first.islower() for first in others):
+            wrapped.add(k)
+    return frozenset(wrapped)
+
+
+def _opens(text: str, tokens: Sequence[re.Match[str]], i: int, wrapped: frozenset[int]) -> bool:
+    """True when token `i` of `text` opens the cell, a sentence or a list item, or a line
+    that is not one of the `wrapped` lines."""
+    if i == 0 or _SENTENCE_END.search(tokens[i - 1].group()):
+        return True
+    if "\n" not in text[tokens[i - 1].end() : tokens[i].start()]:
+        return False
+    return text.count("\n", 0, tokens[i].start()) not in wrapped
 
 
 def _in_company(text: str) -> list[tuple[int, str, str]]:
     """(offset, word, company) of each word of `text` of MIN_LETTERS letters or more,
-    written in lower case or capitalised, that opens no sentence or line (a cell's lines
-    may be the items of an unmarked list) and whose neighbours are all 'lower' or all
-    'title': that company. The neighbours are the words before and after it, across a
-    wrapped line, the one before only when it does not open its sentence; at least one."""
+    written in lower case or capitalised, inside a sentence, whose two neighbours are
+    both 'lower' or both 'title': that company. The neighbours are the words just before
+    and after it, across a wrapped line, and must be inside the sentence too: its first
+    word is capitalised for that alone.
+
+    A capitalised word opening a line is taken only on a line a sentence wraps onto
+    (`_wrapped_lines`): elsewhere the cell's lines may be the items of an unmarked list.
+    OCR misjudges case most at a line's start ('monitoring' / 'Capaian rencana').
+    """
     found = []
     tokens = list(_TOKEN.finditer(text))
+    wrapped = _wrapped_lines(text)
+    every_line = frozenset(range(text.count("\n") + 1))
     for i, token in enumerate(tokens):
         word = token.group().rstrip(_TRAILING)
-        if _opens(text, tokens, i) or not _WORD.fullmatch(word) or len(word) < MIN_LETTERS:
+        if not _WORD.fullmatch(word) or len(word) < MIN_LETTERS or _cased(word) is None:
             continue
-        if _cased(word) is None:
+        # A lower-case word opening a line opens no item: items are capitalised.
+        if _opens(text, tokens, i, every_line if word.islower() else wrapped):
             continue
-        neighbours = [] if _opens(text, tokens, i - 1) else [tokens[i - 1].group()]
-        if i + 1 < len(tokens):
-            neighbours.append(tokens[i + 1].group().rstrip(_TRAILING))
-        companies = {_cased(n) for n in neighbours}
+        # Both neighbours, inside the sentence: a sentence's first word is capitalised for
+        # that alone, and a next line that opens an item is no company.
+        if i + 1 == len(tokens) or _opens(text, tokens, i - 1, wrapped):
+            continue
+        if _opens(text, tokens, i + 1, wrapped):
+            continue
+        companies = {_cased(tokens[i - 1].group()), _cased(tokens[i + 1].group().rstrip(_TRAILING))}
         if len(companies) == 1 and None not in companies:
             found.append((token.start(), word, companies.pop() or ""))
     return found
