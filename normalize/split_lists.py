@@ -24,11 +24,10 @@ _UNMARKED = re.compile(r"^(\s*\d{1,2})(?:,| [.)]|(?=\s))")
 _GLUED = re.compile(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])")
 # A number starting a line, with or without its mark.
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?=[.),\s])")
-BULLET_MARK = r"(?:_?-|[•▪●◦*+«»°·“\"#¢]{1,2})"
-"""A bullet, or what OCR reads for one ('*', '+', '«', '»', '°', '·', '“', '"', '#', '¢',
-'+»', and '_-' for a dash: the line's baseline read as an underscore before it)."""
-_BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
-"""A bullet starting a line. A quotation mark opening a quote is glued to its word."""
+_BULLET = re.compile(r"^\s*(?:_?-|[•▪●◦*+«»°·“\"#¢]{1,2})\s+")
+"""A bullet starting a line, or what OCR reads for one ('*', '+', '«', '»', '°', '·', '“',
+'"', '#', '¢', '+»', and '_-' for a dash: the line's baseline read as an underscore
+before it). A quotation mark opening a quote is glued to its word."""
 # What OCR makes of a bullet beside a list's other bullets: the bullet glued to its word
 # ("-Laporan", "•Rencana", "“Rekapitulasi": no word starts with one), or a round bullet
 # read as a lone letter or stop before a capitalised word ("s Dokumentasi", ". Foto": no

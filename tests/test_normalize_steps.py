@@ -26,7 +26,6 @@ from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
-from normalize.letter_case import agree_letter_case
 from normalize.list_separators import agree_list_separators
 from normalize.map_header import (
     Header,
@@ -2962,71 +2961,6 @@ def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
     # A heading ending with a colon is one (Perbup Donggala 4/2025's key to a form).
     page = _page(1, [("Keterangan:", (71, 358, 150, 370), False)])
     assert find_title(portrait, page) == "Keterangan:"
-
-
-def test_letter_case_agrees_with_neighbours_and_the_table() -> None:
-    # Probe 16's scan-ocr: a capital read at the start of a line a sentence wraps onto.
-    wrapped = "Melaksanakan rapat monitoring\nCapaian rencana kerja\nkoordinator area"
-    rows = [
-        _row([wrapped, "Laporan keuangan tanpa Catatan material"], 2),
-        _row(["Melaporkan hasil capaian kinerja", "Menyusun rapat catatan harian"], 2),
-        _row(["Menganalisis penyebab capaian yang rendah", "Disertai dengan catatan khusus"], 2),
-        # Capitalised for a reason: opening a sentence or an item, among capitals.
-        _row(["Rapat. Capaian dibahas", "Laporan Capaian Kinerja Tahunan"], 2),
-        _row(["a, Sebagian capaian; b, Seluruh capaian", "Notulen rapat\nCapaian bulanan"], 2),
-        _row(["di lingkungan Satuan\nKerja", "* Peta potensi * Satuan kerja"], 2),
-        _row(["monitoring Capaian kinerja", "x"], 1),
-    ]
-    agreed = agree_letter_case(rows, frozenset({2}))
-    assert agreed[0].cells == (
-        "Melaksanakan rapat monitoring\ncapaian rencana kerja\nkoordinator area",
-        "Laporan keuangan tanpa catatan material",
-    )
-    assert [(e.col, e.kind, e.before, e.after) for e in agreed[0].edits] == [
-        (0, "ocr_confusion", rows[0].cells[0], agreed[0].cells[0]),
-        (1, "ocr_confusion", rows[0].cells[1], agreed[0].cells[1]),
-    ]
-    assert agreed[1:] == tuple(rows[1:])
-
-
-def test_letter_case_needs_both_neighbours_inside_the_sentence() -> None:
-    rows = [
-        # 'Per' and 'Terwujudnya' open their cells; 'usaha' ends its cell; 'Surat' opens an
-        # item of an unmarked list.
-        _row(["Per semester", "Terwujudnya sistem Pemerintahan"], 2),
-        _row(["Bagian Tata usaha", "Notulen rapat\nSurat tugas"], 2),
-        _row(["laporan per Semester kerja", "penerapan Sistem Pemerintahan Daerah"], 2),
-        _row(["rapat per Semester kerja", "Evaluasi Sistem Pemerintahan Daerah"], 2),
-        _row(["Kepala Tata Usaha Kantor", "Subbagian Tata Usaha Dinas"], 2),
-        _row(["menyampaikan surat tugas", "membuat surat tugas"], 2),
-    ]
-    assert agree_letter_case(rows, frozenset({2})) == tuple(rows)
-
-
-def test_letter_case_needs_the_other_form_written_more_often_in_that_company() -> None:
-    once = [_row(["rapat monitoring Capaian rencana"], 2), _row(["hasil capaian kerja"], 2)]
-    assert agree_letter_case(once, frozenset({2})) == tuple(once)
-    tied = [
-        _row(["rapat monitoring Capaian rencana"], 2),
-        _row(["Melaksanakan rapat Capaian bulanan"], 2),
-        _row(["Melaksanakan rapat capaian kinerja"], 2),
-        _row(["Menyusun hasil capaian triwulan"], 2),
-    ]
-    assert agree_letter_case(tied, frozenset({2})) == tuple(tied)
-    # 'Capaian' among capitalised words, however often, is no evidence among lower-case
-    # ones (probe 16: report titles in the evidence column).
-    named = [
-        tied[0],
-        *tied[2:],
-        _row(["Dokumen Laporan Capaian Kinerja"], 2),
-        _row(["Rekap Data Capaian Program"], 2),
-        _row(["Arsip Rekap Capaian Bulanan"], 2),
-    ]
-    agreed = agree_letter_case(named, frozenset({2}))
-    assert agreed[0].cells == ("rapat monitoring capaian rencana",)
-    assert agreed[1:] == tuple(named[1:])
-    short = [_row(["rapat Ke dua"], 2), _row(["nomor ke satu"], 2), _row(["nomor ke tiga"], 2)]
-    assert agree_letter_case(short, frozenset({2})) == tuple(short)
 
 
 def test_list_separators_follow_the_tables_semicolons() -> None:
