@@ -7,7 +7,6 @@ where on which page the row was printed) so that tables can be stitched across p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from schemas.raw import BBox, RawTable
@@ -61,23 +60,6 @@ class GridRow:
         if kind is not None and text != self.cells[col]:
             edits = (*edits, CellEdit(col, kind, self.cells[col] or None, text or None))
         return replace(self, cells=cells, edits=edits)
-
-
-def edit_ocr_cells(
-    rows: Sequence[GridRow], ocr_pages: frozenset[int], edit: Callable[[str], str], kind: str
-) -> tuple[GridRow, ...]:
-    """`rows` with the text of each cell of a row on an OCR'd page replaced by
-    `edit(text)`, each change recorded as an edit of `kind`.
-
-    Invariant: rows on no OCR'd page, and cells `edit` leaves alone, are unchanged.
-    """
-    edited = []
-    for row in rows:
-        if ocr_pages & set(row.pages):
-            for col, text in enumerate(row.cells):
-                row = row.with_cell(col, edit(text), kind)
-        edited.append(row)
-    return tuple(edited)
 
 
 def grid_rows(table: RawTable, first_row: int = 0) -> list[GridRow]:

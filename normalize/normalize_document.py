@@ -17,7 +17,6 @@ from normalize.find_title import find_title
 from normalize.fold_text import word_counts
 from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.label_marks import restore_label_marks
-from normalize.list_separators import agree_list_separators
 from normalize.match_taxonomy import MatchSettings, RowText, match_taxonomy
 from normalize.mend_broken_words import mend_table
 from normalize.parse_metadata import parse_metadata
@@ -122,7 +121,6 @@ def _repair_ocr(
     rows = restore_number_stops(rows, numbered, ocr_pages)
     rows = agree_component_numbers(rows, number_col, text_col, ocr_pages)
     rows = restore_closing_marks(rows, ocr_pages)
-    rows = agree_list_separators(rows, ocr_pages)
     logical = replace(logical, rows=rows)
     if logical.header is None or logical.first.page not in ocr_pages:
         return logical, [], unsure

@@ -182,27 +182,25 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
     """`text` with the separators of an inline list OCR misread as ':' put back as ';',
     and each change as (before, after) ('elektronik:', 'elektronik;').
 
-    The list is the labels counting from '1)' or 'a.' in one style ('1) … 2) … 3)'). A
-    colon introduces a list and never parts two of its items, so a ':' before the second
-    or a later label was a ';' ('Lampiran: dan 3)' too). A ',' there is left as read:
-    authors part one list with both ('pengaduan, 2. … pengaduan; 3. …' in KPU Kudus's
-    2022 decree).
+    A list is a run of labels of one style counting up by one ('1) … 2) … 3)', 'a. … b.').
+    It starts at its first label, '1)' or 'a.' or, where OCR garbled that one ('&. …
+    rencana: b. … rencana: c.' in PermenPANRB 52/2014's LKE), the first it did read; a
+    label 1 starts it afresh. A colon introduces a list and never parts two of its
+    items, so a ':' before the second or a later label was a ';' ('Lampiran: dan 3)'
+    too). A ',' there is left as read: authors part one list with both ('pengaduan, 2. …
+    pengaduan; 3. …' in KPU Kudus's 2022 decree).
     """
-    labels: list[re.Match[str]] = []
+    last: dict[tuple[bool, str], int] = {}
+    items: list[re.Match[str]] = []
     for match in _INLINE_LABEL.finditer(text):
-        if not labels:
-            if _label_value(match) == 1:
-                labels.append(match)
-            continue
-        first = labels[0]
-        same_style = (match.group(1) is None) == (first.group(1) is None) and match.group(
-            3
-        ) == first.group(3)
-        if same_style and _label_value(match) == len(labels) + 1:
-            labels.append(match)
+        style, value = (match.group(1) is None, match.group(3)), _label_value(match)
+        if last.get(style) == value - 1:
+            items.append(match)
+        if style not in last or value == 1 or last[style] == value - 1:
+            last[style] = value
     changes: list[tuple[str, str]] = []
     repaired = text
-    for label in labels[1:]:
+    for label in items:
         found = _COLON_BEFORE.search(text, 0, label.start())
         if found is None:
             continue

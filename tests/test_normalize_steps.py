@@ -26,7 +26,6 @@ from normalize.grid import CellEdit, GridRow, grid_rows
 from normalize.item_numbers import restore_item_dots, restore_number_stops
 from normalize.join_records import join_records
 from normalize.label_marks import label_mark, restore_label_marks
-from normalize.list_separators import agree_list_separators
 from normalize.map_header import (
     Header,
     _column_numbers,
@@ -1512,6 +1511,18 @@ def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped(
             "kantor: a. pemantauan harian, b. pengarsipan; c. pelaporan",
             [("pengarsipan:", "pengarsipan;")],
         ),
+        # PermenPANRB 52/2014's LKE: the list's first label garbled ('&.'), its later
+        # ones read; a second list of another style keeps its own count.
+        (
+            "&. Semua sesuai rencana: b. Sebagian sesuai rencana: c. Belum ada",
+            "&. Semua sesuai rencana: b. Sebagian sesuai rencana; c. Belum ada",
+            [("rencana:", "rencana;")],
+        ),
+        (
+            "1) rapat: a. apel: b. senam: 2) laporan",
+            "1) rapat: a. apel; b. senam; 2) laporan",
+            [("apel:", "apel;"), ("senam:", "senam;")],
+        ),
         # Commas part a list as printed; a colon before the first item leads into it;
         # a label out of sequence or of another style is no item of the list.
         ("1) Kriteria ditetapkan, 2) Seluruh unit", "1) Kriteria ditetapkan, 2) Seluruh unit", []),
@@ -2961,39 +2972,6 @@ def test_a_table_title_is_the_heading_aligned_as_its_lowest_line() -> None:
     # A heading ending with a colon is one (Perbup Donggala 4/2025's key to a form).
     page = _page(1, [("Keterangan:", (71, 358, 150, 370), False)])
     assert find_title(portrait, page) == "Keterangan:"
-
-
-def test_list_separators_follow_the_tables_semicolons() -> None:
-    rows = [
-        _row(["1) Agen ditetapkan; 2) Role model ditetapkan"], 2),
-        _row(["kantor: a. kuota harian; b. arsip elektronik; c. pelaporan"], 2),
-        _row(["1) Tim dibentuk; 2) SK terbit"], 2),
-        _row(["1) Kriteria ditetapkan, 2) Unit terwakili: 3) Rapat, notulen"], 2),
-        _row(["Rapat 2 kali, 3) dicatat"], 2),
-        _row(["1) Kriteria ditetapkan, 2) Unit terwakili"], 1),
-    ]
-    agreed = agree_list_separators(rows, frozenset({2}))
-    # The comma may be the author's (the 2022 seed prints one between items).
-    assert agreed[3].cells == ("1) Kriteria ditetapkan, 2) Unit terwakili; 3) Rapat, notulen",)
-    assert [(e.kind, e.before, e.after) for e in agreed[3].edits] == [
-        ("ocr_confusion", rows[3].cells[0], agreed[3].cells[0])
-    ]
-    # The kantor cell's colon opens the list: no label comes before it.
-    assert agreed[:3] == tuple(rows[:3]) and agreed[4:] == tuple(rows[4:])
-
-
-def test_a_table_separating_items_with_commas_keeps_them() -> None:
-    rows = [
-        _row(["1) Agen ditetapkan, 2) Role model"], 2),
-        _row(["1) Tim dibentuk, 2) SK terbit"], 2),
-        _row(["a. rapat, b. notulen: c. foto"], 2),
-        _row(["a. kuota; b. arsip"], 2),
-        _row(["a. rapat; b. notulen"], 2),
-        _row(["a. foto; b. daftar hadir"], 2),
-    ]
-    assert agree_list_separators(rows, frozenset({2})) == tuple(rows)  # three and three
-    fewer = [rows[0], rows[3], rows[4]]  # two semicolons, fewer than MIN_AGREEING
-    assert agree_list_separators(fewer, frozenset({2})) == tuple(fewer)
 
 
 def test_a_doubled_letter_label_follows_the_columns_previous_label() -> None:
