@@ -182,12 +182,12 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
     """`text` with the separators of an inline list OCR misread as ':' put back as ';',
     and each change as (before, after) ('elektronik:', 'elektronik;').
 
-    A list is a run of labels of one style counting up by one ('1) … 2) … 3)', 'a. … b.').
-    It starts at its first label, '1)' or 'a.' or, where OCR garbled that one ('&. …
-    rencana: b. … rencana: c.' in PermenPANRB 52/2014's LKE), the first it did read; a
-    label 1 starts it afresh. A colon introduces a list and never parts two of its
-    items, so a ':' before the second or a later label was a ';' ('Lampiran: dan 3)'
-    too). A ',' there is left as read: authors part one list with both ('pengaduan, 2. …
+    A label that follows the one before it of its style by one ('2)' after '1)', 'c.'
+    after 'b.') opens the next item of a list; the list may start at any label, where OCR
+    garbled or lost the ones before ('&. … rencana: b. … rencana: c.', 'a. … b, … c. …
+    ditindaklanjuti: d.' in PermenPANRB 52/2014's LKE). A colon introduces a list and
+    never parts two of its items, so a ':' before such a label was a ';' ('Lampiran: dan
+    3)' too). A ',' there is left as read: authors part one list with both ('pengaduan, 2. …
     pengaduan; 3. …' in KPU Kudus's 2022 decree).
     """
     last: dict[tuple[bool, str], int] = {}
@@ -196,8 +196,7 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
         style, value = (match.group(1) is None, match.group(3)), _label_value(match)
         if last.get(style) == value - 1:
             items.append(match)
-        if style not in last or value == 1 or last[style] == value - 1:
-            last[style] = value
+        last[style] = value
     changes: list[tuple[str, str]] = []
     repaired = text
     for label in items:

@@ -1519,6 +1519,11 @@ def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped(
             [("rencana:", "rencana;")],
         ),
         (
+            "a. seluruh, b, sebagian besar c. sebagian: d. belum",
+            "a. seluruh, b, sebagian besar c. sebagian; d. belum",
+            [("sebagian:", "sebagian;")],
+        ),
+        (
             "1) rapat: a. apel: b. senam: 2) laporan",
             "1) rapat: a. apel; b. senam; 2) laporan",
             [("apel:", "apel;"), ("senam:", "senam;")],
