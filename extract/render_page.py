@@ -49,25 +49,53 @@ level bound, 0.2 % with this one (a figure on it read one digit worse with the c
 kept). Stamp rings and letters and pen strokes are 0.5-1.5 pt wide, so no FILL_PT square
 fits in them and they fade too.
 """
+ENCLOSED_LINES = 3
+"""Print enclosed by a fill is at most this many FILL_PT high: a line or two of text in a
+row band. A higher hole in a fill is paper (a page inside a coloured frame)."""
+STRIP_GAP_PT = 0.7
+"""A fill's strip beside its print, broken by a gap this narrow (points), still encloses
+the print: JPEG blur breaks the strip where a letter nearly touches the band's side
+(1-2 px at 300 dpi on PermenPANRB 52/2014's navy rows, which then lost 'EV', 'OR' and
+'RO' of their print to fading). Wider closing bridges a letter's hole to the row beside
+the band and makes it too high to be print."""
+TURN_LEVEL = 160
+"""A fill printed in reverse whose brightest channel averages above this is turned to dark
+print on paper for OCR: its white print stands less than about 90 levels off it, and at
+96 dpi JPEG blur leaves little of the print's own white, too little for the cell pass to
+find the cell printed in reverse (`reread_cells.reversed_print`). A darker fill keeps its
+gray, and its white print is read as that pass reads a dark header bar. Measured at
+300 dpi on PermenPANRB 52/2014's LKE, averaged over each fill with its JPEG-blurred edges:
+mid-blue total rows 179-195, the dark blue header bar 137, navy rows 114-117."""
 
 
-def fade_colour(rgb: np.ndarray, dpi: int) -> Image:
+def fade_colour(rgb: np.ndarray, dpi: int, for_ocr: bool = False) -> Image:
     """An (h, w, >=3) 8-bit colour image at `dpi` -> (h, w) gray with saturated ink faded
     to paper, and dark colour fills kept as the gray of their brightest channel.
 
     Output pixel = min(255, max channel + SATURATION_FADE x (max - min channel)), except in
-    a fill (`colour_fills`), where it is the max channel.
+    a fill (`colour_fills`), where it is the max channel. `for_ocr`: the print a thin fill
+    band encloses is kept with it (`enclosed_print`), and a light fill printed in reverse
+    is turned to dark print on paper (`_reversed`); not for finding rules, where such a
+    band, kept whole, draws its edges as rules a few points apart.
     Invariant: a gray pixel (equal channels) keeps its value.
     """
     channels = rgb[:, :, :3].astype(np.int16)
     brightest = channels.max(axis=2)
-    saturation = brightest - channels.min(axis=2)
+    darkest = channels.min(axis=2)
+    saturation = brightest - darkest
     faded = np.clip(brightest + SATURATION_FADE * saturation, 0, 255)
     dark = (saturation >= FILL_SATURATION) & (brightest <= FILL_LEVEL)
     if not dark.any():
         return faded.astype(np.uint8)
-    fills = colour_fills(dark, round(FILL_PT * dpi / 72))
-    return np.where(fills, brightest, faded).astype(np.uint8)
+    side = round(FILL_PT * dpi / 72)
+    fills = colour_fills(dark, side)
+    if not for_ocr:
+        return np.where(fills, brightest, faded).astype(np.uint8)
+    enclosed, beside = enclosed_print(dark, side)
+    fills |= enclosed | beside
+    reversed_, turned = _reversed(fills, dark | enclosed, dark, brightest, darkest)
+    kept = np.where(reversed_, turned, brightest)
+    return np.where(fills, kept, faded).astype(np.uint8)
 
 
 def colour_fills(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.bool_]:
@@ -81,9 +109,75 @@ def colour_fills(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.b
     either way, so reaching past a fill's edge is harmless."""
     if side < 1:
         return np.zeros_like(coloured)
-    core = cv2.erode(coloured.astype(np.uint8), np.ones((side, side), np.uint8))
-    reach = cv2.dilate(core, np.ones((4 * side + 1, 4 * side + 1), np.uint8))
-    return np.asarray(reach, dtype=bool)
+    return cv2.dilate(_cores(coloured, side), np.ones((4 * side + 1,) * 2, np.uint8)) > 0
+
+
+def _cores(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.uint8]:
+    """The centres of the `side` x `side` squares lying wholly in `coloured`."""
+    return np.asarray(cv2.erode(coloured.astype(np.uint8), np.ones((side, side), np.uint8)))
+
+
+def enclosed_print(
+    coloured: npt.NDArray[np.bool_], side: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The print enclosed by a fill that `colour_fills` may not reach, and the fill beside
+    it: the holes, at most ENCLOSED_LINES x `side` high, of the pieces of `coloured` that
+    hold a `side` square; and those pieces' pixels within `side` of such a hole.
+
+    A row band too thin for a square beside its print (an 8 pt total row) holds squares
+    only where it is empty, at its ends, and a long line of print in its middle is out of
+    their reach: there the fill is a thin strip above and below the print, which encloses
+    it. A higher hole is not print (a page inside a coloured frame) and is left to fade.
+    """
+    if side < 1:
+        return np.zeros_like(coloured), np.zeros_like(coloured)
+    _, pieces = cv2.connectedComponents(coloured.astype(np.uint8), connectivity=8)
+    held = np.unique(pieces[_cores(coloured, side) > 0])
+    solid = np.isin(pieces, held[held > 0])
+    gap = np.ones((max(1, round(STRIP_GAP_PT * side / FILL_PT)),) * 2, np.uint8)
+    walls = cv2.morphologyEx(solid.astype(np.uint8), cv2.MORPH_CLOSE, gap) > 0
+    outside = np.pad((~walls).astype(np.uint8), 1, constant_values=1)
+    cv2.floodFill(outside, None, (0, 0), 2)
+    holes = (outside[1:-1, 1:-1] == 1).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
+    low = np.flatnonzero(stats[:, cv2.CC_STAT_HEIGHT] <= ENCLOSED_LINES * side)
+    enclosed = np.isin(labels, low[low > 0])
+    near = cv2.dilate(enclosed.astype(np.uint8), np.ones((2 * side + 1,) * 2, np.uint8)) > 0
+    return enclosed, near & solid
+
+
+def _reversed(
+    fills: npt.NDArray[np.bool_],
+    inside: npt.NDArray[np.bool_],
+    coloured: npt.NDArray[np.bool_],
+    brightest: npt.NDArray[np.int16],
+    darkest: npt.NDArray[np.int16],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int16]]:
+    """The `inside` pixels (a fill's own and its enclosed print's) of the light pieces of
+    `fills` printed in reverse, and the gray that turns them to dark print on paper.
+
+    A piece is printed in reverse when more of its inside pixels are lighter than its fill
+    in every channel (the darkest channel above the mean brightest channel of the piece's
+    `coloured` pixels) than darker (the brightest below their mean darkest); it is light
+    when that mean brightest channel is above TURN_LEVEL. Turned, the fill (its mean
+    darkest channel) becomes paper and a pixel's darkest channel is stretched from there
+    to black: white print comes out near 0. A pixel darker than the fill (a rule along
+    it) keeps its brightest channel. Kept as its brightest channel, a mid-blue total row
+    (RGB 80, 128, 208) is a gray of 208 and its white print hardly stands off it. Paper
+    beside a fill is not inside and stays as it is."""
+    count, pieces = cv2.connectedComponents(fills.astype(np.uint8), connectivity=8)
+    inked = pieces[coloured]
+    weight = np.maximum(np.bincount(inked, minlength=count), 1)
+    high = np.bincount(inked, brightest[coloured], minlength=count) / weight
+    low = np.bincount(inked, darkest[coloured], minlength=count) / weight
+    lighter = np.bincount(pieces[inside & (darkest > high[pieces])], minlength=count)
+    darker = np.bincount(pieces[inside & (brightest < low[pieces])], minlength=count)
+    reverse = (lighter > darker) & (high > TURN_LEVEL)
+    reverse[0] = False
+    span = np.maximum(255 - low, 1)
+    turned = np.clip(255 - (darkest - low[pieces]) * 255 / span[pieces], 0, 255).astype(np.int16)
+    gray = np.where(brightest < low[pieces], brightest, turned)
+    return reverse[pieces] & inside, gray
 
 
 @dataclass(frozen=True)
@@ -94,8 +188,9 @@ class PageImage:
     """As pdfium draws the page, an image's pixels repeated to fill its place: the rules of
     a table are found on this (smoothing blurs a thin rule into its neighbours)."""
     smooth: Image
-    """`drawn` with its coarse images (`COARSE_ENLARGEMENT`) redrawn smoothly: what OCR
-    reads. The same array as `drawn` when the page has none."""
+    """What OCR reads: `drawn` with its coarse images (`COARSE_ENLARGEMENT`) redrawn
+    smoothly and the print on its colour fills kept (`fade_colour` for OCR). The same array
+    as `drawn` when that changes nothing."""
 
     def straightened(self, turn: int, skew: float) -> PageImage:
         """Both images turned clockwise by `turn` and rotated by `skew` degrees
@@ -121,9 +216,11 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
         colour = pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3]
         drawn = fade_colour(colour, dpi)
         # `drawn` is an array of its own: the rendering itself is redrawn in place.
-        if not resample_images(page, colour, dpi):
+        resampled = resample_images(page, colour, dpi)
+        smooth = fade_colour(colour, dpi, for_ocr=True)
+        if not resampled and np.array_equal(smooth, drawn):
             return PageImage(drawn=drawn, smooth=drawn)
-        return PageImage(drawn=drawn, smooth=fade_colour(colour, dpi))
+        return PageImage(drawn=drawn, smooth=smooth)
     finally:
         page.close()
 

@@ -9,7 +9,8 @@ Kinds name the OCR fault that was undone:
 - "ocr_confusion": look-alike glyphs (l/1/I/i, rn/m, cl/d, vv/w, ii/ü, O/0 and S/5 in numbers,
                    "et.apkin" for the lexicon's "e-Lapkin", O/Q in an acronym the lexicon
                    lists: "LPTO" for "LPTQ"; a yen sign, which no decree prints, read for a
-                   Y that no letter follows: "¥/T" for the answer choices "Y/T");
+                   Y that no letter follows: "¥/T" for the answer choices "Y/T"; a square
+                   bracket for the I or l starting or ending a word: "EVALUAS]");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
                    edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
                    a word outside the taxonomy and lexicon only by one glyph-like edit.
@@ -177,6 +178,7 @@ def _one_pass(text: str, vocab: Vocabulary, opens: bool) -> tuple[str, list[OcrR
     repairs: list[OcrRepair] = []
     doubtful: list[str] = []
     text = _split_glued_dates(_repair_glyphs(text, repairs), repairs)
+    text = _repair_bracket_letters(text, vocab, repairs)
     text = _repair_chunks(text, vocab, repairs)
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
@@ -363,6 +365,36 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
         return chunk[:lead] + fixed + chunk[lead + len(core) :]
 
     return _CHUNK.sub(fix, text)
+
+
+_BRACKETED = re.compile(r"(?<![\w\[\]])(\[?)([^\W\d_]{3,})(\]?)(?![\w\[\]])")
+
+
+def _repair_bracket_letters(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> str:
+    """A square bracket read for the I or l that starts or ends a word: a '[' no ']'
+    closes later in `text`, or a ']' no '[' opens before it, glued to 3+ letters that are
+    no word, and that with 'I' or 'l' in its place (exactly one of them) are one
+    ('EVALUAS]' -> 'EVALUASI', 'hasi]' -> 'hasil'). The bracket's stroke is the letter's,
+    with the serifs of a cell rule or a bold face beside it."""
+
+    def fix(match: re.Match[str]) -> str:
+        opening, letters, closing = match.groups()
+        if bool(opening) == bool(closing) or vocab.is_word(letters):
+            return match.group()
+        unmatched = "]" not in text[match.end() :] if opening else "[" not in text[: match.start()]
+        if not unmatched:
+            return match.group()
+        words = [
+            word
+            for letter in "Il"
+            if vocab.is_word(word := letter + letters if opening else letters + letter)
+        ]
+        if len(words) != 1:
+            return match.group()
+        repairs.append(OcrRepair(match.group(), words[0], "ocr_confusion"))
+        return words[0]
+
+    return _BRACKETED.sub(fix, text)
 
 
 def _is_garble(core: str) -> bool:

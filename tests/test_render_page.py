@@ -47,6 +47,48 @@ def test_a_dark_colour_fill_keeps_its_gray_under_white_print() -> None:
     assert gray[15, 70] == 255
 
 
+def _thin_band(fill: tuple[int, int, int], ink: int, gap: bool = False) -> np.ndarray:
+    """An 8 pt row band at 300 dpi in `fill` (RGB) on paper, its ends empty and a line of
+    print of gray `ink` along its middle, far beyond the reach of the ends' squares; with
+    `gap`, the strip above the print broken by one print-coloured pixel column."""
+    pixels = np.full((60, 800, 3), 255, np.uint8)
+    pixels[10:44, :] = fill
+    pixels[20:34, 30:770] = ink
+    if gap:
+        pixels[10:20, 400] = ink
+    return pixels
+
+
+def test_white_print_on_a_thin_light_band_is_turned_dark_for_ocr() -> None:
+    # A mid-blue total row: rules are found on the band as before, faded where no square
+    # of fill reaches; OCR reads the print turned dark on paper, a broken strip and all.
+    pixels = _thin_band((80, 128, 208), 255, gap=True)
+    drawn, for_ocr = fade_colour(pixels, 300), fade_colour(pixels, 300, for_ocr=True)
+    assert drawn[15, 5] == 208 and drawn[15, 400] == 255 and drawn[25, 400] == 255
+    assert for_ocr[25, 400] == 0 and for_ocr[25, 100] == 0
+    assert for_ocr[15, 300] == 255 and for_ocr[15, 5] == 255
+    assert for_ocr[52, 5] == 255  # paper beside the band is not turned
+
+
+def test_a_dark_band_keeps_its_gray_and_dark_print_its_band() -> None:
+    # Navy: white print stands far enough off it to be read as it is. Black print on
+    # mid-blue keeps the band's gray beside it, not the paper fading left there.
+    navy = fade_colour(_thin_band((29, 40, 81), 255), 300, for_ocr=True)
+    assert navy[15, 300] == 81 and navy[25, 400] == 255
+    black = fade_colour(_thin_band((80, 128, 208), 0), 300, for_ocr=True)
+    assert black[15, 400] == 208 and black[25, 400] == 0
+
+
+def test_paper_framed_by_a_fill_is_no_print_on_it() -> None:
+    # A coloured frame around the page: what it encloses is too high to be a line of
+    # print on a band, so a blue pen stroke inside still fades.
+    pixels = np.full((300, 300, 3), 255, np.uint8)
+    pixels[:30] = pixels[-30:] = pixels[:, :30] = pixels[:, -30:] = (80, 128, 208)
+    pixels[150:153, 60:240] = (60, 80, 170)
+    gray = fade_colour(pixels, 300, for_ocr=True)
+    assert gray[151, 150] == 255 and gray[100, 100] == 255
+
+
 def test_colour_fills_are_solid_areas_with_what_is_on_them() -> None:
     coloured = np.zeros((30, 50), bool)
     coloured[0:12, 0:12] = True

@@ -323,6 +323,11 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         # probe 25's scans: an acronym's O and a code's O read as zeros
         ("Menyusun S0P pelayanan", "Menyusun SOP pelayanan", "ocr_confusion"),
         ("Nomor M.HH-05.0T.01.01 Tahun 2011", "Nomor M.HH-05.OT.01.01 Tahun 2011", "ocr_confusion"),
+        # PermenPANRB 52/2014's navy total row: an I read as a square bracket, and the same
+        # slip on an l, and at a word's start.
+        ("NILAI EVALUAS] REFORMASI", "NILAI EVALUASI REFORMASI", "ocr_confusion"),
+        ("hasi] survei kepuasan", "hasil survei kepuasan", "ocr_confusion"),
+        ("[nstansi Pemerintah", "Instansi Pemerintah", "ocr_confusion"),
     ],
 )
 def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
@@ -351,6 +356,8 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         "Triwulan 1 dan 2, TW I-IV, Semester II, dan 11 kegiatan",
         # a Roman numeral after a word is no broken word's half ('kelasi' + '-i' is a word)
         "PENGADILAN NEGERI BATU JAYA KELAS II TAHUN 2026",
+        # square brackets that are brackets: closed, around a word, after a word
+        "lihat [lampiran] dan [catatan kaki], data [hasi dan survei], kerja]",
         # digits in acronyms and codes, and a count after a word that does not count
         "Covid19, SP4N, K3, PERMEN2024, Lantai2 dan Ruang12",
         "Irban I dan Irban IV",  # an inspectorate's position (probe 19), not 'Iban'
