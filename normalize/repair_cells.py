@@ -182,21 +182,22 @@ def restore_list_semicolons(text: str) -> tuple[str, list[tuple[str, str]]]:
     """`text` with the separators of an inline list OCR misread as ':' put back as ';',
     and each change as (before, after) ('elektronik:', 'elektronik;').
 
-    A label that follows the one before it of its style by one ('2)' after '1)', 'c.'
-    after 'b.') opens the next item of a list; the list may start at any label, where OCR
+    A label that follows an earlier label of its style by one ('2)' after '1)', 'c.' after
+    'b.') opens the next item of a list, though an item may cite an earlier one between
+    them ('2) … pada angka 1) …: dan 3)'); the list may start at any label, where OCR
     garbled or lost the ones before ('&. … rencana: b. … rencana: c.', 'a. … b, … c. …
     ditindaklanjuti: d.' in PermenPANRB 52/2014's LKE). A colon introduces a list and
     never parts two of its items, so a ':' before such a label was a ';' ('Lampiran: dan
     3)' too). A ',' there is left as read: authors part one list with both ('pengaduan, 2. …
     pengaduan; 3. …' in KPU Kudus's 2022 decree).
     """
-    last: dict[tuple[bool, str], int] = {}
+    seen: dict[tuple[bool, str], set[int]] = {}
     items: list[re.Match[str]] = []
     for match in _INLINE_LABEL.finditer(text):
         style, value = (match.group(1) is None, match.group(3)), _label_value(match)
-        if last.get(style) == value - 1:
+        if value - 1 in seen.setdefault(style, set()):
             items.append(match)
-        last[style] = value
+        seen[style].add(value)
     changes: list[tuple[str, str]] = []
     repaired = text
     for label in items:

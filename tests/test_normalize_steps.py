@@ -1528,6 +1528,14 @@ def test_a_cells_left_rule_read_as_a_one_before_the_next_item_number_is_dropped(
             "1) rapat: a. apel; b. senam; 2) laporan",
             [("apel:", "apel;"), ("senam:", "senam;")],
         ),
+        # Probe kpp-pratama's dictum: an item cites an earlier one before the next item.
+        (
+            "1) menyusun laporan; 2) menyampaikan laporan pada angka 1) kepada Kepala Kantor"
+            " paling lambat tanggal 10 bulan berikutnya: dan 3) menyusun",
+            "1) menyusun laporan; 2) menyampaikan laporan pada angka 1) kepada Kepala Kantor"
+            " paling lambat tanggal 10 bulan berikutnya; dan 3) menyusun",
+            [("berikutnya:", "berikutnya;")],
+        ),
         # Commas part a list as printed; a colon before the first item leads into it;
         # a label out of sequence or of another style is no item of the list.
         ("1) Kriteria ditetapkan, 2) Seluruh unit", "1) Kriteria ditetapkan, 2) Seluruh unit", []),
