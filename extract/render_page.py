@@ -74,11 +74,19 @@ def fade_colour(rgb: np.ndarray, dpi: int, for_ocr: bool = False) -> Image:
 
     Output pixel = min(255, max channel + SATURATION_FADE x (max - min channel)), except in
     a fill (`colour_fills`), where it is the max channel. `for_ocr`: the print a thin fill
-    band encloses is kept with it (`enclosed_print`), and a light fill printed in reverse
+    band encloses is kept with it (`_enclosed_print`), and a light fill printed in reverse
     is turned to dark print on paper (`_reversed`); not for finding rules, where such a
     band, kept whole, draws its edges as rules a few points apart.
     Invariant: a gray pixel (equal channels) keeps its value.
     """
+    for_rules, for_reading = _fade(rgb, dpi, for_ocr)
+    return for_reading if for_ocr else for_rules
+
+
+def _fade(rgb: np.ndarray, dpi: int, for_ocr: bool) -> tuple[Image, Image]:
+    """`fade_colour` of `rgb` for finding rules and, when `for_ocr`, for OCR, its colour
+    planes and fills computed once; the second is the first, the same array, when
+    `for_ocr` is False or the two are equal."""
     channels = rgb[:, :, :3].astype(np.int16)
     brightest = channels.max(axis=2)
     darkest = channels.min(axis=2)
@@ -86,16 +94,19 @@ def fade_colour(rgb: np.ndarray, dpi: int, for_ocr: bool = False) -> Image:
     faded = np.clip(brightest + SATURATION_FADE * saturation, 0, 255)
     dark = (saturation >= FILL_SATURATION) & (brightest <= FILL_LEVEL)
     if not dark.any():
-        return faded.astype(np.uint8)
+        gray = faded.astype(np.uint8)
+        return gray, gray
     side = round(FILL_PT * dpi / 72)
     fills = colour_fills(dark, side)
+    for_rules = np.where(fills, brightest, faded).astype(np.uint8)
     if not for_ocr:
-        return np.where(fills, brightest, faded).astype(np.uint8)
-    enclosed, beside = enclosed_print(dark, side)
+        return for_rules, for_rules
+    enclosed, beside = _enclosed_print(dark, side)
     fills |= enclosed | beside
     reversed_, turned = _reversed(fills, dark | enclosed, dark, brightest, darkest)
     kept = np.where(reversed_, turned, brightest)
-    return np.where(fills, kept, faded).astype(np.uint8)
+    for_reading = np.where(fills, kept, faded).astype(np.uint8)
+    return for_rules, for_rules if np.array_equal(for_reading, for_rules) else for_reading
 
 
 def colour_fills(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.bool_]:
@@ -117,7 +128,7 @@ def _cores(coloured: npt.NDArray[np.bool_], side: int) -> npt.NDArray[np.uint8]:
     return np.asarray(cv2.erode(coloured.astype(np.uint8), np.ones((side, side), np.uint8)))
 
 
-def enclosed_print(
+def _enclosed_print(
     coloured: npt.NDArray[np.bool_], side: int
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The print enclosed by a fill that `colour_fills` may not reach, and the fill beside
@@ -214,12 +225,13 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
             bitmap = page.render(scale=dpi / 72)
         pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
         colour = pixels.reshape(bitmap.height, bitmap.width, -1)[:, :, :3]
-        drawn = fade_colour(colour, dpi)
-        # `drawn` is an array of its own: the rendering itself is redrawn in place.
-        resampled = resample_images(page, colour, dpi)
-        smooth = fade_colour(colour, dpi, for_ocr=True)
-        if not resampled and np.array_equal(smooth, drawn):
-            return PageImage(drawn=drawn, smooth=drawn)
+        # Coarse images are redrawn in place, on a copy: `drawn` is faded from the original.
+        sampled = colour.copy()
+        if resample_images(page, sampled, dpi):
+            return PageImage(
+                drawn=fade_colour(colour, dpi), smooth=fade_colour(sampled, dpi, for_ocr=True)
+            )
+        drawn, smooth = _fade(colour, dpi, for_ocr=True)
         return PageImage(drawn=drawn, smooth=smooth)
     finally:
         page.close()
