@@ -183,16 +183,21 @@ def _one_pass(text: str, vocab: Vocabulary, opens: bool) -> tuple[str, list[OcrR
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
     last = 0
+    before: str | None = None
     addresses = _addresses(text)
     for match in _TOKEN.finditer(text):
         token = match.group()
         if _inside(addresses, match.start()):
+            before = None
             continue
         at_start = _at_sentence_start(text, match.start(), opens)
-        fixed, kind, doubt = _repair_token(token, at_start, vocab)
+        if text[last : match.start()] not in (" ", "\n"):
+            before = None
+        fixed, kind, doubt = _repair_token(token, at_start, vocab, before)
         out.append(text[last : match.start()])
         out.append(fixed)
         last = match.end()
+        before = fixed.lower()
         if kind is not None:
             repairs.append(OcrRepair(token, fixed, kind))
         if doubt:
@@ -536,8 +541,11 @@ class _Candidate(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, Kind | None, bool]:
-    """(repaired token, kind or None, doubtful) for one token of the text.
+def _repair_token(
+    token: str, at_start: bool, vocab: Vocabulary, before: str | None = None
+) -> tuple[str, Kind | None, bool]:
+    """(repaired token, kind or None, doubtful) for one token of the text; `before` is the
+    word just before it (lower case, one space or line break between), if any.
 
     Candidates (glyph confusions, a split into two words, spelling at distance 1, else 2)
     are ranked by (not a domain word, cost, first letter changed); a tie is doubtful.
@@ -584,6 +592,15 @@ def _repair_token(token: str, at_start: bool, vocab: Vocabulary) -> tuple[str, K
             # first letter, is far rarer than such a misread.
             candidates += [
                 c for c in _spellings(lower, vocab, far=False) if c.domain and c.text[0] == lower[0]
+            ]
+        elif before is not None:
+            # A shorter one is respelt only into a phrase the taxonomy or lexicon prints
+            # with the word before it ('Persepsi Korupei' -> 'Persepsi Korupsi'): a name
+            # after a domain word that misses such a phrase by one letter is rarer still.
+            candidates += [
+                c
+                for c in _spellings(lower, vocab, far=False)
+                if c.domain and c.text[0] == lower[0] and (before, c.text) in vocab.phrases
             ]
     if not candidates:
         return token, None, False

@@ -23,6 +23,7 @@ raised.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -138,6 +139,8 @@ class Vocabulary:
     `stems`: what the affix stripper may reduce a word to: dictionary stems with affix flags
     (or of 6+ letters), taxonomy and lexicon words.
     `domain`: taxonomy and lexicon words, preferred among equally close corrections.
+    `phrases`: pairs of words that stand side by side in a taxonomy text or a lexicon
+    entry ("persepsi", "korupsi"), in lower case.
     `entries`: lexicon entries as written ("e-Lapkin", "SP4N-LAPOR"), keyed by lower case
     (the first spelling listed wins); `exact`: every spelling listed.
     `warnings`: what was missing when it was built.
@@ -148,6 +151,7 @@ class Vocabulary:
     domain: frozenset[str]
     entries: Mapping[str, str] = field(repr=False)
     exact: frozenset[str] = field(repr=False)
+    phrases: frozenset[tuple[str, str]] = field(default=frozenset(), repr=False)
     warnings: tuple[PipelineWarning, ...] = ()
 
     def is_word(self, word: str) -> bool:
@@ -263,7 +267,8 @@ def build_vocabulary(
     lexicon_words = frozenset(_words(lexicon))
     known = forms | lexicon_words
     known_stems = stems | lexicon_words
-    counts = _taxonomy_words(taxonomy, warnings)
+    texts = _taxonomy_texts(taxonomy, warnings)
+    counts = Counter(_words(texts))
     # The taxonomy was read from a PDF and keeps its slips ("tandar" once for "standar"): a
     # word the dictionary and lexicon do not know counts only when the taxonomy uses it twice.
     domain = lexicon_words | {
@@ -276,6 +281,7 @@ def build_vocabulary(
         domain=domain,
         entries=MappingProxyType(dict(reversed(spellings))),
         exact=frozenset(spelling for _, spelling in spellings),
+        phrases=frozenset(_pairs([*texts, *lexicon])),
         warnings=tuple(warnings),
     )
 
@@ -321,11 +327,11 @@ def _dictionary(
     return frozenset(form.lower() for form in _expand(entries, rules)), stems
 
 
-def _taxonomy_words(taxonomy: Path | None, warnings: list[PipelineWarning]) -> Counter[str]:
-    """How often each word occurs in the taxonomy's texts; problems to `warnings`."""
+def _taxonomy_texts(taxonomy: Path | None, warnings: list[PipelineWarning]) -> list[str]:
+    """The taxonomy's texts; problems to `warnings`."""
     path = taxonomy or next((p for p in TAXONOMY_FILES if p.is_file()), TAXONOMY_FILES[0])
     try:
-        return Counter(_words(_yaml_strings(path)))
+        return list(_yaml_strings(path))
     except (OSError, ValueError, yaml.YAMLError) as error:
         warnings.append(
             _warning(
@@ -333,7 +339,7 @@ def _taxonomy_words(taxonomy: Path | None, warnings: list[PipelineWarning]) -> C
                 f"{path}: {error}; OCR repair does not know the taxonomy's words.",
             )
         )
-        return Counter()
+        return []
 
 
 def _warning(code: str, message: str) -> PipelineWarning:
@@ -354,6 +360,15 @@ def _words(texts: Iterable[str]) -> Iterator[str]:
             yield word
             if "-" in word:
                 yield from word.split("-")
+
+
+def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Each two lower-case words of one of `texts` with only spaces between them."""
+    for text in texts:
+        matches = list(_WORD.finditer(text))
+        for left, right in itertools.pairwise(matches):
+            if not text[left.end() : right.start()].strip():
+                yield left.group().lower(), right.group().lower()
 
 
 def _yaml_strings(path: Path) -> Iterator[str]:

@@ -320,6 +320,9 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         # a title-case programme name one letter from a taxonomy word (PermenPANRB 52/2014's
         # 96-dpi Lampiran strips)
         ("nilai hasil Survei Ekaternal atas", "nilai hasil Survei Eksternal atas", "ocr_spelling"),
+        # a shorter one, into a phrase the taxonomy prints with the word before it (the
+        # same strips' KET column)
+        ("atas Persepsi Korupei", "atas Persepsi Korupsi", "ocr_spelling"),
         # probe 25's scans: an acronym's O and a code's O read as zeros
         ("Menyusun S0P pelayanan", "Menyusun SOP pelayanan", "ocr_confusion"),
         ("Nomor M.HH-05.0T.01.01 Tahun 2011", "Nomor M.HH-05.OT.01.01 Tahun 2011", "ocr_confusion"),
@@ -365,6 +368,9 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # names one letter from a taxonomy or lexicon word, but short or not sharing its
         # first letter: not 'Bangsi', 'hitung', 'e-mitigasi'
         "Puskesmas Bangsri, Kota Bitung, Jalan Letjen Suprapto, aplikasi e-Litigasi",
+        # a short capitalised word one letter from a domain word: after a word the taxonomy
+        # never prints that word with, or after punctuation or a wider gap, it stays ('Korupsi')
+        "oleh Ibu Korupei, Persepsi, Korupei dan Persepsi  Korupei",
         "",
         "   \n\t ",
     ],
