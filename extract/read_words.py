@@ -86,11 +86,14 @@ def ocr_chars(chars: Iterable[Char]) -> list[Char]:
     return [char for char in chars if char["text"] != "|" or _after_letter(char, chars)]
 
 
-BAR_GAP_RATIO = (0.15, 1.0)
+BAR_GAP_RATIO = (0.1, 1.25)
 """A '|' standing as a word of its own in a line of text is this many heights of the
 letter before it away from that letter, least and most (a word space is about a third of
 it): glued to a word it is a rule's mark ('ZI|'), far off a rule between cells. Nothing
-may stand closer than the least after it either ('|»')."""
+may stand closer than the least after it either ('|»'). A scanned sans-serif I stood
+0.14 and 1.03 heights off the word before it ('semester | dan II', 'Triwulan | dan
+III' on the balai-pom probe's scan: the blur narrows a space, a justified line widens
+it); a bar on a rule is dropped later in any case (`read_page_tables`)."""
 BAR_HEIGHT_RATIO = 1.5
 """... and at most this many times as tall: a rule's mark spans the whole row."""
 

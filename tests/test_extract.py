@@ -887,9 +887,17 @@ def test_an_ocr_layers_bar_is_kept_only_right_after_a_letter_in_its_line() -> No
     tall = [char("a", 400.0), char("|", 406.0, top=95.0, height=25.0)]
     glued = [char("Z", 500.0), char("I", 505.0), char("|", 510.0)]  # 'ZI|'
     before = [char("s", 600.0), char("|", 608.0), char("»", 613.0)]  # '|»'
-    kept = ocr_chars([*word, near, far, *digit, *tall, *glued, *before])
-    assert [c for c in kept if c["text"] == "|"] == [near]
-    assert len(kept) == len(word) + 1 + 1 + 1 + 2 + 2
+    # A scan's blur narrows a space and a justified line widens one: 0.14 and 1.03 of the
+    # letters' height (the balai-pom probe's 'semester | dan II', 'Triwulan | dan III').
+    close = [char(letter, 100.0 + 5 * i, top=200.0) for i, letter in enumerate("semester")]
+    close_bar = char("|", 141.4, top=200.0)
+    wide = [char(letter, 100.0 + 5 * i, top=300.0) for i, letter in enumerate("Triwulan")]
+    wide_bar = char("|", 150.3, top=300.0)
+    kept = ocr_chars(
+        [*word, near, far, *digit, *tall, *glued, *before, *close, close_bar, *wide, wide_bar]
+    )
+    assert [c for c in kept if c["text"] == "|"] == [near, close_bar, wide_bar]
+    assert len(kept) == len(word) + 1 + 1 + 1 + 2 + 2 + len(close) + 1 + len(wide) + 1
 
 
 def _real_page_grids(name: str, page: int) -> tuple[np.ndarray, np.ndarray, list[Layout]]:
