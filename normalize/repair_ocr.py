@@ -179,6 +179,7 @@ def _one_pass(text: str, vocab: Vocabulary, opens: bool) -> tuple[str, list[OcrR
     doubtful: list[str] = []
     text = _split_glued_dates(_repair_glyphs(text, repairs), repairs)
     text = _repair_bracket_letters(text, vocab, repairs)
+    text = _lower_shape_capitals(text, vocab, repairs)
     text = _repair_chunks(text, vocab, repairs)
     text = _repair_splits(text, vocab, repairs)
     out: list[str] = []
@@ -370,6 +371,33 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
         return chunk[:lead] + fixed + chunk[lead + len(core) :]
 
     return _CHUNK.sub(fix, text)
+
+
+_SHAPE_CAPITAL = re.compile(
+    r"(?:^|(?<=\s))([a-z]{2,}[ \n])([COSVWXZ][a-z]{3,})(?=[ \n][a-z]{2,}[ \n][a-z]{2,}\b)"
+)
+"""A capital whose small letter has its shape (c, o, s, v, w, x, z) opening a word
+inside a lower-case run: one word in lower case before it, two after it. A title in
+title case keeps its function words small ('tentang Organisasi dan Tata Kerja'), so
+two lower-case words after it are needed."""
+
+
+def _lower_shape_capitals(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> str:
+    """`text` with a domain word's first letter put back in lower case where OCR read it
+    as the capital of the same shape inside a lower-case run ('memantau Capaian kinerja
+    dan' -> 'memantau capaian kinerja dan'; `_SHAPE_CAPITAL`): tesseract tells such a
+    pair by size alone. Only a taxonomy or lexicon word is lowered, and never one the
+    lexicon lists capitalised."""
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(2)
+        small = word[0].lower() + word[1:]
+        if small not in vocab.domain or vocab.entry(word) is not None:
+            return match.group()
+        repairs.append(OcrRepair(word, small, "ocr_confusion"))
+        return match.group(1) + small
+
+    return _SHAPE_CAPITAL.sub(lower, text)
 
 
 _BRACKETED = re.compile(r"(?<![\w\[\]])(\[?)([^\W\d_]{3,})(\]?)(?![\w\[\]])")

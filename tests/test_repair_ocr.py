@@ -323,6 +323,10 @@ def test_damaged_gold_repair_is_idempotent(vocab: Vocabulary) -> None:
         # a shorter one, into a phrase the taxonomy prints with the word before it (the
         # same strips' KET column)
         ("atas Persepsi Korupei", "atas Persepsi Korupsi", "ocr_spelling"),
+        # a capital of a small letter's shape read inside a lower-case run (the balai-pom
+        # and bkd-provinsi probes' scan-ocr)
+        ("penyebab Capaian yang berada", "penyebab capaian yang berada", "ocr_confusion"),
+        ("dari Sasaran strategis sampai", "dari sasaran strategis sampai", "ocr_confusion"),
         # probe 25's scans: an acronym's O and a code's O read as zeros
         ("Menyusun S0P pelayanan", "Menyusun SOP pelayanan", "ocr_confusion"),
         ("Nomor M.HH-05.0T.01.01 Tahun 2011", "Nomor M.HH-05.OT.01.01 Tahun 2011", "ocr_confusion"),
@@ -371,6 +375,10 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # a short capitalised word one letter from a domain word: after a word the taxonomy
         # never prints that word with, or after punctuation or a wider gap, it stays ('Korupsi')
         "oleh Ibu Korupei, Persepsi, Korupei dan Persepsi  Korupei",
+        # a title's capitals ('dan' is small in a title); a name or a non-domain word
+        # inside a lower-case run; one lower-case word after it is too few
+        "tentang Organisasi dan Tata Kerja, bersama Satria dan rekan, memantau Capaian",
+        "aplikasi Srikandi untuk semua pegawai, ke Ombudsman setiap bulan",
         "",
         "   \n\t ",
     ],
