@@ -386,13 +386,13 @@ def _lower_shape_capitals(text: str, vocab: Vocabulary, repairs: list[OcrRepair]
     """`text` with a domain word's first letter put back in lower case where OCR read it
     as the capital of the same shape inside a lower-case run ('memantau Capaian kinerja
     dan' -> 'memantau capaian kinerja dan'; `_SHAPE_CAPITAL`): tesseract tells such a
-    pair by size alone. Only a taxonomy or lexicon word is lowered, and never one the
-    lexicon lists capitalised."""
+    pair by size alone. Only a word the taxonomy and lexicon mostly print in lower case
+    is lowered ('Sipil' stays: 'Aparatur Sipil Negara'), and never a lexicon entry."""
 
     def lower(match: re.Match[str]) -> str:
         word = match.group(2)
         small = word[0].lower() + word[1:]
-        if small not in vocab.domain or vocab.entry(word) is not None:
+        if small not in vocab.lowercase or vocab.entry(word) is not None:
             return match.group()
         repairs.append(OcrRepair(word, small, "ocr_confusion"))
         return match.group(1) + small

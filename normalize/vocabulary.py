@@ -141,6 +141,9 @@ class Vocabulary:
     `domain`: taxonomy and lexicon words, preferred among equally close corrections.
     `phrases`: pairs of words that stand side by side in a taxonomy text or a lexicon
     entry ("persepsi", "korupsi"), in lower case.
+    `lowercase`: words a taxonomy text or lexicon entry prints in lower case after its
+    first word more often than capitalised ("capaian", not "sipil": "Aparatur Sipil
+    Negara").
     `entries`: lexicon entries as written ("e-Lapkin", "SP4N-LAPOR"), keyed by lower case
     (the first spelling listed wins); `exact`: every spelling listed.
     `warnings`: what was missing when it was built.
@@ -152,6 +155,7 @@ class Vocabulary:
     entries: Mapping[str, str] = field(repr=False)
     exact: frozenset[str] = field(repr=False)
     phrases: frozenset[tuple[str, str]] = field(default=frozenset(), repr=False)
+    lowercase: frozenset[str] = field(default=frozenset(), repr=False)
     warnings: tuple[PipelineWarning, ...] = ()
 
     def is_word(self, word: str) -> bool:
@@ -282,6 +286,7 @@ def build_vocabulary(
         entries=MappingProxyType(dict(reversed(spellings))),
         exact=frozenset(spelling for _, spelling in spellings),
         phrases=frozenset(_pairs([*texts, *lexicon])),
+        lowercase=_mostly_lowercase([*texts, *lexicon]),
         warnings=tuple(warnings),
     )
 
@@ -369,6 +374,20 @@ def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
         for left, right in itertools.pairwise(matches):
             if not text[left.end() : right.start()].strip():
                 yield left.group().lower(), right.group().lower()
+
+
+def _mostly_lowercase(texts: Iterable[str]) -> frozenset[str]:
+    """Words of `texts` written in lower case after a text's first word more often than
+    capitalised there."""
+    cases: Counter[tuple[str, bool]] = Counter()
+    for text in texts:
+        for match in itertools.islice(_WORD.finditer(text), 1, None):
+            word = match.group()
+            if word.islower() or (word[:1].isupper() and word[1:].islower()):
+                cases[word.lower(), word.islower()] += 1
+    return frozenset(
+        word for word, small in cases if small and cases[word, True] > cases[word, False]
+    )
 
 
 def _yaml_strings(path: Path) -> Iterator[str]:
