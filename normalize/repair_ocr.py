@@ -374,12 +374,13 @@ def _repair_chunks(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> st
 
 
 _SHAPE_CAPITAL = re.compile(
-    r"(?:^|(?<=\s))([a-z]{2,}[ \n])([COSVWXZ][a-z]{3,})(?=[ \n][a-z]{2,}[ \n][a-z]{2,}\b)"
+    r"(?:^|(?<=\s))([a-z]{3,}[ \n])([COSVWXZ][a-z]{3,})(?=[ \n][a-z]{2,}[ \n][a-z]{2,}\b)"
 )
 """A capital whose small letter has its shape (c, o, s, v, w, x, z) opening a word
-inside a lower-case run: one word in lower case before it, two after it. A title in
-title case keeps its function words small ('tentang Organisasi dan Tata Kerja'), so
-two lower-case words after it are needed."""
+inside a lower-case run: one word of three or more small letters before it, two small
+words after it. A title in title case keeps its function words small ('tentang
+Organisasi dan Tata Kerja'), so two are needed after it; a list's first label read as
+letters ('al Surat permohonan kerja sama' for '1. Surat') is no word before it."""
 
 
 def _lower_shape_capitals(text: str, vocab: Vocabulary, repairs: list[OcrRepair]) -> str:

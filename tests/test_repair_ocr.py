@@ -382,6 +382,8 @@ def test_repairs(text: str, want: str, kind: str, vocab: Vocabulary) -> None:
         # a word the taxonomy and lexicon mostly capitalise ('Aparatur Sipil Negara'), as
         # Perbup Donggala 4/2025 prints it
         "peningkatan kinerja pegawai Sipil dapat didorong",
+        # a list's label '1.' read as letters before an item (the lapas probe's scan)
+        "al Surat permohonan kerja sama",
         "",
         "   \n\t ",
     ],
