@@ -10,19 +10,23 @@ Kinds name the OCR fault that was undone:
                    "et.apkin" for the lexicon's "e-Lapkin", O/Q in an acronym the lexicon
                    lists: "LPTO" for "LPTQ"; a yen sign, which no decree prints, read for a
                    Y that no letter follows: "¥/T" for the answer choices "Y/T"; a square
-                   bracket for the I or l starting or ending a word: "EVALUAS]");
+                   bracket for the I or l starting or ending a word: "EVALUAS]"; a capital
+                   for its small letter of the same shape inside a lower-case run:
+                   "penyebab Capaian yang");
 - "ocr_spelling":  a dropped, added or changed letter ("Tersinya" -> "Terisinya"), found by
                    edit distance: 1 for words of 5+ letters, 2 (both edits glyph-like) for 8+;
                    a word outside the taxonomy and lexicon only by one glyph-like edit.
 
-A word is changed only when it is not a word of the vocabulary and its replacement is.
+A word is changed only when it is not a word of the vocabulary and its replacement is,
+save the case of a capital read for its small letter (above).
 Candidates rank by (not a taxonomy or lexicon word, edit cost, first letter changed); a tie
 at the top is doubtful and changes nothing. Never changed:
 recognised words, acronyms (all capitals, inner capitals, letters with digits; save the O/Q
 above), numbers and dates that are not garbled, proper names (capitalised words not at a
 sentence start; save one of 8+ letters a single edit from a taxonomy or lexicon word
-with its first letter, as a title-case programme name is), e-mail and web addresses,
-hyphens. Decisions: docs/decisions/0009-ocr-repair.md.
+with its first letter, as a title-case programme name is, and one of 5-7 letters so near
+a word the taxonomy or lexicon prints after the word before it), e-mail and web
+addresses, hyphens. Decisions: docs/decisions/0009-ocr-repair.md, 0025, 0029.
 
 Invariant: pure, deterministic and idempotent: repair_text(repair_text(x).text).text equals
 repair_text(x).text.

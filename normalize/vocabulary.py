@@ -368,7 +368,8 @@ def _words(texts: Iterable[str]) -> Iterator[str]:
 
 
 def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Each two lower-case words of one of `texts` with only spaces between them."""
+    """Each two neighbouring words of one of `texts`, in lower case, with only whitespace
+    between them."""
     for text in texts:
         matches = list(_WORD.finditer(text))
         for left, right in itertools.pairwise(matches):
