@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
+from extract.fade_gray_stamps import fade_stamps, find_gray_stamps
 from extract.straighten_image import Image, apply
 
 COARSE_ENLARGEMENT = 2.5
@@ -215,8 +216,9 @@ class PageImage:
 def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageImage:
     """Page `number` (1-based) of `document` as 8-bit grayscale images at `dpi`.
 
-    Coloured ink is faded (`fade_colour`) so OCR and line finding see the print only, and
-    stamp annotations are left out (`_stamps_hidden`). pdfium is used without its form or
+    Coloured ink is faded (`fade_colour`), and so is a stamp printed in gray
+    (`fade_gray_stamps`), so OCR and line finding see the print only; stamp annotations
+    are left out (`_stamps_hidden`). pdfium is used without its form or
     JavaScript environment, so nothing embedded runs.
     """
     page = document[number - 1]
@@ -228,11 +230,14 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
         # Coarse images are redrawn in place, on a copy: `drawn` is faded from the original.
         sampled = colour.copy()
         if resample_images(page, sampled, dpi):
-            return PageImage(
-                drawn=fade_colour(colour, dpi), smooth=fade_colour(sampled, dpi, for_ocr=True)
-            )
-        drawn, smooth = _fade(colour, dpi, for_ocr=True)
-        return PageImage(drawn=drawn, smooth=smooth)
+            drawn, smooth = fade_colour(colour, dpi), fade_colour(sampled, dpi, for_ocr=True)
+        else:
+            drawn, smooth = _fade(colour, dpi, for_ocr=True)
+        stamps = find_gray_stamps(drawn, dpi)
+        faded = fade_stamps(drawn, stamps)
+        return PageImage(
+            drawn=faded, smooth=faded if smooth is drawn else fade_stamps(smooth, stamps)
+        )
     finally:
         page.close()
 

@@ -11,6 +11,7 @@ import pypdfium2.raw as pypdfium2_raw
 import pytest
 from PIL import Image
 
+from extract.fade_gray_stamps import fade_stamps, find_gray_stamps
 from extract.render_page import colour_fills, fade_colour, render_page, resample_images
 from tests.conftest import CORPUS_REAL
 
@@ -288,3 +289,46 @@ def test_a_stamp_annotation_is_left_out_and_its_flags_kept(tmp_path) -> None:
     assert int(image.drawn[30:70, 135:175].max()) < 40  # the square is
     assert flags == 4
     assert int(drawn_again[30:70, 15:55, :3].max()) < 40  # the document is as it was
+
+
+def _stamped_page(ring_ink: int) -> np.ndarray:
+    """A page at 300 dpi: paper 240, a line of black print (a bar 40 px high) and a stamp
+    of `ring_ink` multiplied over it (two rings, 36 mm and 20 mm across, and a mark in the
+    middle), as a grayscale scan prints a violet stamp."""
+    page = np.full((1400, 1200), 240, np.uint8)
+    page[600:640, 150:1050] = 20
+    stamp = np.full(page.shape, 255, np.uint8)
+    cv2.circle(stamp, (600, 650), 212, ring_ink, thickness=8)
+    cv2.circle(stamp, (600, 650), 118, ring_ink, thickness=3)
+    cv2.rectangle(stamp, (570, 560), (630, 580), ring_ink, thickness=-1)
+    return (page.astype(np.uint16) * stamp // 255).astype(np.uint8)
+
+
+def test_a_gray_stamp_fades_and_the_print_under_it_stays() -> None:
+    page = _stamped_page(ring_ink=135)
+    stamps = find_gray_stamps(page, 300)
+    assert len(stamps) == 1
+    stamp = stamps[0]
+    assert abs(stamp.x - 600) <= 3 and abs(stamp.y - 650) <= 3
+    assert 212 <= stamp.radius <= 240 and stamp.paper == 240
+    faded = fade_stamps(page, stamps)
+    assert faded[650 - 212, 600] == 240  # the outer ring
+    assert faded[650 - 118, 600] == 240  # the inner ring
+    assert faded[570, 600] == 240  # the mark inside
+    # Print, and print the stamp darkened, keeps its value; outside the disk all stays.
+    assert (faded[600:640, 150:1050] == page[600:640, 150:1050]).all()
+    outside = np.ones(page.shape, bool)
+    cv2.circle(outside.view(np.uint8), (600, 650), round(stamp.radius) + 1, 0, thickness=-1)
+    assert (faded[outside] == page[outside]).all()
+
+
+def test_a_stamp_as_dark_as_the_print_is_left_alone() -> None:
+    assert find_gray_stamps(_stamped_page(ring_ink=30), 300) == ()
+
+
+def test_an_arc_is_no_stamp_and_a_page_without_one_is_the_same_array() -> None:
+    page = np.full((1400, 1200), 240, np.uint8)
+    page[600:640, 150:1050] = 20
+    cv2.ellipse(page, (600, 650), (212, 212), 0, 0, 250, 120, thickness=8)
+    assert find_gray_stamps(page, 300) == ()
+    assert fade_stamps(page, ()) is page
