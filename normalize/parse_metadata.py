@@ -757,10 +757,16 @@ def _line_pitch(lines: Sequence[_Line]) -> float:
 
 
 def _paragraph_breaks(lines: Sequence[_Line], pitch: float) -> list[bool]:
-    """For each line, whether a blank-line gap (or a page) separates it from the line before."""
+    """For each line, whether a blank-line gap (or a page) separates it from the line before.
+
+    The step is measured between the lines' bottoms, which sit on their baselines. OCR's
+    word boxes stand on the baseline it found, but tesseract can size a short line's type
+    far too small (a 'M.Si.' under a name, read at 3 pt among 11 pt lines), which moves
+    its top down by a blank line's height and not its bottom.
+    """
     breaks = [False]
     for previous, line in itertools.pairwise(lines):
-        step = line.top - previous.top
+        step = line.bottom - previous.bottom
         breaks.append(pitch > 0 and (line.page != previous.page or step > 1.45 * pitch))
     return breaks
 
@@ -909,20 +915,23 @@ def _is_name(text: str) -> bool:
 
 
 def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | None:
-    """The name from `lines[start]`, with the next lines when it wraps after a ','.
+    """The name from `lines[start]`, with the next lines when it wraps after a ',' or
+    when they hold only degrees.
 
     'HARYO BASKORO SETIAWAN, S.Sos.,' / 'M.Si.': degrees wrap after a comma; a rank printed
-    under the name ('Pembina Utama Muda') follows a name that does not end in one.
+    under the name ('Pembina Utama Muda') follows a name that does not end in one. OCR
+    can lose the wrapping comma (a stamp over it); a line of degrees alone is still the
+    name's, and the comma that sets degrees off a name is put back before it.
     """
     parts = [lines[start].text]
     end = start + 1
-    while (
-        end < len(lines)
-        and parts[-1].endswith(",")
-        and not breaks[end]
-        and not _BLOCK_END.match(lines[end].text)
-    ):
-        parts.append(lines[end].text)
+    while end < len(lines) and not breaks[end] and not _BLOCK_END.match(lines[end].text):
+        text = lines[end].text
+        if not parts[-1].endswith(","):
+            if not text.split() or not all(map(is_degree, text.split())):
+                break
+            parts[-1] += ","
+        parts.append(text)
         end += 1
     return clean_name(_join(parts)) or None
 

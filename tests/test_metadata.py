@@ -784,6 +784,53 @@ def test_wrapped_name_and_certification_beside_the_signature() -> None:
 
 
 @pytest.mark.parametrize(
+    ("under", "name"),
+    [
+        # OCR lost the comma the degrees wrap after (a stamp over it): the comma is put back.
+        ("M.Si.", "Dr. apt. HENDRA WIJAYA KUSUMA, M.Si."),
+        # A rank under the name is no part of it.
+        ("Pembina Utama Muda", "Dr. apt. HENDRA WIJAYA KUSUMA"),
+    ],
+)
+def test_a_line_of_degrees_under_a_name_without_its_comma_is_the_names(
+    under: str, name: str
+) -> None:
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
+        ("KABUPATEN KUDUS,", 360, 480, 336),
+        ("ttd.", 410, 430, 364),
+        ("Dr. apt. HENDRA WIJAYA KUSUMA", 330, 540, 406),
+        (under, 400, 480, 420),
+    ]
+    meta = parse_metadata([_page(rows)])
+    assert meta.signatory == Signatory(
+        name=name, position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
+    )
+
+
+def test_a_degree_line_ocr_sized_too_small_still_wraps_the_name() -> None:
+    # Tesseract's layer set 'M.Si.' at 3 pt on its baseline, one line below the name:
+    # measured by tops, the step looked like a blank line and cut the degree off.
+    rows = [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
+        ("KABUPATEN KUDUS,", 360, 480, 336),
+        ("ttd.", 410, 430, 364),
+        ("HARYO BASKORO SETIAWAN, S.Sos.,", 330, 540, 406),
+    ]
+    page = _page(rows)
+    degree = TextLine(text="M.Si.", bbox=(420, 437, 450, 440))
+    meta = parse_metadata([page.model_copy(update={"lines": (*page.lines, degree)})])
+    assert meta.signatory == Signatory(
+        name="HARYO BASKORO SETIAWAN, S.Sos., M.Si.",
+        position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS",
+    )
+
+
+@pytest.mark.parametrize(
     ("block", "position"),
     [
         # An office whose name holds commas: the position runs to the last ',' before the gap.
@@ -982,6 +1029,8 @@ def test_an_acting_mark_misread_through_a_stamp_is_plt(mark: str) -> None:
     issuer = "KEPALA KANTOR PELAYANAN PAJAK PRATAMA JEMBER"
     position = f"{mark} PALA KANTOR PELAYANAN PAJAK PRATAMA JEMBER"
     assert repaired_position(position, issuer) == "Plt. " + issuer
+    # Probe 22's scan: the position read whole, its mark misread.
+    assert repaired_position(f"{mark} {issuer}", issuer) == "Plt. " + issuer
 
 
 def test_a_whole_position_is_kept_beside_an_issuer_line_with_words_run_together() -> None:
