@@ -146,6 +146,7 @@ def repaired_position(
     whole: the issuer line may be the damaged copy ('DINASPENDIDIKAN', two
     words run together in a vendor's text layer); when it is the position that holds the
     same letters in fewer words ('DAERAHKABUPATEN'), the issuer line's spacing is taken.
+    An acting mark is always given as printed ('Pit.' read for 'Plt.' is 'Plt.').
     Output is `position` unchanged unless replaced.
     """
     if not issuer:
@@ -158,7 +159,8 @@ def repaired_position(
         ):
             # The same letters, fewer words: the position's copy ran two words together.
             return prefix + issuer
-        return position
+        # Whole: only a misread acting mark ('Pit.') is put right.
+        return prefix + rest if prefix else position
     unread = sum(char.isalpha() for char in rest) < _MIN_POSITION_LETTERS
     damaged = is_damaged_issuer(rest, issuer) or (
         is_issuer_piece(rest, issuer)
