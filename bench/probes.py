@@ -146,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="probes to run (default: all)")
     args = parser.parse_args(argv)
     names = args.names or probe_names()
+    unknown = sorted(set(names) - set(probe_names()))
+    if unknown:
+        parser.error(f"no such probe in {PROBES}: {', '.join(unknown)}")
     scores: list[ProbeScore] = []
     for name in names:
         gold, pdfs = build_probe(PROBES / name, args.out / name / "pdf")
