@@ -783,6 +783,18 @@ def test_wrapped_name_and_certification_beside_the_signature() -> None:
     )
 
 
+def _signed(*below: tuple[str, float, float, float]) -> list[tuple[str, float, float, float]]:
+    """A body page's rows (see `_page`) down to the signature's 'ttd.', then `below`."""
+    return [
+        *HEADING,
+        *CLOSING,
+        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
+        ("KABUPATEN KUDUS,", 360, 480, 336),
+        ("ttd.", 410, 430, 364),
+        *below,
+    ]
+
+
 @pytest.mark.parametrize(
     ("under", "name"),
     [
@@ -795,15 +807,7 @@ def test_wrapped_name_and_certification_beside_the_signature() -> None:
 def test_a_line_of_degrees_under_a_name_without_its_comma_is_the_names(
     under: str, name: str
 ) -> None:
-    rows = [
-        *HEADING,
-        *CLOSING,
-        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
-        ("KABUPATEN KUDUS,", 360, 480, 336),
-        ("ttd.", 410, 430, 364),
-        ("Dr. apt. HENDRA WIJAYA KUSUMA", 330, 540, 406),
-        (under, 400, 480, 420),
-    ]
+    rows = _signed(("Dr. apt. HENDRA WIJAYA KUSUMA", 330, 540, 406), (under, 400, 480, 420))
     meta = parse_metadata([_page(rows)])
     assert meta.signatory == Signatory(
         name=name, position="KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUDUS"
@@ -813,15 +817,7 @@ def test_a_line_of_degrees_under_a_name_without_its_comma_is_the_names(
 def test_a_degree_line_ocr_sized_too_small_still_wraps_the_name() -> None:
     # Tesseract's layer set 'M.Si.' at 3 pt on its baseline, one line below the name:
     # measured by tops, the step looked like a blank line and cut the degree off.
-    rows = [
-        *HEADING,
-        *CLOSING,
-        ("KETUA KOMISI PEMILIHAN UMUM", 320, 520, 322),
-        ("KABUPATEN KUDUS,", 360, 480, 336),
-        ("ttd.", 410, 430, 364),
-        ("HARYO BASKORO SETIAWAN, S.Sos.,", 330, 540, 406),
-    ]
-    page = _page(rows)
+    page = _page(_signed(("HARYO BASKORO SETIAWAN, S.Sos.,", 330, 540, 406)))
     degree = TextLine(text="M.Si.", bbox=(420, 437, 450, 440))
     meta = parse_metadata([page.model_copy(update={"lines": (*page.lines, degree)})])
     assert meta.signatory == Signatory(
