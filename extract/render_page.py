@@ -1,6 +1,6 @@
 """Render one PDF page to a grayscale image, upright (its /Rotate applied), coloured ink
-faded, solid colour fills kept as gray; and, for OCR, the same image with its coarse
-pictures redrawn smoothly."""
+and stamps printed in gray faded, solid colour fills kept as gray; and, for OCR, the same
+image with its coarse pictures redrawn smoothly."""
 
 from __future__ import annotations
 
