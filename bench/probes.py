@@ -145,8 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, default=None)
     parser.add_argument("names", nargs="*", help="probes to run (default: all)")
     args = parser.parse_args(argv)
-    names = args.names or probe_names()
-    unknown = sorted(set(names) - set(probe_names()))
+    known = probe_names()
+    names = args.names or known
+    unknown = sorted(set(names) - set(known))
     if unknown:
         parser.error(f"no such probe in {PROBES}: {', '.join(unknown)}")
     scores: list[ProbeScore] = []

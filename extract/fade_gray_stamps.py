@@ -94,7 +94,7 @@ def find_gray_stamps(gray: Image, dpi: int) -> tuple[GrayStamp, ...]:
     small = cv2.medianBlur(
         cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), 3
     )
-    low, high = (round(mm / 25.4 * FIND_DPI) for mm in RADIUS_MM)
+    low, high = (round(_pixels(mm, FIND_DPI)) for mm in RADIUS_MM)
     circles = cv2.HoughCircles(
         small,
         cv2.HOUGH_GRADIENT,
@@ -111,18 +111,21 @@ def find_gray_stamps(gray: Image, dpi: int) -> tuple[GrayStamp, ...]:
     if not ink.any():
         return ()
     print_level = float(np.percentile(gray[ink], PRINT_PERCENTILE))
+    paper = round(float(np.median(small)))
     stamps = []
     for x, y, radius in circles[0]:
         ring = _outer_ring(gray, x / scale, y / scale, radius / scale, dpi)
-        if ring is not None and ring[1] - print_level >= MIN_CONTRAST:
-            outer, level = ring
+        if ring is None:
+            continue
+        outer, level = ring
+        if level - print_level >= MIN_CONTRAST:
             stamps.append(
                 GrayStamp(
                     x=float(x / scale),
                     y=float(y / scale),
-                    radius=outer + MARGIN_MM / 25.4 * dpi,
+                    radius=outer + _pixels(MARGIN_MM, dpi),
                     level=round(print_level + FADE_SHARE * (level - print_level)),
-                    paper=round(float(np.median(small))),
+                    paper=paper,
                 )
             )
     return tuple(sorted(stamps, key=lambda s: (s.y, s.x)))
@@ -141,7 +144,7 @@ def _outer_ring(
     of a circle inked, all of a 1 mm band).
     """
     angles = np.linspace(0.0, 2 * np.pi, 1440, endpoint=False)
-    half = RING_BAND_MM / 2 / 25.4 * dpi
+    half = _pixels(RING_BAND_MM / 2, dpi)
     found: tuple[float, float] | None = None
     for r in np.arange(radius * 0.8, radius * 1.2, half):
         darkest = _darkest_in_band(gray, x, y, float(r), half, angles)
@@ -165,3 +168,8 @@ def _darkest_in_band(
     if xs.min() < 0 or ys.min() < 0 or xs.max() >= width or ys.max() >= height:
         return None
     return np.asarray(gray[ys, xs].min(axis=0))
+
+
+def _pixels(mm: float, dpi: int) -> float:
+    """`mm` millimetres in pixels at `dpi`."""
+    return mm / 25.4 * dpi

@@ -928,7 +928,8 @@ def _name(lines: Sequence[_Line], start: int, breaks: Sequence[bool]) -> str | N
     while end < len(lines) and not breaks[end] and not _BLOCK_END.match(lines[end].text):
         text = lines[end].text
         if not parts[-1].endswith(","):
-            if not text.split() or not all(map(is_degree, text.split())):
+            words = text.split()
+            if not words or not all(map(is_degree, words)):
                 break
             parts[-1] += ","
         parts.append(text)
