@@ -8,7 +8,9 @@ OCR layer sized taller than its lines' spacing are fitted to it first (fit_glyph
 
 The layer is some OCR's reading, with page OCR's weakness in narrow cells (row numbers,
 month ticks); when OCR is enabled, those cells and inked cells the layer left empty are
-read again from the page image (reread_cells), as on pages we OCR ourselves.
+read again from the page image (reread_cells), as on pages we OCR ourselves. The layer
+was also read with the page's stamps on it: where a stamp printed in gray lay over its
+words (`stamped_regions`), they are read again from the page with the stamp faded.
 """
 
 from __future__ import annotations
@@ -17,18 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import pypdfium2
 
 from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import erase_rules, image_grids
 from extract.fit_glyph_heights import fit_glyph_heights
-from extract.read_words import Char, read_words
+from extract.read_words import Char, Word, read_words
 from extract.render_page import render_page
-from extract.reread_cells import reread_cells
+from extract.reread_cells import read_boxes, reread_cells
 from extract.settings import ExtractSettings
-from extract.straighten_image import skew_angle
+from extract.stamped_regions import stamp_bands, stamped_reading
+from extract.straighten_image import move_point, skew_angle
 
 
 @dataclass(frozen=True)
@@ -49,20 +51,36 @@ def straighten_scan(
     scratch: Path,
 ) -> StraightScan:
     """Grids of page `number` (upright size `width` x `height` points) and its `chars`,
-    both in the page's deskewed frame; with `settings.ocr`, narrow and empty cells re-read
-    (`scratch`: a PNG path for the cell crops)."""
+    both in the page's deskewed frame; with `settings.ocr`, the words under a gray stamp
+    and narrow and empty cells re-read (`scratch`: a PNG path for the crops)."""
     image = render_page(document, number, settings.dpi)
     angle = skew_angle(image.drawn) if settings.deskew else 0.0
     straight = image.straightened(0, angle)
     found = image_grids(straight.drawn, settings.dpi, settings.raster_line_scale)
     moved = rotate_chars(fit_glyph_heights(chars), angle, width, height)
-    if not settings.ocr or not found.grids:
+    if not settings.ocr:
+        return StraightScan(grids=found.grids, chars=tuple(moved))
+    erased = erase_rules(straight.smooth, found.rule_mask)
+    if straight.stamps:
+        bands = read_boxes(
+            erased,
+            found.rule_mask,
+            stamp_bands(erased, straight.stamps, settings.dpi),
+            settings.dpi,
+            settings.ocr_languages,
+            scratch.with_stem(scratch.stem + "-stamps"),
+            settings.ocr_timeout_s,
+            psm=settings.ocr_psm,
+        )
+        stamped = stamped_reading(straight.stamps, _words(moved), bands.words, settings.dpi)
+        moved = list(stamped.applied_to(moved))
+    if not found.grids:
         return StraightScan(grids=found.grids, chars=tuple(moved))
     cells = reread_cells(
-        erase_rules(straight.smooth, found.rule_mask),
+        erased,
         found.rule_mask,
         [lay_out(grid) for grid in found.grids],
-        read_words(moved, lambda _: None, text_flow=True),
+        _words(moved),
         settings.dpi,
         settings.ocr_languages,
         scratch,
@@ -70,6 +88,11 @@ def straighten_scan(
         foreign=True,
     )
     return StraightScan(grids=found.grids, chars=cells.applied_to(moved))
+
+
+def _words(chars: Sequence[Char]) -> list[Word]:
+    """The words of a layer's `chars`, read as OCR text."""
+    return read_words(chars, lambda _: None, text_flow=True)
 
 
 def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: float) -> list[Char]:
@@ -80,19 +103,17 @@ def rotate_chars(chars: Sequence[Char], angle: float, width: float, height: floa
     """
     if abs(angle) < 1e-9:
         return list(chars)
-    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
     moved = []
     for char in chars:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        dx = matrix[0, 0] * cx + matrix[0, 1] * cy + matrix[0, 2] - cx
-        dy = matrix[1, 0] * cx + matrix[1, 1] * cy + matrix[1, 2] - cy
+        x, y = move_point(cx, cy, 0, angle, width, height)
         moved.append(
             {
                 **char,
-                "x0": char["x0"] + dx,
-                "x1": char["x1"] + dx,
-                "top": char["top"] + dy,
-                "bottom": char["bottom"] + dy,
+                "x0": char["x0"] + x - cx,
+                "x1": char["x1"] + x - cx,
+                "top": char["top"] + y - cy,
+                "bottom": char["bottom"] + y - cy,
             }
         )
     return moved

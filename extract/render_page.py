@@ -7,7 +7,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -15,8 +15,8 @@ import numpy.typing as npt
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from extract.fade_gray_stamps import fade_stamps, find_gray_stamps
-from extract.straighten_image import Image, apply
+from extract.fade_gray_stamps import GrayStamp, fade_stamps, find_gray_stamps
+from extract.straighten_image import Image, apply, move_point
 
 COARSE_ENLARGEMENT = 2.5
 """An image that rendering enlarges this many times or more (placed at no more than
@@ -203,21 +203,30 @@ class PageImage:
     """What OCR reads: `drawn` with its coarse images (`COARSE_ENLARGEMENT`) redrawn
     smoothly and the print on its colour fills kept (`fade_colour` for OCR). The same array
     as `drawn` when that changes nothing."""
+    stamps: tuple[GrayStamp, ...] = ()
+    """The stamps printed in gray that were faded from both images, on them (pixels)."""
 
     def straightened(self, turn: int, skew: float) -> PageImage:
         """Both images turned clockwise by `turn` and rotated by `skew` degrees
-        (`straighten_image.apply`); one array still serves both when it did."""
+        (`straighten_image.apply`), and their stamps moved with them; one array still
+        serves both images when it did."""
         drawn = apply(self.drawn, turn, skew)
-        if self.smooth is self.drawn:
-            return PageImage(drawn=drawn, smooth=drawn)
-        return PageImage(drawn=drawn, smooth=apply(self.smooth, turn, skew))
+        smooth = drawn if self.smooth is self.drawn else apply(self.smooth, turn, skew)
+        height, width = self.drawn.shape
+        stamps = tuple(
+            replace(stamp, x=x, y=y)
+            for stamp in self.stamps
+            for x, y in [move_point(stamp.x, stamp.y, turn, skew, width, height)]
+        )
+        return PageImage(drawn=drawn, smooth=smooth, stamps=stamps)
 
 
 def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageImage:
     """Page `number` (1-based) of `document` as 8-bit grayscale images at `dpi`.
 
     Coloured ink is faded (`fade_colour`), and so is a stamp printed in gray
-    (`fade_gray_stamps`), so OCR and line finding see the print only; stamp annotations
+    (`fade_gray_stamps`; the image keeps where, `PageImage.stamps`), so OCR and line
+    finding see the print only; stamp annotations
     are left out (`_stamps_hidden`). pdfium is used without its form or
     JavaScript environment, so nothing embedded runs.
     """
@@ -236,7 +245,9 @@ def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageI
         stamps = find_gray_stamps(drawn, dpi)
         faded = fade_stamps(drawn, stamps)
         return PageImage(
-            drawn=faded, smooth=faded if smooth is drawn else fade_stamps(smooth, stamps)
+            drawn=faded,
+            smooth=faded if smooth is drawn else fade_stamps(smooth, stamps),
+            stamps=stamps,
         )
     finally:
         page.close()

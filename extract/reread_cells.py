@@ -286,7 +286,43 @@ def reread_cells(
         for text, box in marks
         if _ITEM_MARK.match(text) and _fills(box, blobs, words, scale)
     ]
-    placed = tuple(
+    placed = _cell_words([*read, *marks, *small, *(("-", dash) for dash in dashes)], scale)
+    return CellReading(words=placed, replaced=tuple(replaced))
+
+
+def read_boxes(
+    image: Image,
+    rules: Image,
+    boxes: Sequence[BBox],
+    dpi: int,
+    languages: Sequence[str],
+    scratch: Path,
+    timeout_s: float,
+    psm: int = 6,
+) -> CellReading:
+    """The words read from crops of `boxes` (page points) of `image`, each crop cut to its
+    ink and whitened as a cell's is, all read in one tesseract run (`scratch`: a PNG path;
+    `psm`: tesseract's page segmentation mode); they supersede the page's characters in
+    the boxes that hold ink.
+
+    `image` is a page at `dpi` with its rules erased, `rules` the mask of the erased
+    pixels. When tesseract cannot run, nothing is read and nothing replaced.
+    """
+    scale = dpi / 72.0
+    inked = [
+        (box, piece)
+        for box in boxes
+        if (piece := _ink_crop(_cell_ink(image, rules, box, scale))) is not None
+    ]
+    read = _read_stack([piece for _, piece in inked], scratch, languages, timeout_s, psm=psm)
+    if read is None:
+        return NO_READING
+    return CellReading(words=_cell_words(read, scale), replaced=tuple(box for box, _ in inked))
+
+
+def _cell_words(read: Sequence[tuple[str, _PixelBox]], scale: float) -> tuple[CellWord, ...]:
+    """Words read at `scale` pixels a point (text, pixel box) placed on the page."""
+    return tuple(
         CellWord(
             text=text,
             x0=round(box[0] / scale, 2),
@@ -294,9 +330,8 @@ def reread_cells(
             x1=round(box[2] / scale, 2),
             bottom=round(box[3] / scale, 2),
         )
-        for text, box in [*read, *marks, *small, *(("-", dash) for dash in dashes)]
+        for text, box in read
     )
-    return CellReading(words=placed, replaced=tuple(replaced))
 
 
 def _read_stack(
@@ -305,10 +340,12 @@ def _read_stack(
     languages: Sequence[str],
     timeout_s: float,
     zoom: float = 1.0,
+    psm: int = 6,
 ) -> list[tuple[str, _PixelBox]] | None:
-    """The words tesseract reads in `pieces` (crops with their page position) stacked
-    into one image, resized by `zoom` and written to `scratch`, each placed on the page
-    (a pixel box); [] for no pieces, None when tesseract cannot run."""
+    """The words tesseract reads (page segmentation `psm`) in `pieces` (crops with their
+    page position) stacked into one image, resized by `zoom` and written to `scratch`,
+    each placed on the page (a pixel box); [] for no pieces, None when tesseract cannot
+    run."""
     if not pieces:
         return []
     composite, crops = _stack(pieces)
@@ -317,7 +354,7 @@ def _read_stack(
             cv2.resize(composite, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_AREA), np.uint8
         )
     cv2.imwrite(str(scratch), composite)
-    read = _tesseract_words(scratch, languages, timeout_s)
+    read = _tesseract_words(scratch, languages, timeout_s, psm)
     if read is None:
         return None
     placed = []
@@ -678,13 +715,13 @@ def _stack(pieces: Sequence[tuple[Image, int, int]]) -> tuple[Image, list[_Crop]
 
 
 def _tesseract_words(
-    image: Path, languages: Sequence[str], timeout_s: float
+    image: Path, languages: Sequence[str], timeout_s: float, psm: int
 ) -> list[tuple[str, int, int, int, int]] | None:
-    """(text, left, top, width, height) of each word tesseract reads in `image`, less
-    lone marks (`_SPECKS`); None when tesseract is missing, fails (a language not
-    installed) or times out."""
+    """(text, left, top, width, height) of each word tesseract reads in `image` (page
+    segmentation `psm`), less lone marks (`_SPECKS`); None when tesseract is missing,
+    fails (a language not installed) or times out."""
     done = run_tesseract(
-        [str(image), "-", "-l", "+".join(languages), "--psm", "6", "tsv"], timeout_s
+        [str(image), "-", "-l", "+".join(languages), "--psm", str(psm), "tsv"], timeout_s
     )
     if done is None or done.returncode != 0:
         return None

@@ -75,3 +75,20 @@ def apply(image: Image, turn: int, angle: float) -> Image:
         cv2.warpAffine(upright, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255),
         dtype=np.uint8,
     )
+
+
+def move_point(
+    x: float, y: float, turn: int, angle: float, width: float, height: float
+) -> tuple[float, float]:
+    """Where the point (`x`, `y`) of an image `width` x `height` lies once the image is
+    turned and rotated as `apply(image, turn, angle)` does (any unit, the same for all)."""
+    for _ in range(turn // 90):
+        # A clockwise quarter turn: the left edge becomes the top.
+        x, y, width, height = height - y, x, height, width
+    if abs(angle) < 1e-9:
+        return x, y
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return (
+        float(matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2]),
+        float(matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2]),
+    )

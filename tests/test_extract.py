@@ -28,6 +28,7 @@ from reportlab.pdfgen import canvas
 from extract import ExtractSettings, read_pdf, read_tables
 from extract.build_table import Layout, lay_out, split_at_gaps
 from extract.classify_pages import PageFacts
+from extract.fade_gray_stamps import GrayStamp
 from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
@@ -35,13 +36,15 @@ from extract.read_words import Char, Word, decode_symbols, merge_rereadings, ocr
 from extract.render_page import render_page
 from extract.reread_cells import (
     CellReading,
+    CellWord,
     negative,
     reread_cells,
     reversed_print,
     undither,
     undither_cells,
 )
-from extract.straighten_image import apply, skew_angle
+from extract.stamped_regions import stamp_bands, stamped_reading
+from extract.straighten_image import apply, move_point, skew_angle
 from extract.text_quality import judge_text, ocr_slip
 from schemas.errors import (
     CorruptPdfError,
@@ -1379,3 +1382,157 @@ def test_a_layer_line_run_over_a_row_of_reread_cells_goes_with_them() -> None:
     below = [char("P", 101.0, 127.0, 135.0)]
     kept = reading.applied_to([*label, *straddling, *beside, *below])
     assert "".join(str(c["text"]) for c in kept) == "PELAKxP"
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+@pytest.mark.parametrize("angle", [0.0, 2.5])
+def test_a_point_moves_as_apply_moves_the_image(turn: int, angle: float) -> None:
+    image = np.full((400, 600), 255, np.uint8)
+    image[100:104, 200:204] = 0
+    moved = apply(image, turn, angle)
+    rows, cols = np.nonzero(moved < 128)
+    x, y = move_point(202.0, 102.0, turn, angle, 600, 400)
+    assert abs(x - (cols.mean() + 0.5)) < 1.0 and abs(y - (rows.mean() + 0.5)) < 1.0
+
+
+def _stamp_at(x: float, y: float, radius: float) -> GrayStamp:
+    return GrayStamp(x=x, y=y, radius=radius, level=100, paper=240)
+
+
+def _boxed(cls: type, text: str, x0: float, top: float, x1: float, bottom: float):
+    if cls is Word:
+        return Word(text, x0, top, x1, bottom, (bottom - top,), 0, None)
+    return CellWord(text, x0, top, x1, bottom)
+
+
+def test_a_line_the_layer_missed_under_a_stamp_is_ours_and_a_covered_line_stays() -> None:
+    # At 72 dpi a pixel is a point: the disk's box is 80-120 across and down.
+    ours = [
+        _boxed(CellWord, *w)
+        for w in [
+            ("HENDRA", 82, 90, 112, 100),
+            ("WIJAYA", 121, 90, 150, 100),  # outside the disk, but runs on from HENDRA
+            ("Salinan", 300, 90, 340, 100),  # a column away
+            ("KEPALA", 85, 104, 115, 114),
+        ]
+    ]
+    layer = [
+        _boxed(Word, *w)
+        for w in [
+            ("KA", 100, 90, 112, 100),  # covers 12 of HENDRA's 30 points
+            ("WIJAYA", 121.5, 90, 150, 100),
+            ("Salinan", 300, 90, 340, 100),
+            ("KEPALA", 86, 104, 115, 114),  # covers KEPALA: kept, whatever we read
+            ("KAB", 95, 81, 110, 87),  # the stamp's own lettering: nothing of ours there
+        ]
+    ]
+    reading = stamped_reading([_stamp_at(100.0, 100.0, 20.0)], layer, ours, 72)
+    assert [w.text for w in reading.words] == ["HENDRA", "WIJAYA"]
+    assert sorted(reading.replaced) == [(82, 90, 150, 100), (95, 81, 110, 87)]
+    assert stamped_reading([], layer, ours, 72) == CellReading(words=(), replaced=())
+
+
+def test_a_word_boxed_with_specks_below_it_keeps_to_its_line() -> None:
+    ours = [
+        _boxed(CellWord, *w)
+        for w in [
+            ("ARIF", 82, 90, 100, 100),
+            ("WICAKSONO", 102, 90, 140, 113),  # its box took in the ring's remains
+            ("NUGROHO", 142, 90, 170, 100),
+            ("M.Si.", 110, 106, 125, 116),
+        ]
+    ]
+    reading = stamped_reading([_stamp_at(100.0, 100.0, 20.0)], [], ours, 72)
+    boxes = {w.text: (w.top, w.bottom) for w in reading.words}
+    assert boxes["WICAKSONO"] == (90, 100) and boxes["M.Si."] == (106, 116)
+
+
+def test_a_stamps_band_takes_whole_lines_and_blank_rows_beyond_them() -> None:
+    page = np.full((400, 300), 240, np.uint8)
+    for top in (100, 130, 160, 190):  # four lines of print, 20 px high, 10 px apart
+        page[top : top + 20, 20:280] = 20
+    # The disk's rows 130-190 reach into the 2nd and 4th lines: the band holds lines 2-4
+    # whole and 2 blank rows (2.5 pt at 72 dpi) beyond them; not the 1st line.
+    (band,) = stamp_bands(page, [_stamp_at(150.0, 160.0, 30.0)], 72)
+    assert band == (0.0, 127.0, 300.0, 213.0)
+    blank = np.full((50, 50), 240, np.uint8)
+    assert stamp_bands(blank, [_stamp_at(25.0, 25.0, 10.0)], 72) == [(0.0, 13.0, 50.0, 38.0)]
+
+
+SIGNED_PAGE = [
+    "Menimbang bahwa dalam rangka pelaksanaan reformasi",
+    "birokrasi perlu menetapkan rencana aksi kantor",
+    "Ditetapkan di Kudus",
+    "KEPALA KANTOR",
+    "ttd.",
+    "HENDRA WIJAYA KUSUMA",
+]
+
+
+def _signed_page(tmp_path: Path, layer: list[str]) -> Path:
+    """A scanned page at 300 dpi ending in a signature block, printed black on paper 240,
+    with a stamp printed gray (a grayscale scan of violet ink) over the name; and an
+    invisible OCR layer, `layer`, line for line and word for word over SIGNED_PAGE: each
+    word of the layer ends where the printed word it stands for ends, at its own width,
+    as a layer that lost a word's first letters under the ring places what it kept."""
+    tops = [100, 180, 320, 720, 840, 960]
+    image = Image.new("L", (1800, 1300), 240)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 48)
+    printed = []  # (right end, bottom) of each printed word, by line
+    for text, top in zip(SIGNED_PAGE, tops, strict=True):
+        draw.text((300, top), text, fill=20, font=font)
+        bottom = draw.textbbox((300, top), text, font=font)[3]
+        ends, x = [], 300.0
+        for word in text.split():
+            ends.append(x + draw.textlength(word, font=font))
+            x += draw.textlength(word + " ", font=font)
+        printed.append((ends, bottom))
+    stamp = np.full((1300, 1800), 255, np.uint8)
+    cv2.circle(stamp, (520, 900), 212, 135, thickness=8)
+    cv2.circle(stamp, (520, 900), 118, 135, thickness=3)
+    cv2.line(stamp, (330, 990), (710, 990), 135, thickness=6)
+    pixels = np.asarray(image, np.uint16) * stamp // 255
+    png = tmp_path / "signed.png"
+    Image.fromarray(pixels.astype(np.uint8)).save(png)
+    pt = 72 / 300
+    size = 48 * pt
+
+    def page(c: canvas.Canvas, page_size: tuple[float, float]) -> None:
+        c.drawImage(str(png), 0, 0, page_size[0], page_size[1])
+        for text, (ends, bottom) in zip(layer, printed, strict=True):
+            for word, end in zip(text.split(), ends, strict=True):
+                line = c.beginText()
+                line.setTextRenderMode(3)
+                line.setFont(_font(), size)
+                line.setTextOrigin(
+                    end * pt - c.stringWidth(word, _font(), size), page_size[1] - (bottom - 10) * pt
+                )
+                line.textOut(word)
+                c.drawText(line)
+
+    return make_pdf(tmp_path / "signed.pdf", [((1800 * pt, 1300 * pt), page)])
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_scan_layer_spoilt_by_a_gray_stamp_is_read_again_under_it(tmp_path: Path) -> None:
+    # The layer lost the name's first letters under the ring, as ocrmypdf's did on a
+    # probe's scan; its third line differs from the print, to show the layer is kept
+    # elsewhere.
+    layer = [*SIGNED_PAGE[:2], "Ditetapkan di Pati", *SIGNED_PAGE[3:5], "RA WIJAYA KUSUMA"]
+    raw = read_document(_signed_page(tmp_path, layer), None, SETTINGS)
+    (page,) = raw.pages
+    assert page.text_layer == "ocr"  # a scan's own layer
+    assert [line.text for line in page.lines] == [*layer[:5], "HENDRA WIJAYA KUSUMA"]
+    # Without OCR the layer is all there is.
+    unread = read_document(_signed_page(tmp_path, layer), None, replace(SETTINGS, ocr=False))
+    assert unread.pages[0].lines[-1].text.replace(" ", "") == "RAWIJAYAKUSUMA"
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract not installed")
+def test_a_scan_layer_that_covers_the_print_under_a_stamp_is_kept(tmp_path: Path) -> None:
+    # A layer read through the stamp (a scanner's, from the colour scan) may spell a name
+    # otherwise than our OCR would; where it saw all the print, it is not second-guessed.
+    layer = [*SIGNED_PAGE[:5], "HENDRA WIJAJA KUSUMA"]
+    raw = read_document(_signed_page(tmp_path, layer), None, SETTINGS)
+    assert [line.text for line in raw.pages[0].lines] == layer
