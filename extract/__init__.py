@@ -3,11 +3,10 @@
 Public surface: `read_pdf`, `read_tables`, `ExtractSettings` and `CoreSlots` (the cores a
 batch shares for OCR). Everything else in this package is one step of reading: open_pdf
 (checks), classify_pages and text_quality (which pages need OCR), render_page,
-fade_gray_stamps, straighten_image, ocr_pages, share_cores and reread_cells (OCR),
-find_grids and find_image_grids (table geometry), read_scans and stamped_regions (scans
-with a text layer),
-build_table and find_tables (cells, spans, text), read_words and read_lines (text), and
-read_document, which composes them.
+fade_gray_stamps, straighten_image, ocr_pages, share_cores, reread_cells and
+find_lost_stops (OCR), find_grids and find_image_grids (table geometry), read_scans and
+stamped_regions (scans with a text layer), build_table and find_tables (cells, spans,
+text), read_words and read_lines (text), and read_document, which composes them.
 """
 
 from __future__ import annotations

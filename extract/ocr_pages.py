@@ -42,9 +42,10 @@ import pypdfium2
 from extract.build_table import lay_out
 from extract.find_grids import Grid
 from extract.find_image_grids import ImageGrids, erase_rules, image_grids
+from extract.find_lost_stops import find_lost_stops
 from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, read_words
-from extract.render_page import PageImage, render_page
+from extract.render_page import PageImage, coarse, render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells, undither_cells
 from extract.run_tesseract import run_tesseract
 from extract.settings import ExtractSettings
@@ -63,7 +64,8 @@ _METHOD = (
 """Names the page OCR procedure in the cache key: change it when that procedure changes."""
 _CELL_METHOD = (
     "cell-pass 8 empty-narrow-shaded-cells/double-rules-pairwise/no-lone-marks/undither/"
-    "unread-item-marks-apart-2/reversed-print/lone-dash-bar/lone-stroke-at-half-scale"
+    "unread-item-marks-apart-2/reversed-print/lone-dash-bar/lone-stroke-at-half-scale/"
+    "lost-stops-apart-on-paper-not-on-coarse-pictures"
 )
 """Names the second pass (reread_cells) in the name of its cache file beside the page's:
 change it when the pass changes. A page cached with another pass gets only the pass
@@ -227,7 +229,8 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
         else:
             erased = erase_rules(straight.smooth, found.rule_mask)
             stem = workdir / f"page-{job.number}-turn-{turn}"
-            cells = _second_pass(erased, found, _layer_words(cached.pdf), stem, settings)
+            words = _layer_words(cached.pdf)
+            cells = _second_pass(erased, found, words, stem, settings, coarse(straight))
             _write_atomically(_cells_text(cells), cached.cells)
         return OcrResult(OcrPage(pdf=cached.pdf, grids=found.grids, turn=turn, cells=cells))
     attempt = _read_turned(image, 0, job, settings, workdir)
@@ -300,7 +303,7 @@ def _read_turned(
     if error is not None:
         return error
     words = tuple(_layer_words(produced))
-    cells = _second_pass(erased, found, words, stem, settings)
+    cells = _second_pass(erased, found, words, stem, settings, coarse(straight))
     return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cells=cells)
 
 
@@ -316,10 +319,17 @@ def _undithered(erased: Image, found: ImageGrids, dpi: int) -> Image:
 
 
 def _second_pass(
-    erased: Image, found: ImageGrids, words: Sequence[Word], stem: Path, settings: ExtractSettings
+    erased: Image,
+    found: ImageGrids,
+    words: Sequence[Word],
+    stem: Path,
+    settings: ExtractSettings,
+    from_coarse_picture: bool,
 ) -> CellReading:
-    """The second pass over the cells of `found` on the rule-erased page image."""
-    return reread_cells(
+    """The second pass over the cells of `found` on the rule-erased page image, and, on a
+    page not drawn from a coarse picture (`from_coarse_picture`, `render_page.coarse`),
+    the final stops page OCR left out of the page's other `words` (find_lost_stops)."""
+    cells = reread_cells(
         erased,
         found.rule_mask,
         [lay_out(grid) for grid in found.grids],
@@ -329,6 +339,10 @@ def _second_pass(
         stem.with_name(stem.name + "-cells.png"),
         settings.ocr_timeout_s,
     )
+    if from_coarse_picture:
+        return cells
+    kept = [word for word in words if not cells.replaces(word)]
+    return cells.plus(find_lost_stops(erased, kept, settings.dpi))
 
 
 def _cells_text(cells: CellReading) -> str:

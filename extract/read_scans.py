@@ -10,7 +10,9 @@ The layer is some OCR's reading, with page OCR's weakness in narrow cells (row n
 month ticks); when OCR is enabled, those cells and inked cells the layer left empty are
 read again from the page image (reread_cells), as on pages we OCR ourselves. The layer
 was also read with the page's stamps on it: where a stamp printed in gray lay over its
-words (`stamped_regions`), they are read again from the page with the stamp faded.
+words (`stamped_regions`), they are read again from the page with the stamp faded. A
+final stop the layer left out of a word, as page OCR does, is given back
+(find_lost_stops).
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ import pypdfium2
 
 from extract.build_table import lay_out
 from extract.find_grids import Grid
-from extract.find_image_grids import erase_rules, image_grids
+from extract.find_image_grids import ImageGrids, erase_rules, image_grids
+from extract.find_lost_stops import find_lost_stops
 from extract.fit_glyph_heights import fit_glyph_heights
 from extract.read_words import Char, Word, read_words
-from extract.render_page import render_page
+from extract.render_page import coarse, render_page
 from extract.reread_cells import read_boxes, reread_cells
 from extract.settings import ExtractSettings
 from extract.stamped_regions import stamp_bands, stamped_reading
-from extract.straighten_image import move_point, skew_angle
+from extract.straighten_image import Image, move_point, skew_angle
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def straighten_scan(
 ) -> StraightScan:
     """Grids of page `number` (upright size `width` x `height` points) and its `chars`,
     both in the page's deskewed frame; with `settings.ocr`, the words under a gray stamp
-    and narrow and empty cells re-read (`scratch`: a PNG path for the crops)."""
+    and narrow and empty cells re-read, and lost final stops given back (`scratch`: a PNG
+    path for the crops)."""
     image = render_page(document, number, settings.dpi)
     angle = skew_angle(image.drawn) if settings.deskew else 0.0
     straight = image.straightened(0, angle)
@@ -74,20 +78,34 @@ def straighten_scan(
         )
         stamped = stamped_reading(straight.stamps, _words(moved), bands.words, settings.dpi)
         moved = list(stamped.applied_to(moved))
-    if not found.grids:
+    if found.grids:
+        moved = list(_reread_cells(erased, found, moved, settings, scratch))
+    if coarse(straight):
         return StraightScan(grids=found.grids, chars=tuple(moved))
+    stops = find_lost_stops(erased, _words(moved), settings.dpi)
+    return StraightScan(grids=found.grids, chars=stops.applied_to(moved))
+
+
+def _reread_cells(
+    erased: Image,
+    found: ImageGrids,
+    chars: Sequence[Char],
+    settings: ExtractSettings,
+    scratch: Path,
+) -> tuple[Char, ...]:
+    """`chars` with the narrow and empty cells of `found` read again (reread_cells)."""
     cells = reread_cells(
         erased,
         found.rule_mask,
         [lay_out(grid) for grid in found.grids],
-        _words(moved),
+        _words(chars),
         settings.dpi,
         settings.ocr_languages,
         scratch,
         settings.ocr_timeout_s,
         foreign=True,
     )
-    return StraightScan(grids=found.grids, chars=cells.applied_to(moved))
+    return cells.applied_to(chars)
 
 
 def _words(chars: Sequence[Char]) -> list[Word]:

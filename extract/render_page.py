@@ -221,6 +221,13 @@ class PageImage:
         return PageImage(drawn=drawn, smooth=smooth, stamps=stamps)
 
 
+def coarse(image: PageImage) -> bool:
+    """True when some of `image` is drawn from a coarse picture (`COARSE_ENLARGEMENT`),
+    redrawn smoothly for OCR: detail finer than the picture's own pixels, a small print's
+    stop beside JPEG noise, is not on the page."""
+    return image.smooth is not image.drawn
+
+
 def render_page(document: pypdfium2.PdfDocument, number: int, dpi: int) -> PageImage:
     """Page `number` (1-based) of `document` as 8-bit grayscale images at `dpi`.
 

@@ -183,6 +183,15 @@ class CellReading:
         words as characters."""
         return (*_without_replaced(chars, self.replaced), *_cell_word_chars(self.words))
 
+    def replaces(self, word: Word) -> bool:
+        """True when the centre of `word` lies in one of the `replaced` boxes."""
+        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self.replaced)
+
+    def plus(self, other: CellReading) -> CellReading:
+        """This reading and `other`, which replaces boxes this one does not."""
+        return CellReading(words=self.words + other.words, replaced=self.replaced + other.replaced)
+
 
 NO_READING = CellReading(words=(), replaced=())
 

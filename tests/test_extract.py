@@ -25,12 +25,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from extract import ExtractSettings, read_pdf, read_tables
+from extract import ExtractSettings, ocr_pages, read_pdf, read_tables
 from extract.build_table import Layout, lay_out, split_at_gaps
 from extract.classify_pages import PageFacts
 from extract.fade_gray_stamps import GrayStamp
 from extract.find_grids import Grid, Rule, Source, with_rules
 from extract.find_image_grids import _one_per_double_rule, erase_rules, image_grids
+from extract.find_lost_stops import find_lost_stops
 from extract.read_document import _better_readings, _page_content, _PageContent, read_document
 from extract.read_words import Char, Word, decode_symbols, merge_rereadings, ocr_chars
 from extract.render_page import render_page
@@ -1536,3 +1537,92 @@ def test_a_scan_layer_that_covers_the_print_under_a_stamp_is_kept(tmp_path: Path
     layer = [*SIGNED_PAGE[:5], "HENDRA WIJAJA KUSUMA"]
     raw = read_document(_signed_page(tmp_path, layer), None, SETTINGS)
     assert [line.text for line in raw.pages[0].lines] == layer
+
+
+def _printed_word(
+    printed: str,
+    read: str,
+    *,
+    speck: int | None = None,
+    raised: int = 0,
+    above: bool = False,
+    bridge: bool = False,
+) -> tuple[Image, Word]:
+    """`printed` drawn black at 300 dpi on paper 240, and the page OCR's word `read` over
+    its letters (boxed from the first letter to the end of `read`'s last letter);
+    `speck`: a 6 px square of that gray put where a stop would stand, `raised` px
+    higher; `above`: a stroke of that gray over it, wider than a stop (the upper arc of
+    a light 'e' the threshold broke from its lower one); `bridge`: a light gray stroke
+    joining it to the word (a letter's foot the threshold broke off)."""
+    image = Image.new("L", (900, 200), 240)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 44)
+    draw.text((100, 60), printed, fill=20, font=font)
+    _, top, right, bottom = draw.textbbox((100, 60), read, font=font)
+    if speck is not None:
+        draw.rectangle(
+            (right + 5, bottom - 6 - raised, right + 10, bottom - 1 - raised), fill=speck
+        )
+        if above:
+            draw.rectangle((right + 6, bottom - 20, right + 22, bottom - 17), fill=speck)
+        if bridge:
+            draw.rectangle((right - 8, bottom - 4, right + 5, bottom - 3), fill=160)
+    pt = 72 / 300
+    word = Word(read, 100 * pt, top * pt, right * pt, bottom * pt, (10.0,), 0, None)
+    return np.asarray(image), word
+
+
+@pytest.mark.parametrize(
+    ("printed", "read", "found"),
+    [
+        ("M.T.", "M.T", ["M.T."]),  # the stop page OCR left out
+        ("S.H.", "S.H", ["S.H."]),
+        ("M.Si.", "M.Si", ["M.Si."]),  # after an x-height letter
+        ("M.T.", "M.T.", []),  # read with its stop
+        ("M.T", "M.T", []),  # printed without one
+        ("S.Sos,", "S.Sos", []),  # a comma is no stop
+        ("Nama.....", "Nama", []),  # nor is a leader of dots
+        ("Nama:", "Nama", []),  # nor a colon's lower dot
+    ],
+)
+def test_a_final_stop_page_ocr_left_out_is_given_back(
+    printed: str, read: str, found: list[str]
+) -> None:
+    image, word = _printed_word(printed, read)
+    reading = find_lost_stops(image, [word], 300)
+    assert [w.text for w in reading.words] == found
+    if found:
+        (box,) = reading.replaced
+        assert box == (word.x0, word.top, word.x1, word.bottom)
+        assert reading.words[0].x1 > word.x1  # reaching over the stop
+
+
+def test_a_faint_speck_after_a_word_is_no_stop_and_a_dark_one_is() -> None:
+    faint, word = _printed_word("S.H", "S.H", speck=100)
+    assert find_lost_stops(faint, [word], 300).words == ()
+    dark, word = _printed_word("S.H", "S.H", speck=30)
+    assert [w.text for w in find_lost_stops(dark, [word], 300).words] == ["S.H."]
+    high, word = _printed_word("S.H", "S.H", speck=30, raised=12)  # off the baseline
+    assert find_lost_stops(high, [word], 300).words == ()
+    broken, word = _printed_word("S.H", "S.H", speck=30, above=True)  # not alone
+    assert find_lost_stops(broken, [word], 300).words == ()
+    foot, word = _printed_word("S.H", "S.H", speck=30, bridge=True)  # not apart on paper
+    assert find_lost_stops(foot, [word], 300).words == ()
+
+
+def test_a_box_ending_short_of_the_last_letter_still_finds_the_stop() -> None:
+    image, word = _printed_word("M.Si.", "M.Si")
+    short = replace(word, x1=word.x1 - 2.0)  # 8 px short, as tesseract's box of 'M.Si'
+    assert [w.text for w in find_lost_stops(image, [short], 300).words] == ["M.Si."]
+
+
+def test_no_stop_is_looked_for_on_a_page_drawn_from_a_coarse_picture(tmp_path: Path) -> None:
+    image, word = _printed_word("M.T.", "M.T")
+    found = image_grids(image, 300, SETTINGS.raster_line_scale)
+    stem = tmp_path / "page"
+    fine = ocr_pages._second_pass(image, found, [word], stem, SETTINGS, from_coarse_picture=False)
+    assert [w.text for w in fine.words] == ["M.T."]
+    assert (
+        ocr_pages._second_pass(image, found, [word], stem, SETTINGS, from_coarse_picture=True).words
+        == ()
+    )
