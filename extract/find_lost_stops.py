@@ -44,8 +44,9 @@ scan, paper 237) only by pixels of 210."""
 MIN_DOT_PT = 0.9
 """A stop is at least this wide and high (4 px at 300 dpi); smaller ink is dust or JPEG
 noise. Noise as large as a stop lies beside the letters of a coarse picture enlarged
-(PermenPANRB 52/2014's 6 pt LKE print, pasted as 96 dpi JPEG strips: 4-6 px specks
-after one word in twenty), and such pages are not looked at (`render_page.coarse`)."""
+(PermenPANRB 52/2014's 6 pt LKE print, pasted as 96 dpi JPEG strips: with this floor, 18
+of the LKE's 5,613 words still got a stop that is not printed), and such pages are not
+looked at (`render_page.coarse`)."""
 DOT_INK_SLACK = 40
 """A stop is printed as dark as its word: its darkest pixel is at most this many levels
 lighter than its letters' (the median of their darkest). Dust is a faint gray."""
