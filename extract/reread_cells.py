@@ -25,6 +25,9 @@ A cell whose only ink is one short solid horizontal bar (`_lone_dash`) holds a d
 blurred gray bar too small for the dust limits, and tesseract reads no word in its crop
 (nothing at any confidence, measured on probe 5's 200 dpi JPEG scan). It also replaces
 what an OCR read over it when that holds no letter or digit ('_{-' in an ocrmypdf layer).
+
+`read_boxes` reads any boxes of a page the same way, crops cut to their ink and whitened:
+the lines under a stamp on a scan's own layer (`stamped_regions`).
 """
 
 from __future__ import annotations
