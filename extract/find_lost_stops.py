@@ -46,7 +46,7 @@ MIN_DOT_PT = 0.9
 noise. Noise as large as a stop lies beside the letters of a coarse picture enlarged
 (PermenPANRB 52/2014's 6 pt LKE print, pasted as 96 dpi JPEG strips: with this floor, 18
 of the LKE's 5,613 words still got a stop that is not printed), and such pages are not
-looked at (`render_page.coarse`)."""
+looked at (`render_page.redrawn_for_ocr`)."""
 DOT_INK_SLACK = 40
 """A stop is printed as dark as its word: its darkest pixel is at most this many levels
 lighter than its letters' (the median of their darkest). Dust is a faint gray."""
@@ -66,17 +66,15 @@ word box can end short of the word's last letter (a 'T' reaching 0.5 height beyo
 
 
 class _Piece(NamedTuple):
-    """A connected piece of ink about a word (pixels, from the top left of the area
-    looked at): its box, its pixel count, its darkest level, and the label of the ink and
-    gray that join it to other pieces short of paper (PAPER_MARGIN)."""
+    """A connected piece of ink about a word (pixels, from the top left of the area looked
+    at): its box, its pixel count, and its label in the area's labelling."""
 
     x: int
     y: int
     w: int
     h: int
     pixels: int
-    darkest: int
-    joined: int
+    label: int
 
 
 def find_lost_stops(image: Image, words: Sequence[Word], dpi: int) -> CellReading:
@@ -120,17 +118,11 @@ def _stop_after(image: Image, word: Word, words: Sequence[Word], scale: float) -
     _, labels, stats, _ = cv2.connectedComponentsWithStats(
         (area < INK_LEVEL).astype(np.uint8), connectivity=8
     )
-    # What joins ink pieces short of paper: a letter the threshold broke is still one.
-    paper = float(np.median(area))
-    _, joined = cv2.connectedComponents(
-        (area < paper - PAPER_MARGIN).astype(np.uint8), connectivity=8
-    )
-    pieces = []
-    for i in range(1, len(stats)):
-        inside = labels == i
-        first = np.unravel_index(np.argmax(inside), inside.shape)
-        x, y, w, h, pixels = (int(v) for v in stats[i])
-        pieces.append(_Piece(x, y, w, h, pixels, int(area[inside].min()), int(joined[first])))
+    pieces = [
+        _Piece(int(x), int(y), int(w), int(h), int(pixels), i)
+        for i, (x, y, w, h, pixels) in enumerate(stats)
+        if i > 0
+    ]
     tallest = max((p.h for p in pieces), default=0)
     letters = [p for p in pieces if p.h >= GLYPH_SHARE * tallest]
     # The word's letters: those that start inside its box, or just after it, where an OCR
@@ -147,21 +139,31 @@ def _stop_after(image: Image, word: Word, words: Sequence[Word], scale: float) -
     dot, others = after[0], [p for p in pieces if p != after[0]]
     low, high = (share * letter_height for share in DOT_SIZE)
     low = max(low, MIN_DOT_PT * scale)
-    is_dot = (
+    shaped = (
         low <= dot.w <= high
         and low <= dot.h <= high
         and dot.pixels >= DOT_SOLIDITY * dot.w * dot.h
-        and dot.darkest <= statistics.median(p.darkest for p in mine) + DOT_INK_SLACK
         and abs(dot.y + dot.h - baseline) <= BASELINE_SLACK * letter_height
         and dot.x - last <= MAX_GAP * letter_height
         # Alone in its columns: a piece of a letter broken by the threshold (the lower
         # arc of a light 'e') has the rest of its letter above or below it.
         and not any(p.x < dot.x + dot.w and p.x + p.w > dot.x for p in others)
-        # Apart from all other ink on paper: the bowl of a light serif 'a', broken off
-        # by the threshold, is joined to its stem by gray.
-        and all(p.joined != dot.joined for p in others)
     )
-    if not is_dot:
+    if not shaped:
+        return None
+    # Measured by pixel only for the few dots left (most words end without one).
+    if _darkest(area, labels, dot) > (
+        statistics.median(_darkest(area, labels, p) for p in mine) + DOT_INK_SLACK
+    ):
+        return None
+    # Apart from all other ink on paper: the bowl of a light serif 'a', broken off by the
+    # threshold, is joined to its stem by gray.
+    paper = float(np.median(area))
+    _, joined = cv2.connectedComponents(
+        (area < paper - PAPER_MARGIN).astype(np.uint8), connectivity=8
+    )
+    link = _joined_at(joined, labels, dot)
+    if any(_joined_at(joined, labels, p) == link for p in others):
         return None
     # Another dot close after it: a leader of dots ('Nama ......'), not a stop.
     if any(
@@ -181,3 +183,15 @@ def _stop_after(image: Image, word: Word, words: Sequence[Word], scale: float) -
     ):
         return None
     return round(dot_right, 2)
+
+
+def _darkest(area: Image, labels: np.ndarray, piece: _Piece) -> int:
+    """The darkest level of `piece` in `area`."""
+    return int(area[labels == piece.label].min())
+
+
+def _joined_at(joined: np.ndarray, labels: np.ndarray, piece: _Piece) -> int:
+    """The label in `joined` (ink and gray short of paper) of `piece`'s first pixel, row
+    by row."""
+    inside = labels == piece.label
+    return int(joined[np.unravel_index(np.argmax(inside), inside.shape)])

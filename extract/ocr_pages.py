@@ -45,7 +45,7 @@ from extract.find_image_grids import ImageGrids, erase_rules, image_grids
 from extract.find_lost_stops import find_lost_stops
 from extract.open_pdf import PdfSource, check_render_size
 from extract.read_words import Word, read_words
-from extract.render_page import PageImage, coarse, render_page
+from extract.render_page import PageImage, redrawn_for_ocr, render_page
 from extract.reread_cells import CellReading, CellWord, reread_cells, undither_cells
 from extract.run_tesseract import run_tesseract
 from extract.settings import ExtractSettings
@@ -230,7 +230,7 @@ def _ocr_page(job: _Job, settings: ExtractSettings, workdir: Path) -> OcrResult:
             erased = erase_rules(straight.smooth, found.rule_mask)
             stem = workdir / f"page-{job.number}-turn-{turn}"
             words = _layer_words(cached.pdf)
-            cells = _second_pass(erased, found, words, stem, settings, coarse(straight))
+            cells = _second_pass(erased, found, words, stem, settings, redrawn_for_ocr(straight))
             _write_atomically(_cells_text(cells), cached.cells)
         return OcrResult(OcrPage(pdf=cached.pdf, grids=found.grids, turn=turn, cells=cells))
     attempt = _read_turned(image, 0, job, settings, workdir)
@@ -303,7 +303,7 @@ def _read_turned(
     if error is not None:
         return error
     words = tuple(_layer_words(produced))
-    cells = _second_pass(erased, found, words, stem, settings, coarse(straight))
+    cells = _second_pass(erased, found, words, stem, settings, redrawn_for_ocr(straight))
     return _Attempt(pdf=produced, grids=found.grids, turn=turn, skew=skew, words=words, cells=cells)
 
 
@@ -324,11 +324,11 @@ def _second_pass(
     words: Sequence[Word],
     stem: Path,
     settings: ExtractSettings,
-    from_coarse_picture: bool,
+    redrawn: bool,
 ) -> CellReading:
     """The second pass over the cells of `found` on the rule-erased page image, and, on a
-    page not drawn from a coarse picture (`from_coarse_picture`, `render_page.coarse`),
-    the final stops page OCR left out of the page's other `words` (find_lost_stops)."""
+    page OCR reads as drawn (not `redrawn`, `render_page.redrawn_for_ocr`), the final
+    stops page OCR left out of the page's other `words` (find_lost_stops)."""
     cells = reread_cells(
         erased,
         found.rule_mask,
@@ -339,7 +339,7 @@ def _second_pass(
         stem.with_name(stem.name + "-cells.png"),
         settings.ocr_timeout_s,
     )
-    if from_coarse_picture:
+    if redrawn:
         return cells
     kept = [word for word in words if not cells.replaces(word)]
     return cells.plus(find_lost_stops(erased, kept, settings.dpi))

@@ -29,7 +29,7 @@ from extract.find_image_grids import ImageGrids, erase_rules, image_grids
 from extract.find_lost_stops import find_lost_stops
 from extract.fit_glyph_heights import fit_glyph_heights
 from extract.read_words import Char, Word, read_words
-from extract.render_page import coarse, render_page
+from extract.render_page import redrawn_for_ocr, render_page
 from extract.reread_cells import read_boxes, reread_cells
 from extract.settings import ExtractSettings
 from extract.stamped_regions import stamp_bands, stamped_reading
@@ -80,7 +80,7 @@ def straighten_scan(
         moved = list(stamped.applied_to(moved))
     if found.grids:
         moved = list(_reread_cells(erased, found, moved, settings, scratch))
-    if coarse(straight):
+    if redrawn_for_ocr(straight):
         return StraightScan(grids=found.grids, chars=tuple(moved))
     stops = find_lost_stops(erased, _words(moved), settings.dpi)
     return StraightScan(grids=found.grids, chars=stops.applied_to(moved))

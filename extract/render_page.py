@@ -221,10 +221,11 @@ class PageImage:
         return PageImage(drawn=drawn, smooth=smooth, stamps=stamps)
 
 
-def coarse(image: PageImage) -> bool:
-    """True when some of `image` is drawn from a coarse picture (`COARSE_ENLARGEMENT`),
-    redrawn smoothly for OCR: detail finer than the picture's own pixels, a small print's
-    stop beside JPEG noise, is not on the page."""
+def redrawn_for_ocr(image: PageImage) -> bool:
+    """True when OCR reads `image` redrawn (`PageImage.smooth` is not `drawn`): a coarse
+    picture on it redrawn smoothly (`COARSE_ENLARGEMENT`), whose detail finer than its
+    own pixels, a small print's stop beside JPEG noise, is not on the page; or print on a
+    colour fill kept for OCR (`fade_colour`). The two are not told apart here."""
     return image.smooth is not image.drawn
 
 

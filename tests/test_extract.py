@@ -1620,9 +1620,6 @@ def test_no_stop_is_looked_for_on_a_page_drawn_from_a_coarse_picture(tmp_path: P
     image, word = _printed_word("M.T.", "M.T")
     found = image_grids(image, 300, SETTINGS.raster_line_scale)
     stem = tmp_path / "page"
-    fine = ocr_pages._second_pass(image, found, [word], stem, SETTINGS, from_coarse_picture=False)
+    fine = ocr_pages._second_pass(image, found, [word], stem, SETTINGS, redrawn=False)
     assert [w.text for w in fine.words] == ["M.T."]
-    assert (
-        ocr_pages._second_pass(image, found, [word], stem, SETTINGS, from_coarse_picture=True).words
-        == ()
-    )
+    assert ocr_pages._second_pass(image, found, [word], stem, SETTINGS, redrawn=True).words == ()
